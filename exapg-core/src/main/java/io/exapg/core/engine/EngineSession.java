@@ -1,0 +1,38 @@
+package io.exapg.core.engine;
+
+import io.exapg.core.type.DataType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One client's session: settings, transaction state, and statement execution. Statements go
+ * through three steps: {@link #parse} (syntax only, so that a query string with several
+ * statements fails as a whole on a syntax error), {@link #prepare} (validation and planning
+ * against the catalog) and {@link #execute}.
+ */
+public interface EngineSession extends AutoCloseable {
+  /** Splits a query string into statements and checks their syntax; empty if there are none. */
+  List<ParsedStatement> parse(String sql);
+
+  /**
+   * Validates and plans a statement.
+   *
+   * @param declaredTypes parameter types the client declared, by position; null entries (or
+   *     missing ones) are inferred
+   */
+  PreparedQuery prepare(ParsedStatement statement, List<DataType> declaredTypes);
+
+  /** Runs a prepared statement with parameter values in their types' physical form. */
+  StatementResult execute(PreparedQuery query, List<Object> parameters);
+
+  TransactionState transactionState();
+
+  /** Settings changed since the last call that clients must be told about (ParameterStatus). */
+  Map<String, String> takeReportedParameterChanges();
+
+  /** Asks the running statement, if any, to stop with SQLSTATE 57014. Thread-safe. */
+  void cancel();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,12 @@
+package io.exapg.core.engine;
+
+import io.exapg.core.batch.Batch;
+
+/** Result rows in batches. A batch stays valid until the next call or close. */
+public interface ResultStream extends AutoCloseable {
+  /** The next batch, or null at the end. */
+  Batch next();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,158 @@
+package io.exapg.core.exec;
+
+import io.exapg.core.exec.join.HashJoinProbeOperator;
+import io.exapg.core.exec.join.JoinBuildSink;
+import io.exapg.core.exec.join.NestedLoopJoinOperator;
+import io.exapg.core.exec.join.UnmatchedBuildRowsSource;
+import io.exapg.core.exec.operator.FilterOperator;
+import io.exapg.core.exec.operator.LimitOperator;
+import io.exapg.core.exec.operator.ProjectOperator;
+import io.exapg.core.exec.sink.CollectSink;
+import io.exapg.core.exec.sink.HashAggregateSink;
+import io.exapg.core.exec.sink.InsertSink;
+import io.exapg.core.exec.sort.SortSink;
+import io.exapg.core.exec.source.GenerateSeriesSource;
+import io.exapg.core.exec.source.MaterializedSource;
+import io.exapg.core.exec.source.ValuesSource;
+import io.exapg.core.plan.AggregateNode;
+import io.exapg.core.plan.FilterNode;
+import io.exapg.core.plan.GenerateSeriesNode;
+import io.exapg.core.plan.HashJoinNode;
+import io.exapg.core.plan.InsertNode;
+import io.exapg.core.plan.JoinType;
+import io.exapg.core.plan.LimitNode;
+import io.exapg.core.plan.NestedLoopJoinNode;
+import io.exapg.core.plan.PlanNode;
+import io.exapg.core.plan.ProjectNode;
+import io.exapg.core.plan.ScanNode;
+import io.exapg.core.plan.SortNode;
+import io.exapg.core.plan.UnionAllNode;
+import io.exapg.core.plan.ValuesNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A plan cut into pipelines at its breakers (aggregate, sort, join build), in the order they
+ * must run, with the sinks that hold the query's intermediate and final rows.
+ */
+public final class ExecutionPlan implements AutoCloseable {
+  private final QueryContext context;
+  private final List<Pipeline> pipelines = new ArrayList<>();
+  private final List<PipelineSink> sinks = new ArrayList<>();
+  private CollectSink resultSink;
+  private InsertSink insertSink;
+
+  private ExecutionPlan(QueryContext context) {
+    this.context = context;
+  }
+
+  public static ExecutionPlan build(PlanNode root, QueryContext context) {
+    ExecutionPlan plan = new ExecutionPlan(context);
+    try {
+      if (root instanceof InsertNode insert) {
+        plan.insertSink = plan.register(new InsertSink(
+            context.tables().openWriter(insert.tableId(), context)));
+        plan.build(insert.input(), List.of(), plan.insertSink);
+      } else {
+        plan.resultSink = plan.register(new CollectSink(root.outputTypes()));
+        plan.build(root, List.of(), plan.resultSink);
+      }
+      return plan;
+    } catch (RuntimeException e) {
+      plan.close();
+      throw e;
+    }
+  }
+
+  public void run() {
+    PipelineExecutor.run(pipelines, context);
+  }
+
+  /** The query's rows, once run; null for an INSERT. */
+  public MaterializedRows result() {
+    return resultSink == null ? null : resultSink.rows();
+  }
+
+  /** Rows an INSERT wrote, once run. */
+  public long insertedRows() {
+    return insertSink == null ? 0 : insertSink.rowCount();
+  }
+
+  public int pipelineCount() {
+    return pipelines.size();
+  }
+
+  private <T extends PipelineSink> T register(T sink) {
+    sinks.add(sink);
+    return sink;
+  }
+
+  private static List<OperatorFactory> prepend(OperatorFactory first,
+      List<OperatorFactory> rest) {
+    List<OperatorFactory> operators = new ArrayList<>(rest.size() + 1);
+    operators.add(first);
+    operators.addAll(rest);
+    return operators;
+  }
+
+  private void add(Source source, List<OperatorFactory> operators, PipelineSink sink) {
+    pipelines.add(new Pipeline(source, operators, sink));
+  }
+
+  private void build(PlanNode node, List<OperatorFactory> downstream, PipelineSink sink) {
+    switch (node) {
+      case ScanNode scan -> add(context.tables().openScan(scan, context), downstream, sink);
+      case ValuesNode values -> add(new ValuesSource(values), downstream, sink);
+      case GenerateSeriesNode series -> add(new GenerateSeriesSource(series), downstream, sink);
+      case FilterNode filter -> build(filter.input(), prepend(
+          FilterOperator.factory(filter.condition(), filter.input().outputTypes()), downstream),
+          sink);
+      case ProjectNode project -> build(project.input(), prepend(
+          ProjectOperator.factory(project.expressions(), project.input().outputTypes()),
+          downstream), sink);
+      case LimitNode limit -> build(limit.input(),
+          prepend(LimitOperator.factory(limit.offset(), limit.limit()), downstream), sink);
+      case AggregateNode aggregate -> {
+        HashAggregateSink breaker = register(new HashAggregateSink(aggregate));
+        build(aggregate.input(), List.of(), breaker);
+        add(new MaterializedSource(breaker::result, false, "aggregate output"), downstream,
+            sink);
+      }
+      case SortNode sort -> {
+        SortSink breaker = register(new SortSink(sort));
+        build(sort.input(), List.of(), breaker);
+        add(new MaterializedSource(breaker::result, true, "sorted rows"), downstream, sink);
+      }
+      case HashJoinNode join -> {
+        JoinBuildSink build = register(new JoinBuildSink(join.build().outputTypes(),
+            new JoinBuildSink.JoinKeysSpec(join.buildKeys(), join.nullSafeKeys())));
+        build(join.build(), List.of(), build);
+        build(join.probe(), prepend(HashJoinProbeOperator.factory(join, build), downstream),
+            sink);
+        if (join.joinType() == JoinType.FULL) {
+          add(new UnmatchedBuildRowsSource(build, join.probe().outputTypes()), downstream, sink);
+        }
+      }
+      case NestedLoopJoinNode join -> {
+        JoinBuildSink right = register(new JoinBuildSink(join.right().outputTypes(), null));
+        build(join.right(), List.of(), right);
+        build(join.left(), prepend(NestedLoopJoinOperator.factory(join, right), downstream),
+            sink);
+      }
+      case UnionAllNode union -> {
+        for (PlanNode input : union.inputs()) {
+          build(input, downstream, sink);
+        }
+      }
+      case InsertNode insert -> throw new IllegalStateException(
+          "INSERT must be the root of a plan: " + insert.describe());
+    }
+  }
+
+  @Override
+  public void close() {
+    for (int k = sinks.size() - 1; k >= 0; k--) {
+      sinks.get(k).close();
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package io.exapg.core.exec;
+
+import io.exapg.core.batch.Batch;
+import io.exapg.core.batch.Vectors;
+import io.exapg.core.type.DataType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * Rows kept in memory as a list of chunks of Arrow vectors, each chunk owned here and released
+ * by {@link #close}. Thread-safe for adding.
+ */
+public final class MaterializedRows implements AutoCloseable {
+  private final List<DataType> types;
+  private final List<FieldVector[]> chunks = Collections.synchronizedList(new ArrayList<>());
+
+  public MaterializedRows(List<DataType> types) {
+    this.types = List.copyOf(types);
+  }
+
+  public List<DataType> types() {
+    return types;
+  }
+
+  /** Takes ownership of the vectors, which hold one chunk of rows. */
+  public void add(FieldVector[] chunk) {
+    chunks.add(chunk);
+  }
+
+  public List<FieldVector[]> chunks() {
+    return chunks;
+  }
+
+  public Batch chunk(int index) {
+    FieldVector[] vectors = chunks.get(index);
+    return Batch.of(vectors, rowCount(vectors));
+  }
+
+  public int chunkCount() {
+    return chunks.size();
+  }
+
+  public long rowCount() {
+    long total = 0;
+    synchronized (chunks) {
+      for (FieldVector[] chunk : chunks) {
+        total += rowCount(chunk);
+      }
+    }
+    return total;
+  }
+
+  private static int rowCount(FieldVector[] chunk) {
+    return chunk.length == 0 ? 0 : chunk[0].getValueCount();
+  }
+
+  @Override
+  public void close() {
+    synchronized (chunks) {
+      for (FieldVector[] chunk : chunks) {
+        Vectors.close(chunk);
+      }
+      chunks.clear();
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package io.exapg.core.exec;
+
+import io.exapg.core.error.ExaException;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a query's pipelines in dependency order, each one morsel-driven on up to all worker
+ * threads; finishes a sink once every pipeline feeding it has run.
+ */
+public final class PipelineExecutor {
+  private PipelineExecutor() {
+  }
+
+  public static void run(List<Pipeline> pipelines, QueryContext context) {
+    Map<PipelineSink, Integer> feeders = new IdentityHashMap<>();
+    for (Pipeline pipeline : pipelines) {
+      feeders.merge(pipeline.sink(), 1, Integer::sum);
+    }
+    for (Pipeline pipeline : pipelines) {
+      context.checkCancelled();
+      runPipeline(pipeline, context);
+      if (feeders.merge(pipeline.sink(), -1, Integer::sum) == 0) {
+        pipeline.sink().finish(context);
+      }
+    }
+  }
+
+  private static void runPipeline(Pipeline pipeline, QueryContext context) {
+    Source source = pipeline.source();
+    try {
+      source.open(context);
+      int morsels = source.morselCount();
+      int parallelism = source.ordered() ? 1
+          : Math.max(1, Math.min(context.workers().threads(), morsels));
+      AtomicInteger next = new AtomicInteger();
+      AtomicBoolean done = new AtomicBoolean();
+      context.workers().runAll(parallelism, worker -> {
+        TaskContext task = new TaskContext(context, done);
+        List<BatchSink> links = new ArrayList<>();
+        try {
+          BatchSink chain = pipeline.sink().createLocal(task);
+          links.add(chain);
+          List<OperatorFactory> operators = pipeline.operators();
+          for (int k = operators.size() - 1; k >= 0; k--) {
+            chain = operators.get(k).create(task, chain);
+            links.add(chain);
+          }
+          while (!done.get()) {
+            int morsel = next.getAndIncrement();
+            if (morsel >= morsels) {
+              break;
+            }
+            context.checkCancelled();
+            source.produce(morsel, task, chain);
+          }
+          chain.finish();
+        } catch (Throwable t) {
+          done.set(true);
+          throw ExaException.wrap(t);
+        } finally {
+          for (BatchSink link : links) {
+            link.close();
+          }
+        }
+      });
+    } finally {
+      source.close();
+    }
+  }
+}

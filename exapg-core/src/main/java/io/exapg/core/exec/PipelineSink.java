@@ -1,0 +1,15 @@
+package io.exapg.core.exec;
+
+/**
+ * The end of one or more pipelines: a pipeline breaker (aggregate, join build, sort) or the
+ * query's result. Each worker thread gets a local sink; when every pipeline feeding this one
+ * has finished, {@link #finish} runs once.
+ */
+public interface PipelineSink {
+  BatchSink createLocal(TaskContext task);
+
+  void finish(QueryContext context);
+
+  /** Releases memory held after the query ends; must not throw. */
+  void close();
+}

@@ -1,0 +1,69 @@
+package io.exapg.core.exec;
+
+import io.exapg.core.error.ExaException;
+import io.exapg.core.error.SqlState;
+import io.exapg.core.table.TableStore;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * The state one query's execution shares across operators and threads: its memory allocator
+ * (bounded by the query's budget), its parameters, its view of storage, the worker pool and
+ * cancellation.
+ */
+public final class QueryContext implements AutoCloseable {
+  private final BufferAllocator allocator;
+  private final Object[] parameters;
+  private final TableStore tables;
+  private final WorkerPool workers;
+  private final QueryStatistics statistics = new QueryStatistics();
+  private volatile ExaException cancellation;
+
+  public QueryContext(BufferAllocator allocator, Object[] parameters, TableStore tables,
+      WorkerPool workers) {
+    this.allocator = allocator;
+    this.parameters = parameters;
+    this.tables = tables;
+    this.workers = workers;
+  }
+
+  public BufferAllocator allocator() {
+    return allocator;
+  }
+
+  public Object[] parameters() {
+    return parameters;
+  }
+
+  public TableStore tables() {
+    return tables;
+  }
+
+  public WorkerPool workers() {
+    return workers;
+  }
+
+  public QueryStatistics statistics() {
+    return statistics;
+  }
+
+  /** Stops the query at the next batch boundary with the given error. */
+  public void cancel(ExaException reason) {
+    cancellation = reason;
+  }
+
+  public static ExaException userCancel() {
+    return new ExaException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
+  }
+
+  public void checkCancelled() {
+    ExaException reason = cancellation;
+    if (reason != null) {
+      throw reason;
+    }
+  }
+
+  @Override
+  public void close() {
+    allocator.close();
+  }
+}

@@ -1,0 +1,21 @@
+package io.exapg.core.exec.aggregate;
+
+import io.exapg.core.batch.Batch;
+import org.apache.arrow.vector.FieldVector;
+
+/** The running state of one aggregate function for every group, in primitive arrays. */
+interface Accumulator {
+  /** Makes room for states of groups [0, groups). */
+  void ensureCapacity(int groups);
+
+  /** Adds live row j of the batch to group groups[j]. */
+  void update(Batch batch, int[] groups);
+
+  /** Adds the other accumulator's states: its group g into this group mapping[g]. */
+  void merge(Accumulator other, int[] mapping);
+
+  /** Writes the final values of groups [from, from + count) into rows [0, count). */
+  void write(FieldVector out, int from, int count);
+
+  long memoryBytes();
+}

@@ -1,0 +1,127 @@
+package io.exapg.core.exec.aggregate;
+
+import io.exapg.core.batch.Batch;
+import io.exapg.core.error.ExaException;
+import io.exapg.core.memory.MemoryReservation;
+import io.exapg.core.plan.AggregateCall;
+import io.exapg.core.type.DataType;
+import io.exapg.core.type.PhysicalType;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+
+/** One hash table of groups with the accumulators of every aggregate, charged to memory. */
+public final class Aggregation {
+  private final GroupTable table;
+  private final Accumulator[] accumulators;
+  private final MemoryReservation reservation;
+  private int[] groups = new int[0];
+  private long accountedBytes;
+
+  public Aggregation(List<Integer> groupKeys, List<AggregateCall> calls,
+      List<DataType> inputTypes, MemoryReservation reservation) {
+    this.table = newTable(groupKeys, inputTypes);
+    this.accumulators = new Accumulator[calls.size()];
+    for (int k = 0; k < calls.size(); k++) {
+      accumulators[k] = newAccumulator(calls.get(k));
+    }
+    this.reservation = reservation;
+    ensureCapacity();
+  }
+
+  private static GroupTable newTable(List<Integer> keys, List<DataType> inputTypes) {
+    if (keys.isEmpty()) {
+      return new SingleGroupTable();
+    }
+    if (keys.size() == 1 && inputTypes.get(keys.get(0)).physical() != PhysicalType.VARBINARY) {
+      return new LongGroupTable(keys.get(0));
+    }
+    return new SerializedGroupTable(keys.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  private static Accumulator newAccumulator(AggregateCall call) {
+    DataType argumentType = call.argumentType();
+    return switch (call.function()) {
+      case COUNT_STAR -> new CountAccumulator(-1);
+      case COUNT -> new CountAccumulator(call.argument());
+      case SUM, SUM0, AVG -> {
+        LongSumAccumulator.Result result = switch (call.function()) {
+          case SUM -> LongSumAccumulator.Result.SUM;
+          case SUM0 -> LongSumAccumulator.Result.SUM_OR_ZERO;
+          default -> LongSumAccumulator.Result.AVG;
+        };
+        if (argumentType.isExactNumeric()) {
+          yield new LongSumAccumulator(call.argument(), argumentType, call.resultType(), result);
+        }
+        if (argumentType.isNumeric()) {
+          yield new DoubleSumAccumulator(call.argument(), result);
+        }
+        throw ExaException.notSupported(call.function() + " over " + argumentType.sqlName());
+      }
+      case MIN, BOOL_AND -> new ValueAccumulator(call.argument(), ValueAccumulator.Mode.MIN,
+          argumentType.physical());
+      case MAX, BOOL_OR -> new ValueAccumulator(call.argument(), ValueAccumulator.Mode.MAX,
+          argumentType.physical());
+      case ANY_VALUE -> new ValueAccumulator(call.argument(), ValueAccumulator.Mode.ANY,
+          argumentType.physical());
+      case SINGLE_VALUE -> new ValueAccumulator(call.argument(), ValueAccumulator.Mode.SINGLE,
+          argumentType.physical());
+    };
+  }
+
+  private void ensureCapacity() {
+    int count = table.groupCount();
+    for (Accumulator accumulator : accumulators) {
+      accumulator.ensureCapacity(count);
+    }
+  }
+
+  public void add(Batch batch) {
+    int size = batch.size();
+    if (size == 0) {
+      return;
+    }
+    if (groups.length < size) {
+      groups = new int[Math.max(size, 1024)];
+    }
+    table.assign(batch, groups);
+    ensureCapacity();
+    for (Accumulator accumulator : accumulators) {
+      accumulator.update(batch, groups);
+    }
+    account();
+  }
+
+  /** Adds another aggregation's groups and states into this one. */
+  public void merge(Aggregation other) {
+    int[] mapping = table.mergeFrom(other.table);
+    ensureCapacity();
+    for (int k = 0; k < accumulators.length; k++) {
+      accumulators[k].merge(other.accumulators[k], mapping);
+    }
+    account();
+  }
+
+  private void account() {
+    long bytes = table.memoryBytes() + groups.length * 4L;
+    for (Accumulator accumulator : accumulators) {
+      bytes += accumulator.memoryBytes();
+    }
+    if (bytes > accountedBytes) {
+      reservation.grow(bytes - accountedBytes);
+      accountedBytes = bytes;
+    }
+  }
+
+  public int groupCount() {
+    return table.groupCount();
+  }
+
+  /** Writes groups [from, from + count): keys into vectors[0, keyCount), then aggregates. */
+  public void write(FieldVector[] vectors, int keyCount, int from, int count) {
+    table.writeKeys(Arrays.copyOfRange(vectors, 0, keyCount), from, count);
+    for (int k = 0; k < accumulators.length; k++) {
+      accumulators[k].write(vectors[keyCount + k], from, count);
+    }
+  }
+}

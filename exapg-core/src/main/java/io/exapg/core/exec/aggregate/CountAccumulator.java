@@ -1,0 +1,71 @@
+package io.exapg.core.exec.aggregate;
+
+import io.exapg.core.batch.Batch;
+import io.exapg.core.exec.hash.ColumnReader;
+import io.exapg.core.exec.hash.ValueWriter;
+import java.util.Arrays;
+import org.apache.arrow.vector.FieldVector;
+
+/** COUNT(*) (argument -1) and COUNT(column). */
+final class CountAccumulator implements Accumulator {
+  private final int argument;
+  private long[] counts = new long[0];
+  private boolean[] nulls = new boolean[0];
+
+  CountAccumulator(int argument) {
+    this.argument = argument;
+  }
+
+  @Override
+  public void ensureCapacity(int groups) {
+    if (counts.length < groups) {
+      counts = Arrays.copyOf(counts, Math.max(groups, counts.length * 2));
+    }
+  }
+
+  @Override
+  public void update(Batch batch, int[] groups) {
+    int size = batch.size();
+    long[] c = counts;
+    if (argument < 0) {
+      for (int j = 0; j < size; j++) {
+        c[groups[j]]++;
+      }
+      return;
+    }
+    if (nulls.length < size) {
+      nulls = new boolean[size];
+    }
+    if (!ColumnReader.readNulls(batch, argument, nulls)) {
+      for (int j = 0; j < size; j++) {
+        c[groups[j]]++;
+      }
+      return;
+    }
+    for (int j = 0; j < size; j++) {
+      if (!nulls[j]) {
+        c[groups[j]]++;
+      }
+    }
+  }
+
+  @Override
+  public void merge(Accumulator other, int[] mapping) {
+    long[] source = ((CountAccumulator) other).counts;
+    for (int g = 0; g < mapping.length; g++) {
+      counts[mapping[g]] += source[g];
+    }
+  }
+
+  @Override
+  public void write(FieldVector out, int from, int count) {
+    for (int k = 0; k < count; k++) {
+      ValueWriter.setLong(out, k, counts[from + k]);
+    }
+  }
+
+  @Override
+  public long memoryBytes() {
+    return counts.length * 8L + nulls.length;
+  }
+}

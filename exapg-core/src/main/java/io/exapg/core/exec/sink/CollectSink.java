@@ -1,0 +1,52 @@
+package io.exapg.core.exec.sink;
+
+import io.exapg.core.batch.Batch;
+import io.exapg.core.batch.Vectors;
+import io.exapg.core.exec.BatchSink;
+import io.exapg.core.exec.MaterializedRows;
+import io.exapg.core.exec.PipelineSink;
+import io.exapg.core.exec.QueryContext;
+import io.exapg.core.exec.TaskContext;
+import io.exapg.core.type.DataType;
+import java.util.List;
+
+/**
+ * Keeps every row it receives, in arrival order per thread: the query's result, or the
+ * materialized side of a nested loop join.
+ */
+public final class CollectSink implements PipelineSink {
+  private final MaterializedRows rows;
+
+  public CollectSink(List<DataType> types) {
+    this.rows = new MaterializedRows(types);
+  }
+
+  public MaterializedRows rows() {
+    return rows;
+  }
+
+  @Override
+  public BatchSink createLocal(TaskContext task) {
+    return new BatchSink() {
+      @Override
+      public void push(Batch batch) {
+        if (batch.size() > 0) {
+          rows.add(Vectors.materialize(batch, rows.types(), task.query().allocator()));
+        }
+      }
+
+      @Override
+      public void finish() {
+      }
+    };
+  }
+
+  @Override
+  public void finish(QueryContext context) {
+  }
+
+  @Override
+  public void close() {
+    rows.close();
+  }
+}

@@ -1,0 +1,213 @@
+package io.exapg.core.exec.sort;
+
+import io.exapg.core.batch.Vectors;
+import io.exapg.core.expr.runtime.Arithmetic;
+import io.exapg.core.plan.SortKey;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BitVectorHelper;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * Compares rows of a set of vectors by ORDER BY keys. Each key column is first copied into
+ * primitive arrays, so comparisons read arrays, not Arrow buffers.
+ */
+final class RowComparator {
+  private final KeyComparator[] keys;
+
+  /** Compares two rows on one key. */
+  private abstract static class KeyComparator {
+    final boolean[] nulls;
+    final boolean descending;
+    final boolean nullsFirst;
+
+    KeyComparator(boolean[] nulls, SortKey key) {
+      this.nulls = nulls;
+      this.descending = key.descending();
+      this.nullsFirst = key.nullsFirst();
+    }
+
+    final int compare(int a, int b) {
+      boolean nullA = nulls[a];
+      boolean nullB = nulls[b];
+      if (nullA || nullB) {
+        if (nullA && nullB) {
+          return 0;
+        }
+        return nullA == nullsFirst ? -1 : 1;
+      }
+      int c = compareValues(a, b);
+      return descending ? -c : c;
+    }
+
+    abstract int compareValues(int a, int b);
+  }
+
+  private static final class LongKey extends KeyComparator {
+    private final long[] values;
+
+    LongKey(long[] values, boolean[] nulls, SortKey key) {
+      super(nulls, key);
+      this.values = values;
+    }
+
+    @Override
+    int compareValues(int a, int b) {
+      return Long.compare(values[a], values[b]);
+    }
+  }
+
+  private static final class DoubleKey extends KeyComparator {
+    private final double[] values;
+
+    DoubleKey(double[] values, boolean[] nulls, SortKey key) {
+      super(nulls, key);
+      this.values = values;
+    }
+
+    @Override
+    int compareValues(int a, int b) {
+      return Arithmetic.compareDouble(values[a], values[b]);
+    }
+  }
+
+  private static final class BytesKey extends KeyComparator {
+    private final byte[] data;
+    private final int[] offsets;
+
+    BytesKey(byte[] data, int[] offsets, boolean[] nulls, SortKey key) {
+      super(nulls, key);
+      this.data = data;
+      this.offsets = offsets;
+    }
+
+    @Override
+    int compareValues(int a, int b) {
+      return Arrays.compareUnsigned(data, offsets[a], offsets[a + 1], data, offsets[b],
+          offsets[b + 1]);
+    }
+  }
+
+  RowComparator(FieldVector[] columns, List<SortKey> sortKeys, int rowCount) {
+    keys = new KeyComparator[sortKeys.size()];
+    for (int k = 0; k < keys.length; k++) {
+      SortKey key = sortKeys.get(k);
+      keys[k] = extract(columns[key.column()], key, rowCount);
+    }
+  }
+
+  private static KeyComparator extract(FieldVector vector, SortKey key, int n) {
+    boolean[] nulls = new boolean[n];
+    ArrowBuf valid = vector.getValidityBuffer();
+    if (vector.getNullCount() > 0) {
+      for (int i = 0; i < n; i++) {
+        nulls[i] = BitVectorHelper.get(valid, i) == 0;
+      }
+    }
+    ArrowBuf data = vector.getDataBuffer();
+    switch (Vectors.physicalTypeOf(vector)) {
+      case BIT: {
+        long[] values = new long[n];
+        for (int i = 0; i < n; i++) {
+          values[i] = BitVectorHelper.get(data, i);
+        }
+        return new LongKey(values, nulls, key);
+      }
+      case INT16: {
+        long[] values = new long[n];
+        for (int i = 0; i < n; i++) {
+          values[i] = data.getShort((long) i << 1);
+        }
+        return new LongKey(values, nulls, key);
+      }
+      case INT32: {
+        long[] values = new long[n];
+        for (int i = 0; i < n; i++) {
+          values[i] = data.getInt((long) i << 2);
+        }
+        return new LongKey(values, nulls, key);
+      }
+      case INT64: {
+        long[] values = new long[n];
+        for (int i = 0; i < n; i++) {
+          values[i] = data.getLong((long) i << 3);
+        }
+        return new LongKey(values, nulls, key);
+      }
+      case FLOAT32: {
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+          values[i] = data.getFloat((long) i << 2);
+        }
+        return new DoubleKey(values, nulls, key);
+      }
+      case FLOAT64: {
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+          values[i] = data.getDouble((long) i << 3);
+        }
+        return new DoubleKey(values, nulls, key);
+      }
+      default: {
+        ArrowBuf offsetBuffer = vector.getOffsetBuffer();
+        int[] offsets = new int[n + 1];
+        for (int i = 0; i <= n; i++) {
+          offsets[i] = n == 0 ? 0 : offsetBuffer.getInt((long) i << 2);
+        }
+        byte[] bytes = new byte[offsets[n]];
+        data.getBytes(0, bytes, 0, bytes.length);
+        return new BytesKey(bytes, offsets, nulls, key);
+      }
+    }
+  }
+
+  int compare(int a, int b) {
+    for (KeyComparator key : keys) {
+      int c = key.compare(a, b);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  }
+
+  /** The row numbers 0..n-1 in sorted order (stable merge sort). */
+  int[] sortedOrder(int n) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    int[] buffer = new int[n];
+    for (int width = 1; width < n; width *= 2) {
+      for (int low = 0; low < n; low += 2 * width) {
+        int middle = Math.min(low + width, n);
+        int high = Math.min(low + 2 * width, n);
+        merge(order, buffer, low, middle, high);
+      }
+      int[] swap = order;
+      order = buffer;
+      buffer = swap;
+    }
+    return order;
+  }
+
+  private void merge(int[] from, int[] to, int low, int middle, int high) {
+    int i = low;
+    int j = middle;
+    int k = low;
+    if (middle >= high || compare(from[middle - 1], from[middle]) <= 0) {
+      System.arraycopy(from, low, to, low, high - low);
+      return;
+    }
+    while (i < middle && j < high) {
+      to[k++] = compare(from[j], from[i]) < 0 ? from[j++] : from[i++];
+    }
+    while (i < middle) {
+      to[k++] = from[i++];
+    }
+    while (j < high) {
+      to[k++] = from[j++];
+    }
+  }
+}

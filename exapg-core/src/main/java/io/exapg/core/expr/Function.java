@@ -1,0 +1,28 @@
+package io.exapg.core.expr;
+
+/**
+ * The scalar functions and operators the engine evaluates. Arguments that select a variant
+ * (a date unit, a TRIM side) are string literals in the argument list.
+ */
+public enum Function {
+  // arithmetic
+  ADD, SUBTRACT, MULTIPLY, DIVIDE, MODULO, NEGATE,
+  // comparison
+  EQUAL, NOT_EQUAL, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL,
+  IS_DISTINCT_FROM, IS_NOT_DISTINCT_FROM,
+  // logic and null tests
+  AND, OR, NOT, IS_NULL, IS_NOT_NULL, IS_TRUE, IS_NOT_TRUE, IS_FALSE, IS_NOT_FALSE,
+  // conditionals: CASE(when1, then1, ..., else)
+  CASE, COALESCE, NULLIF,
+  /** Explicit conversion: strings are truncated to the target length, as PostgreSQL does. */
+  CAST,
+  /** Conversion on INSERT: a string too long for the target column is an error. */
+  ASSIGN_CAST,
+  // strings
+  LIKE, ILIKE, CONCAT, UPPER, LOWER, CHAR_LENGTH, OCTET_LENGTH, SUBSTRING, TRIM, LTRIM, RTRIM,
+  REPLACE, POSITION, LEFT, RIGHT, LPAD, RPAD, REVERSE, REPEAT, SPLIT_PART, INITCAP,
+  // numbers
+  ABS, ROUND, TRUNC, FLOOR, CEIL, SQRT, POWER, EXP, LN, LOG10, SIGN,
+  // dates: EXTRACT(unit, value), DATE_TRUNC(unit, value), DATE_PART(unit, value)
+  EXTRACT, DATE_PART, DATE_TRUNC, ADD_DAYS, ADD_MONTHS, ADD_MICROS, DAYS_BETWEEN
+}

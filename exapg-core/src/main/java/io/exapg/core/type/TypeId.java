@@ -1,0 +1,29 @@
+package io.exapg.core.type;
+
+/** The SQL types ExaPG stores and computes with. */
+public enum TypeId {
+  BOOLEAN(PhysicalType.BIT),
+  SMALLINT(PhysicalType.INT16),
+  INTEGER(PhysicalType.INT32),
+  BIGINT(PhysicalType.INT64),
+  /** Exact decimal of up to 18 digits, held as a long scaled by 10^scale. */
+  DECIMAL(PhysicalType.INT64),
+  REAL(PhysicalType.FLOAT32),
+  DOUBLE(PhysicalType.FLOAT64),
+  VARCHAR(PhysicalType.VARBINARY),
+  CHAR(PhysicalType.VARBINARY),
+  /** Days since 1970-01-01. */
+  DATE(PhysicalType.INT32),
+  /** Microseconds since 1970-01-01 00:00:00, without time zone. */
+  TIMESTAMP(PhysicalType.INT64);
+
+  private final PhysicalType physical;
+
+  TypeId(PhysicalType physical) {
+    this.physical = physical;
+  }
+
+  public PhysicalType physical() {
+    return physical;
+  }
+}

@@ -1,0 +1,359 @@
+<#--
+  ExaPG's additions to Calcite's SQL grammar: PostgreSQL's utility statements
+  (transactions, SET/RESET/SHOW, EXPLAIN options), ExaPG's DDL and the '::' cast.
+  The productions build nodes from io.exapg.planner.parser.
+-->
+
+/** EXPLAIN [ANALYZE] [VERBOSE] statement, or EXPLAIN (option [value], ...) statement. */
+SqlNode ExaExplain() :
+{
+    final Span s;
+    final List<String> options = new ArrayList<String>();
+    final SqlNode stmt;
+}
+{
+    <EXPLAIN> { s = span(); }
+    (
+        LOOKAHEAD(2)
+        <LPAREN> ExaExplainOption(options)
+        ( <COMMA> ExaExplainOption(options) )*
+        <RPAREN>
+    |
+        [ <ANALYZE> { options.add("ANALYZE=TRUE"); } ]
+        [ <VERBOSE> { options.add("VERBOSE=TRUE"); } ]
+    )
+    stmt = SqlQueryOrDml() {
+        return new SqlExplainStatement(s.end(this), stmt, options);
+    }
+}
+
+void ExaExplainOption(List<String> options) :
+{
+    final String name;
+    String value = "TRUE";
+}
+{
+    name = Identifier()
+    [ value = ExaOptionValue() ]
+    {
+        options.add(name.toUpperCase(Locale.ROOT) + "=" + value);
+    }
+}
+
+String ExaOptionValue() :
+{
+    final String v;
+    final SqlNumericLiteral n;
+}
+{
+    <TRUE> { return "TRUE"; }
+|   <FALSE> { return "FALSE"; }
+|   <ON> { return "TRUE"; }
+|   n = UnsignedNumericLiteral() { return n.toValue(); }
+|   v = Identifier() { return v.toUpperCase(Locale.ROOT); }
+}
+
+/** BEGIN [WORK | TRANSACTION] [modes], START TRANSACTION [modes]. */
+SqlNode ExaBeginTransaction() :
+{
+    final Span s;
+    final List<String> modes = new ArrayList<String>();
+}
+{
+    (
+        <BEGIN> { s = span(); } [ <WORK> | <TRANSACTION> ]
+    |
+        <START> { s = span(); } <TRANSACTION>
+    )
+    [
+        ExaTransactionMode(modes)
+        ( [ <COMMA> ] ExaTransactionMode(modes) )*
+    ]
+    {
+        return new SqlTransactionControl(s.end(this),
+            SqlTransactionControl.Kind.BEGIN, modes);
+    }
+}
+
+void ExaTransactionMode(List<String> modes) :
+{
+}
+{
+    <ISOLATION> <LEVEL>
+    (
+        <SERIALIZABLE> { modes.add("ISOLATION LEVEL SERIALIZABLE"); }
+    |
+        <REPEATABLE> <READ> { modes.add("ISOLATION LEVEL REPEATABLE READ"); }
+    |
+        LOOKAHEAD(2) <READ> <COMMITTED> { modes.add("ISOLATION LEVEL READ COMMITTED"); }
+    |
+        <READ> <UNCOMMITTED> { modes.add("ISOLATION LEVEL READ UNCOMMITTED"); }
+    )
+|
+    LOOKAHEAD(2) <READ> <WRITE> { modes.add("READ WRITE"); }
+|
+    <READ> <ONLY> { modes.add("READ ONLY"); }
+|
+    <NOT> <DEFERRABLE> { modes.add("NOT DEFERRABLE"); }
+|
+    <DEFERRABLE> { modes.add("DEFERRABLE"); }
+}
+
+/** COMMIT | END [WORK | TRANSACTION]. */
+SqlNode ExaCommitTransaction() :
+{
+    final Span s;
+}
+{
+    ( <COMMIT> | <END> ) { s = span(); }
+    [ <WORK> | <TRANSACTION> ]
+    {
+        return new SqlTransactionControl(s.end(this),
+            SqlTransactionControl.Kind.COMMIT, new ArrayList<String>());
+    }
+}
+
+/** ROLLBACK | ABORT [WORK | TRANSACTION]. */
+SqlNode ExaRollbackTransaction() :
+{
+    final Span s;
+}
+{
+    ( <ROLLBACK> | <ABORT> ) { s = span(); }
+    [ <WORK> | <TRANSACTION> ]
+    {
+        return new SqlTransactionControl(s.end(this),
+            SqlTransactionControl.Kind.ROLLBACK, new ArrayList<String>());
+    }
+}
+
+/** SHOW name | SHOW ALL | SHOW TIME ZONE | SHOW TRANSACTION ISOLATION LEVEL. */
+SqlNode ExaShow() :
+{
+    final Span s;
+    final String name;
+    final SqlIdentifier id;
+}
+{
+    <SHOW> { s = span(); }
+    (
+        <ALL> { name = "all"; }
+    |
+        LOOKAHEAD(2) <TIME> <ZONE> { name = "timezone"; }
+    |
+        LOOKAHEAD(2) <TRANSACTION> <ISOLATION> <LEVEL> { name = "transaction_isolation"; }
+    |
+        id = CompoundIdentifier() { name = String.join(".", id.names); }
+    )
+    {
+        return new SqlShowVariable(s.end(this), name);
+    }
+}
+
+/**
+ * SET [SESSION | LOCAL] name {= | TO} {value [, ...] | DEFAULT}, SET TIME ZONE value,
+ * SET [SESSION CHARACTERISTICS AS] TRANSACTION modes, RESET name, RESET ALL.
+ */
+SqlSetVariable ExaSetVariable(Span s, String scope) :
+{
+    SqlIdentifier name;
+    final List<SqlNode> values = new ArrayList<SqlNode>();
+    final List<String> modes = new ArrayList<String>();
+    boolean local = false;
+    SqlNode value;
+}
+{
+    (
+        <SET> { s.add(this); }
+        (
+            LOOKAHEAD(2)
+            <SESSION> <CHARACTERISTICS> <AS> <TRANSACTION>
+            ExaTransactionMode(modes) ( [ <COMMA> ] ExaTransactionMode(modes) )*
+            {
+                return SqlSetVariable.transactionModes(s.end(this), scope, modes, true);
+            }
+        |
+            <TRANSACTION>
+            ExaTransactionMode(modes) ( [ <COMMA> ] ExaTransactionMode(modes) )*
+            {
+                return SqlSetVariable.transactionModes(s.end(this), scope, modes, false);
+            }
+        |
+            [ LOOKAHEAD(2) ( <SESSION> | <LOCAL> { local = true; } ) ]
+            (
+                LOOKAHEAD(2)
+                <TIME> <ZONE> { name = new SqlIdentifier("timezone", getPos()); }
+                (
+                    <LOCAL> { }
+                |
+                    <DEFAULT_> { }
+                |
+                    value = ExaSetValue() { values.add(value); }
+                )
+            |
+                name = CompoundIdentifier()
+                ( <EQ> | <TO> )
+                (
+                    <DEFAULT_> { }
+                |
+                    value = ExaSetValue() { values.add(value); }
+                    ( <COMMA> value = ExaSetValue() { values.add(value); } )*
+                )
+            )
+            {
+                return SqlSetVariable.set(s.end(this), scope, name, values, local);
+            }
+        )
+    |
+        <RESET> { s.add(this); }
+        (
+            <ALL> { name = null; }
+        |
+            LOOKAHEAD(2) <TIME> <ZONE> { name = new SqlIdentifier("timezone", getPos()); }
+        |
+            name = CompoundIdentifier()
+        )
+        {
+            return SqlSetVariable.reset(s.end(this), scope, name);
+        }
+    )
+}
+
+SqlNode ExaSetValue() :
+{
+    final SqlNode e;
+}
+{
+    e = Literal() { return e; }
+|   <ON> { return SqlLiteral.createCharString("on", getPos()); }
+|   e = SimpleIdentifier() { return e; }
+}
+
+boolean ExaIfNotExists() :
+{
+}
+{
+    LOOKAHEAD(3) <IF> <NOT> <EXISTS> { return true; }
+|
+    { return false; }
+}
+
+boolean ExaIfExists() :
+{
+}
+{
+    LOOKAHEAD(2) <IF> <EXISTS> { return true; }
+|
+    { return false; }
+}
+
+/** CREATE [TEMP | TEMPORARY] TABLE [IF NOT EXISTS] name [(elements)] [AS query]. */
+SqlCreate ExaCreateTable(Span s, boolean replace) :
+{
+    boolean temporary = false;
+    final boolean ifNotExists;
+    final SqlIdentifier id;
+    final List<SqlNode> elements = new ArrayList<SqlNode>();
+    final Span elementSpan = Span.of();
+    SqlNode query = null;
+}
+{
+    [ <TEMP> { temporary = true; } | <TEMPORARY> { temporary = true; } ]
+    <TABLE>
+    ifNotExists = ExaIfNotExists()
+    id = CompoundIdentifier()
+    [
+        <LPAREN> { elementSpan.add(this); }
+        ExaTableElement(elements)
+        ( <COMMA> ExaTableElement(elements) )*
+        <RPAREN> { elementSpan.add(this); }
+    ]
+    [ <AS> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) ]
+    {
+        return new SqlCreateTableStatement(s.end(this), replace, temporary, ifNotExists, id,
+            new SqlNodeList(elements, elementSpan.pos()), query);
+    }
+}
+
+void ExaTableElement(List<SqlNode> elements) :
+{
+    final Span s = Span.of();
+    SqlIdentifier constraintName = null;
+    final SqlNodeList columns;
+    final SqlIdentifier id;
+    final SqlDataTypeSpec type;
+    boolean notNull = false;
+    boolean primaryKey = false;
+    boolean unique = false;
+    SqlNode defaultValue = null;
+}
+{
+    (
+        [ <CONSTRAINT> { s.add(this); } constraintName = SimpleIdentifier() ]
+        (
+            <PRIMARY> { s.add(this); } <KEY> columns = ParenthesizedSimpleIdentifierList() {
+                elements.add(new SqlTableConstraint(s.end(this),
+                    SqlTableConstraint.Kind.PRIMARY_KEY, constraintName, columns));
+            }
+        |
+            <UNIQUE> { s.add(this); } columns = ParenthesizedSimpleIdentifierList() {
+                elements.add(new SqlTableConstraint(s.end(this),
+                    SqlTableConstraint.Kind.UNIQUE, constraintName, columns));
+            }
+        )
+    |
+        id = SimpleIdentifier() { s.add(id); }
+        type = DataType()
+        (
+            <NOT> <NULL> { notNull = true; }
+        |
+            <NULL> { }
+        |
+            <PRIMARY> <KEY> { primaryKey = true; }
+        |
+            <UNIQUE> { unique = true; }
+        |
+            <DEFAULT_> defaultValue = Expression(ExprContext.ACCEPT_NON_QUERY)
+        )*
+        {
+            elements.add(new SqlColumnDefinition(s.end(this), id, type, notNull,
+                defaultValue, primaryKey, unique));
+        }
+    )
+}
+
+/** DROP TABLE [IF EXISTS] name [, ...] [CASCADE | RESTRICT]. */
+SqlDrop ExaDropTable(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final List<SqlNode> names = new ArrayList<SqlNode>();
+    SqlIdentifier id;
+    boolean cascade = false;
+}
+{
+    <TABLE>
+    ifExists = ExaIfExists()
+    id = CompoundIdentifier() { names.add(id); }
+    ( <COMMA> id = CompoundIdentifier() { names.add(id); } )*
+    [ <CASCADE> { cascade = true; } | <RESTRICT> ]
+    {
+        return new SqlDropTableStatement(s.end(this), ifExists,
+            new SqlNodeList(names, s.pos()), cascade);
+    }
+}
+
+/** PostgreSQL's postfix cast, "expr::type", which binds tighter than any other operator. */
+void ExaInfixCast(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlDataTypeSpec type;
+}
+{
+    <INFIX_CAST> {
+        checkNonQueryExpression(exprContext);
+    }
+    type = DataType() {
+        final SqlNode operand = (SqlNode) list.remove(list.size() - 1);
+        list.add(SqlStdOperatorTable.CAST.createCall(
+            operand.getParserPosition().plus(getPos()), operand, type));
+    }
+}

@@ -1,0 +1,51 @@
+package io.exapg.planner.parser;
+
+import java.util.List;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlSpecialOperator;
+import org.apache.calcite.sql.SqlWriter;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+/** BEGIN / START TRANSACTION, COMMIT / END, ROLLBACK / ABORT. */
+public final class SqlTransactionControl extends SqlCall {
+  /** Which transaction statement this is. */
+  public enum Kind {
+    BEGIN,
+    COMMIT,
+    ROLLBACK
+  }
+
+  private static final SqlOperator OPERATOR =
+      new SqlSpecialOperator("TRANSACTION", SqlKind.OTHER);
+
+  public final Kind kind;
+  /** Transaction modes as written, e.g. "ISOLATION LEVEL SERIALIZABLE", "READ ONLY". */
+  public final List<String> modes;
+
+  public SqlTransactionControl(SqlParserPos pos, Kind kind, List<String> modes) {
+    super(pos);
+    this.kind = kind;
+    this.modes = List.copyOf(modes);
+  }
+
+  @Override
+  public SqlOperator getOperator() {
+    return OPERATOR;
+  }
+
+  @Override
+  public List<SqlNode> getOperandList() {
+    return List.of();
+  }
+
+  @Override
+  public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+    writer.keyword(kind.name());
+    for (String mode : modes) {
+      writer.keyword(mode);
+    }
+  }
+}
