@@ -1,0 +1,67 @@
+package io.exapg.storage.format;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Packs unsigned values of a fixed bit width back to back, least significant bit first. Packed
+ * arrays carry 8 bytes of zero padding so that reads may fetch a whole word at the end.
+ */
+public final class BitPacking {
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private BitPacking() {
+  }
+
+  /** Bits needed for values 0..maximum (unsigned). */
+  public static int bitsFor(long maximum) {
+    return 64 - Long.numberOfLeadingZeros(maximum);
+  }
+
+  public static int packedLength(int count, int bits) {
+    return (int) (((long) count * bits + 7) / 8) + 8;
+  }
+
+  public static byte[] pack(long[] values, int offset, int count, int bits) {
+    byte[] out = new byte[packedLength(count, bits) + 1];
+    if (bits == 0) {
+      return out;
+    }
+    long mask = bits == 64 ? -1L : (1L << bits) - 1;
+    long bitPosition = 0;
+    for (int i = 0; i < count; i++) {
+      long value = values[offset + i] & mask;
+      int byteIndex = (int) (bitPosition >>> 3);
+      int shift = (int) (bitPosition & 7);
+      long word = (long) LONGS.get(out, byteIndex);
+      LONGS.set(out, byteIndex, word | (value << shift));
+      if (shift + bits > 64) {
+        out[byteIndex + 8] |= (byte) (value >>> (64 - shift));
+      }
+      bitPosition += bits;
+    }
+    return out;
+  }
+
+  /** out[i] = base + the i-th packed value, for i below count. */
+  public static void unpack(byte[] in, int offset, int count, int bits, long base, long[] out) {
+    if (bits == 0) {
+      java.util.Arrays.fill(out, 0, count, base);
+      return;
+    }
+    long mask = bits == 64 ? -1L : (1L << bits) - 1;
+    long bitPosition = (long) offset * 8;
+    for (int i = 0; i < count; i++) {
+      int byteIndex = (int) (bitPosition >>> 3);
+      int shift = (int) (bitPosition & 7);
+      long word = ((long) LONGS.get(in, byteIndex)) >>> shift;
+      if (shift + bits > 64) {
+        word |= (in[byteIndex + 8] & 0xFFL) << (64 - shift);
+      }
+      out[i] = base + (word & mask);
+      bitPosition += bits;
+    }
+  }
+}

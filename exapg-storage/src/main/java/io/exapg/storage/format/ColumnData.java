@@ -1,0 +1,104 @@
+package io.exapg.storage.format;
+
+import io.exapg.core.type.DataType;
+import io.exapg.core.type.PhysicalType;
+import java.nio.charset.StandardCharsets;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BitVectorHelper;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VarCharVector;
+
+/**
+ * An immutable view of a column's rows on the heap: longs for fixed-width exact types (and
+ * booleans as 0/1), doubles for floating point, offsets and UTF-8 bytes for strings. The arrays
+ * may be longer than size and may be shared with a growing {@link ColumnBuffer}, which only
+ * ever writes beyond this view's size.
+ */
+public record ColumnData(DataType type, int size, long[] longs, double[] doubles, byte[] bytes,
+    int[] offsets, boolean[] nulls) {
+
+  public boolean isNull(int row) {
+    return nulls != null && nulls[row];
+  }
+
+  public String string(int row) {
+    return new String(bytes, offsets[row], offsets[row + 1] - offsets[row],
+        StandardCharsets.UTF_8);
+  }
+
+  /** Copies rows [from, from + count) into rows [0, count) of an allocated vector. */
+  public void copyTo(FieldVector vector, int from, int count) {
+    PhysicalType physical = type.physical();
+    if (physical == PhysicalType.VARBINARY) {
+      VarCharVector varChar = (VarCharVector) vector;
+      for (int k = 0; k < count; k++) {
+        int row = from + k;
+        if (nulls != null && nulls[row]) {
+          varChar.setNull(k);
+        } else {
+          varChar.setSafe(k, bytes, offsets[row], offsets[row + 1] - offsets[row]);
+        }
+      }
+      return;
+    }
+    ArrowBuf valid = vector.getValidityBuffer();
+    boolean anyNull = false;
+    if (nulls != null) {
+      for (int k = 0; k < count; k++) {
+        if (nulls[from + k]) {
+          anyNull = true;
+          break;
+        }
+      }
+    }
+    if (anyNull) {
+      for (int k = 0; k < count; k++) {
+        if (nulls[from + k]) {
+          BitVectorHelper.unsetBit(valid, k);
+        } else {
+          BitVectorHelper.setBit(valid, k);
+        }
+      }
+    } else {
+      valid.setOne(0, (count + 7) / 8);
+    }
+    ArrowBuf data = vector.getDataBuffer();
+    switch (physical) {
+      case BIT -> {
+        for (int k = 0; k < count; k++) {
+          if (longs[from + k] != 0) {
+            BitVectorHelper.setBit(data, k);
+          } else {
+            BitVectorHelper.unsetBit(data, k);
+          }
+        }
+      }
+      case INT16 -> {
+        for (int k = 0; k < count; k++) {
+          data.setShort((long) k << 1, (short) longs[from + k]);
+        }
+      }
+      case INT32 -> {
+        for (int k = 0; k < count; k++) {
+          data.setInt((long) k << 2, (int) longs[from + k]);
+        }
+      }
+      case INT64 -> {
+        for (int k = 0; k < count; k++) {
+          data.setLong((long) k << 3, longs[from + k]);
+        }
+      }
+      case FLOAT32 -> {
+        for (int k = 0; k < count; k++) {
+          data.setFloat((long) k << 2, (float) doubles[from + k]);
+        }
+      }
+      case FLOAT64 -> {
+        for (int k = 0; k < count; k++) {
+          data.setDouble((long) k << 3, doubles[from + k]);
+        }
+      }
+      default -> throw new IllegalStateException();
+    }
+  }
+}

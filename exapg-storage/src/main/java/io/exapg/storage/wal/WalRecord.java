@@ -1,0 +1,7 @@
+package io.exapg.storage.wal;
+
+/** One record of the write-ahead log: its sequence number, type and payload. */
+public record WalRecord(long lsn, int type, byte[] payload) {
+  /** A committed transaction's writes (see {@link CommitRecord}). */
+  public static final int COMMIT = 1;
+}

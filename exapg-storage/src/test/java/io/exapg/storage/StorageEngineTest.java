@@ -1,0 +1,110 @@
+package io.exapg.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.exapg.core.batch.Batch;
+import io.exapg.core.exec.ExecutionPlan;
+import io.exapg.core.exec.MaterializedRows;
+import io.exapg.core.exec.QueryContext;
+import io.exapg.core.exec.WorkerPool;
+import io.exapg.core.expr.Call;
+import io.exapg.core.expr.ColumnRef;
+import io.exapg.core.expr.Function;
+import io.exapg.core.expr.Literal;
+import io.exapg.core.memory.MemoryManager;
+import io.exapg.core.plan.AggregateCall;
+import io.exapg.core.plan.AggregateFunction;
+import io.exapg.core.plan.AggregateNode;
+import io.exapg.core.plan.FilterNode;
+import io.exapg.core.plan.GenerateSeriesNode;
+import io.exapg.core.plan.InsertNode;
+import io.exapg.core.plan.PlanNode;
+import io.exapg.core.plan.ProjectNode;
+import io.exapg.core.plan.ScanNode;
+import io.exapg.core.plan.ScanPredicate;
+import io.exapg.core.type.DataType;
+import io.exapg.storage.catalog.ColumnDef;
+import io.exapg.storage.catalog.TableDef;
+import io.exapg.storage.table.StorageTransaction;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.arrow.vector.BigIntVector;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Writes rows through the storage engine, restarts it, and reads them back with plans. */
+class StorageEngineTest {
+  private static MemoryManager memory;
+  private static WorkerPool workers;
+
+  @BeforeAll
+  static void start() {
+    memory = new MemoryManager(1L << 30);
+    workers = new WorkerPool(2);
+  }
+
+  @AfterAll
+  static void stop() {
+    workers.close();
+    memory.close();
+  }
+
+  private static long run(StorageEngine engine, PlanNode plan, boolean commit) {
+    StorageTransaction transaction = engine.begin();
+    try (QueryContext context = new QueryContext(memory.newChildAllocator("q", 1L << 28),
+        new Object[0], engine.tableStore(transaction), workers);
+        ExecutionPlan execution = ExecutionPlan.build(plan, context)) {
+      execution.run();
+      if (commit) {
+        engine.commit(transaction);
+      } else {
+        transaction.rollback();
+      }
+      MaterializedRows rows = execution.result();
+      if (rows == null) {
+        return execution.insertedRows();
+      }
+      Batch first = rows.chunk(0);
+      return ((BigIntVector) first.column(0)).get(0);
+    }
+  }
+
+  private static PlanNode insertSeries(TableDef table, long count) {
+    GenerateSeriesNode series = new GenerateSeriesNode(new Literal(1L, DataType.BIGINT),
+        new Literal(count, DataType.BIGINT), null, DataType.BIGINT);
+    ColumnRef i = new ColumnRef(0, DataType.BIGINT);
+    ProjectNode project = new ProjectNode(series, List.of(i,
+        Call.of(Function.MODULO, DataType.BIGINT, i, new Literal(7L, DataType.BIGINT))));
+    return new InsertNode(project, table.id(), table.name());
+  }
+
+  private static PlanNode sumWhere(TableDef table, long below) {
+    ScanNode scan = new ScanNode(table.id(), table.name(), List.of(0, 1),
+        List.of(DataType.BIGINT, DataType.BIGINT),
+        List.of(new ScanPredicate(0, ScanPredicate.Op.LESS_THAN,
+            List.of(new Literal(below, DataType.BIGINT)))));
+    FilterNode filter = new FilterNode(scan, Call.of(Function.LESS_THAN, DataType.BOOLEAN,
+        new ColumnRef(0, DataType.BIGINT), new Literal(below, DataType.BIGINT)));
+    return new AggregateNode(filter, List.of(), List.of(
+        new AggregateCall(AggregateFunction.SUM, 0, DataType.BIGINT, DataType.BIGINT)));
+  }
+
+  @Test
+  void rowsSurviveRestartAndScansPrune(@TempDir Path dir) {
+    TableDef table;
+    try (StorageEngine engine = StorageEngine.open(dir, StorageOptions.defaults())) {
+      table = engine.createTable("public", "t", List.of(
+          new ColumnDef("a", DataType.BIGINT, false), new ColumnDef("b", DataType.BIGINT, true)));
+      assertEquals(2_000_000, run(engine, insertSeries(table, 2_000_000), true));
+      assertEquals(10, run(engine, insertSeries(table, 10), true));
+      assertEquals(5, run(engine, insertSeries(table, 5), false));
+      assertEquals(2_000_000L * 2_000_001 / 2 + 55, run(engine, sumWhere(table, 3_000_000), true));
+    }
+    try (StorageEngine engine = StorageEngine.open(dir, StorageOptions.defaults())) {
+      assertEquals(2_000_000L * 2_000_001 / 2 + 55, run(engine, sumWhere(table, 3_000_000), true));
+      assertEquals(4950 + 55, run(engine, sumWhere(table, 100), true));
+    }
+  }
+}
