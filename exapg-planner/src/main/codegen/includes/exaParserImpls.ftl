@@ -8,26 +8,26 @@
 SqlNode ExaExplain() :
 {
     final Span s;
-    final List<String> options = new ArrayList<String>();
+    final List<String> explainOptions = new ArrayList<String>();
     final SqlNode stmt;
 }
 {
     <EXPLAIN> { s = span(); }
     (
         LOOKAHEAD(2)
-        <LPAREN> ExaExplainOption(options)
-        ( <COMMA> ExaExplainOption(options) )*
+        <LPAREN> ExaExplainOption(explainOptions)
+        ( <COMMA> ExaExplainOption(explainOptions) )*
         <RPAREN>
     |
-        [ <ANALYZE> { options.add("ANALYZE=TRUE"); } ]
-        [ <VERBOSE> { options.add("VERBOSE=TRUE"); } ]
+        [ <ANALYZE> { explainOptions.add("ANALYZE=TRUE"); } ]
+        [ <VERBOSE> { explainOptions.add("VERBOSE=TRUE"); } ]
     )
     stmt = SqlQueryOrDml() {
-        return new SqlExplainStatement(s.end(this), stmt, options);
+        return new SqlExplainStatement(s.end(this), stmt, explainOptions);
     }
 }
 
-void ExaExplainOption(List<String> options) :
+void ExaExplainOption(List<String> explainOptions) :
 {
     final String name;
     String value = "TRUE";
@@ -36,7 +36,7 @@ void ExaExplainOption(List<String> options) :
     name = Identifier()
     [ value = ExaOptionValue() ]
     {
-        options.add(name.toUpperCase(Locale.ROOT) + "=" + value);
+        explainOptions.add(name.toUpperCase(Locale.ROOT) + "=" + value);
     }
 }
 

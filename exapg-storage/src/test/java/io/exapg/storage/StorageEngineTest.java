@@ -88,7 +88,7 @@ class StorageEngineTest {
     FilterNode filter = new FilterNode(scan, Call.of(Function.LESS_THAN, DataType.BOOLEAN,
         new ColumnRef(0, DataType.BIGINT), new Literal(below, DataType.BIGINT)));
     return new AggregateNode(filter, List.of(), List.of(
-        new AggregateCall(AggregateFunction.SUM, 0, DataType.BIGINT, DataType.BIGINT)));
+        new AggregateCall(AggregateFunction.SUM, 0, DataType.BIGINT, DataType.BIGINT, -1)));
   }
 
   @Test

@@ -27,8 +27,14 @@ public interface EngineSession extends AutoCloseable {
 
   TransactionState transactionState();
 
-  /** Settings changed since the last call that clients must be told about (ParameterStatus). */
+  /**
+   * Settings clients must be told about (ParameterStatus): on the first call all of them, then
+   * those changed since the previous call.
+   */
   Map<String, String> takeReportedParameterChanges();
+
+  /** Notices (NOTICE severity) raised by the last statements, in order; clears them. */
+  List<String> takeNotices();
 
   /** Asks the running statement, if any, to stop with SQLSTATE 57014. Thread-safe. */
   void cancel();

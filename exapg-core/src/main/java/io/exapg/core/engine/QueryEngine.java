@@ -8,7 +8,4 @@ package io.exapg.core.engine;
 public interface QueryEngine {
   /** Opens a session for an authenticated user; fails with 3D000 for an unknown database. */
   EngineSession openSession(SessionInfo info);
-
-  /** Parameters reported to every client at startup, e.g. server_version. */
-  java.util.Map<String, String> startupParameters();
 }

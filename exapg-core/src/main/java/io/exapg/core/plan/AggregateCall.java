@@ -7,11 +7,13 @@ import java.io.Serializable;
  * One aggregate of a hash aggregate.
  *
  * @param argument input column, or -1 for COUNT(*)
+ * @param filter boolean input column: only rows where it is true are aggregated; -1 for all
  */
 public record AggregateCall(AggregateFunction function, int argument, DataType argumentType,
-    DataType resultType) implements Serializable {
+    DataType resultType, int filter) implements Serializable {
   @Override
   public String toString() {
-    return function.name().toLowerCase() + "(" + (argument < 0 ? "*" : "$" + argument) + ")";
+    return function.name().toLowerCase() + "(" + (argument < 0 ? "*" : "$" + argument) + ")"
+        + (filter < 0 ? "" : " filter $" + filter);
   }
 }

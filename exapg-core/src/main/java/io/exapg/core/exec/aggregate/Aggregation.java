@@ -8,22 +8,29 @@ import io.exapg.core.type.DataType;
 import io.exapg.core.type.PhysicalType;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
 
 /** One hash table of groups with the accumulators of every aggregate, charged to memory. */
 public final class Aggregation {
   private final GroupTable table;
   private final Accumulator[] accumulators;
+  private final int[] filters;
   private final MemoryReservation reservation;
   private int[] groups = new int[0];
+  private int[] filteredRows = new int[0];
+  private int[] filteredGroups = new int[0];
   private long accountedBytes;
 
   public Aggregation(List<Integer> groupKeys, List<AggregateCall> calls,
       List<DataType> inputTypes, MemoryReservation reservation) {
     this.table = newTable(groupKeys, inputTypes);
     this.accumulators = new Accumulator[calls.size()];
+    this.filters = new int[calls.size()];
     for (int k = 0; k < calls.size(); k++) {
       accumulators[k] = newAccumulator(calls.get(k));
+      filters[k] = calls.get(k).filter();
     }
     this.reservation = reservation;
     ensureCapacity();
@@ -86,10 +93,38 @@ public final class Aggregation {
     }
     table.assign(batch, groups);
     ensureCapacity();
-    for (Accumulator accumulator : accumulators) {
-      accumulator.update(batch, groups);
+    for (int k = 0; k < accumulators.length; k++) {
+      if (filters[k] < 0) {
+        accumulators[k].update(batch, groups);
+      } else {
+        updateFiltered(accumulators[k], batch, filters[k]);
+      }
     }
     account();
+  }
+
+  /** Aggregates only the rows where the filter column is true (FILTER (WHERE ...)). */
+  private void updateFiltered(Accumulator accumulator, Batch batch, int filter) {
+    int size = batch.size();
+    if (filteredRows.length < size) {
+      filteredRows = new int[size];
+      filteredGroups = new int[size];
+    }
+    FieldVector column = batch.column(filter);
+    ArrowBuf data = column.getDataBuffer();
+    ArrowBuf valid = column.getValidityBuffer();
+    boolean noNulls = column.getNullCount() == 0;
+    int count = 0;
+    for (int j = 0; j < size; j++) {
+      int row = batch.row(j);
+      if ((noNulls || BitVectorHelper.get(valid, row) != 0)
+          && BitVectorHelper.get(data, row) != 0) {
+        filteredRows[count] = row;
+        filteredGroups[count] = groups[j];
+        count++;
+      }
+    }
+    accumulator.update(batch.withSelection(filteredRows, count), filteredGroups);
   }
 
   /** Adds another aggregation's groups and states into this one. */
@@ -103,7 +138,7 @@ public final class Aggregation {
   }
 
   private void account() {
-    long bytes = table.memoryBytes() + groups.length * 4L;
+    long bytes = table.memoryBytes() + groups.length * 4L + filteredRows.length * 8L;
     for (Accumulator accumulator : accumulators) {
       bytes += accumulator.memoryBytes();
     }

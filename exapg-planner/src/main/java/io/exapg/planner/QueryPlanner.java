@@ -1,0 +1,300 @@
+package io.exapg.planner;
+
+import io.exapg.core.engine.ResultColumn;
+import io.exapg.core.error.ExaException;
+import io.exapg.core.error.SqlState;
+import io.exapg.core.type.DataType;
+import io.exapg.planner.catalog.ExaSchema;
+import io.exapg.planner.catalog.TypeNames;
+import io.exapg.planner.parser.StatementSplitter;
+import io.exapg.planner.plan.ExprTranslator;
+import io.exapg.planner.plan.StatementParameters;
+import io.exapg.planner.rel.ExaRel;
+import io.exapg.planner.rel.ExaRules;
+import io.exapg.planner.type.ExaRexBuilder;
+import io.exapg.planner.type.ExaTypeSystem;
+import io.exapg.planner.type.TypeMapping;
+import io.exapg.planner.validate.ColumnNames;
+import io.exapg.planner.validate.ExaConformance;
+import io.exapg.planner.validate.ExaOperatorTable;
+import io.exapg.planner.validate.InsertValuesTyping;
+import io.exapg.planner.validate.ParameterTyping;
+import io.exapg.planner.validate.ValidationErrors;
+import io.exapg.storage.StorageEngine;
+import io.exapg.storage.catalog.Catalog;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Supplier;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.config.NullCollation;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.plan.hep.HepMatchOrder;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.RelDecorrelator;
+import org.apache.calcite.sql2rel.RelFieldTrimmer;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+import org.apache.calcite.tools.RelBuilder;
+
+/**
+ * Validates a query or INSERT against the catalog and optimizes it into ExaPG's physical
+ * convention: Calcite validation and conversion to relational algebra, subquery removal and
+ * decorrelation, column trimming, rewrite rules, then cost-based conversion.
+ */
+public final class QueryPlanner {
+  private static final ExaOperatorTable OPERATORS = new ExaOperatorTable();
+
+  private final StorageEngine storage;
+
+  public QueryPlanner(StorageEngine storage) {
+    this.storage = storage;
+  }
+
+  /** A statement ready to become operator specs. */
+  public record PreparedPlan(RelNode physical, RexBuilder rexBuilder, List<ResultColumn> columns,
+      StatementParameters parameters, long catalogVersion) {
+  }
+
+  /** The Calcite objects one planning run works with. */
+  private record Environment(JavaTypeFactoryImpl typeFactory, CalciteCatalogReader catalogReader,
+      SqlValidator validator) {
+  }
+
+  private Environment environment() {
+    JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(ExaTypeSystem.INSTANCE);
+    CalciteSchema root = CalciteSchema.createRootSchema(false, false);
+    root.add(Catalog.DEFAULT_SCHEMA, new ExaSchema(storage, Catalog.DEFAULT_SCHEMA));
+    for (Map.Entry<String, DataType> alias : TypeNames.aliases().entrySet()) {
+      DataType type = alias.getValue();
+      root.add(alias.getKey(), factory -> TypeMapping.toRelDataType(type, true, factory));
+    }
+    Properties properties = new Properties();
+    properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
+    CalciteConnectionConfig config = new CalciteConnectionConfigImpl(properties);
+    CalciteCatalogReader catalogReader = new CalciteCatalogReader(root,
+        List.of(Catalog.DEFAULT_SCHEMA), typeFactory, config);
+    SqlValidator validator = SqlValidatorUtil.newValidator(
+        SqlOperatorTables.chain(OPERATORS, catalogReader), catalogReader, typeFactory,
+        SqlValidator.Config.DEFAULT
+            .withConformance(ExaConformance.INSTANCE)
+            .withDefaultNullCollation(NullCollation.HIGH)
+            .withIdentifierExpansion(true)
+            .withTypeCoercionEnabled(true));
+    return new Environment(typeFactory, catalogReader, validator);
+  }
+
+  /**
+   * Plans a query or INSERT. Validation changes the parse tree, so the parser is called
+   * for a fresh tree on every attempt.
+   *
+   * @param declaredTypes parameter types by number; null entries are inferred
+   */
+  public PreparedPlan plan(Supplier<SqlNode> parser, StatementSplitter.Piece piece,
+      List<DataType> declaredTypes) {
+    long catalogVersion = storage.catalog().version();
+    List<Integer> markerNumbers = piece.parameters();
+    int parameterCount = 0;
+    for (int number : markerNumbers) {
+      if (number < 0) {
+        throw new ExaException(SqlState.UNDEFINED_PARAMETER, "there is no parameter $0");
+      }
+      parameterCount = Math.max(parameterCount, number + 1);
+    }
+    parameterCount = Math.max(parameterCount, declaredTypes.size());
+    DataType[] types = new DataType[parameterCount];
+    for (int i = 0; i < declaredTypes.size(); i++) {
+      types[i] = declaredTypes.get(i);
+    }
+    Environment environment = environment();
+    SqlNode validated = validate(environment, parser.get(), piece, markerNumbers, types);
+    boolean inferred = false;
+    List<SqlDynamicParam> markers = ParameterTyping.markers(validated);
+    for (SqlDynamicParam marker : markers) {
+      int number = markerNumbers.get(marker.getIndex());
+      if (types[number] == null) {
+        RelDataType type = environment.validator().getValidatedNodeTypeIfKnown(marker);
+        types[number] = type == null ? DataType.TEXT : TypeMapping.toDataType(type);
+        inferred = true;
+      }
+    }
+    for (int i = 0; i < types.length; i++) {
+      if (types[i] == null) {
+        types[i] = DataType.TEXT;
+      }
+    }
+    if (inferred) {
+      environment = environment();
+      validated = validate(environment, parser.get(), piece, markerNumbers, types);
+    }
+    StatementParameters parameters = new StatementParameters(markerNumbers, List.of(types));
+    try {
+      return convert(environment, parser.get(), validated, parameters, catalogVersion);
+    } catch (ExaException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw ValidationErrors.translate(e, piece.text(), piece.offset());
+    }
+  }
+
+  private SqlNode validate(Environment environment, SqlNode statement,
+      StatementSplitter.Piece piece, List<Integer> markerNumbers, DataType[] types) {
+    Map<Integer, SqlDataTypeSpec> casts = new HashMap<>();
+    for (SqlDynamicParam marker : ParameterTyping.markers(statement)) {
+      DataType type = types[markerNumbers.get(marker.getIndex())];
+      if (type != null) {
+        casts.put(marker.getIndex(), typeSpec(type));
+      }
+    }
+    InsertValuesTyping.apply(statement, storage.catalog(), QueryPlanner::typeSpec);
+    SqlNode typed = ParameterTyping.wrap(statement, casts);
+    try {
+      return environment.validator().validate(typed);
+    } catch (RuntimeException e) {
+      throw ValidationErrors.translate(e, piece.text(), piece.offset());
+    }
+  }
+
+  private static SqlDataTypeSpec typeSpec(DataType type) {
+    SqlBasicTypeNameSpec name = switch (type.id()) {
+      case BOOLEAN -> new SqlBasicTypeNameSpec(SqlTypeName.BOOLEAN, SqlParserPos.ZERO);
+      case SMALLINT -> new SqlBasicTypeNameSpec(SqlTypeName.SMALLINT, SqlParserPos.ZERO);
+      case INTEGER -> new SqlBasicTypeNameSpec(SqlTypeName.INTEGER, SqlParserPos.ZERO);
+      case BIGINT -> new SqlBasicTypeNameSpec(SqlTypeName.BIGINT, SqlParserPos.ZERO);
+      case DECIMAL -> new SqlBasicTypeNameSpec(SqlTypeName.DECIMAL, type.precision(),
+          type.scale(), SqlParserPos.ZERO);
+      case REAL -> new SqlBasicTypeNameSpec(SqlTypeName.REAL, SqlParserPos.ZERO);
+      case DOUBLE -> new SqlBasicTypeNameSpec(SqlTypeName.DOUBLE, SqlParserPos.ZERO);
+      case VARCHAR -> type.precision() < 0
+          ? new SqlBasicTypeNameSpec(SqlTypeName.VARCHAR, SqlParserPos.ZERO)
+          : new SqlBasicTypeNameSpec(SqlTypeName.VARCHAR, type.precision(), SqlParserPos.ZERO);
+      case CHAR -> new SqlBasicTypeNameSpec(SqlTypeName.CHAR, type.precision(),
+          SqlParserPos.ZERO);
+      case DATE -> new SqlBasicTypeNameSpec(SqlTypeName.DATE, SqlParserPos.ZERO);
+      case TIMESTAMP -> new SqlBasicTypeNameSpec(SqlTypeName.TIMESTAMP, type.precision(),
+          SqlParserPos.ZERO);
+    };
+    return new SqlDataTypeSpec(name, SqlParserPos.ZERO);
+  }
+
+  private PreparedPlan convert(Environment environment, SqlNode original, SqlNode validated,
+      StatementParameters parameters, long catalogVersion) {
+    VolcanoPlanner planner = new VolcanoPlanner();
+    planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+    RexBuilder rexBuilder = new ExaRexBuilder(environment.typeFactory());
+    RelOptCluster cluster = RelOptCluster.create(planner, rexBuilder);
+    SqlToRelConverter converter = new SqlToRelConverter(null, environment.validator(),
+        environment.catalogReader(), cluster, StandardConvertletTable.INSTANCE,
+        SqlToRelConverter.config()
+            .withExpand(false)
+            .withTrimUnusedFields(true)
+            .withInSubQueryThreshold(Integer.MAX_VALUE));
+    RelRoot root = converter.convertQuery(validated, false, true);
+    List<ResultColumn> columns = null;
+    if (!(validated instanceof SqlInsert)) {
+      List<String> names = new ArrayList<>();
+      for (var field : root.fields) {
+        names.add(field.getValue());
+      }
+      names = ColumnNames.of(original, validated, names);
+      columns = new ArrayList<>();
+      List<RelDataTypeField> fields = root.validatedRowType.getFieldList();
+      for (int i = 0; i < fields.size(); i++) {
+        columns.add(new ResultColumn(names.get(i),
+            ExprTranslator.typeOf(fields.get(i).getType())));
+      }
+    }
+    RelNode logical = root.project();
+    RelBuilder relBuilder = RelBuilder.proto(org.apache.calcite.plan.Contexts.empty())
+        .create(cluster, environment.catalogReader());
+    logical = hep(logical, List.of(CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
+        CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE, CoreRules.JOIN_SUB_QUERY_TO_CORRELATE));
+    logical = RelDecorrelator.decorrelateQuery(logical, relBuilder);
+    logical = new RelFieldTrimmer(environment.validator(), relBuilder).trim(logical);
+    logical = hep(logical, List.of(
+        CoreRules.UNION_TO_DISTINCT,
+        CoreRules.INTERSECT_TO_DISTINCT,
+        CoreRules.MINUS_TO_DISTINCT,
+        CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES_TO_JOIN,
+        CoreRules.FILTER_INTO_JOIN,
+        CoreRules.JOIN_CONDITION_PUSH,
+        CoreRules.FILTER_PROJECT_TRANSPOSE,
+        CoreRules.FILTER_MERGE,
+        CoreRules.PROJECT_MERGE,
+        CoreRules.PROJECT_REMOVE,
+        CoreRules.FILTER_AGGREGATE_TRANSPOSE));
+    if (containsKind(logical, "LogicalCorrelate")) {
+      throw ExaException.notSupported(
+          "this correlated subquery (it could not be rewritten as a join)");
+    }
+    for (RelOptRule rule : ExaRules.converters()) {
+      planner.addRule(rule);
+    }
+    RelTraitSet desired = logical.getTraitSet().replace(ExaRel.CONVENTION);
+    planner.setRoot(planner.changeTraits(logical, desired));
+    RelNode physical;
+    try {
+      physical = planner.findBestExp();
+    } catch (RuntimeException e) {
+      throw ExaException.notSupported("this query shape (" + firstLine(e.getMessage()) + ")");
+    }
+    return new PreparedPlan(physical, rexBuilder, columns, parameters, catalogVersion);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "no plan found";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  private static boolean containsKind(RelNode rel, String typeName) {
+    if (rel.getClass().getSimpleName().equals(typeName)) {
+      return true;
+    }
+    for (RelNode input : rel.getInputs()) {
+      if (containsKind(input, typeName)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static RelNode hep(RelNode rel, List<RelOptRule> rules) {
+    HepProgramBuilder program = new HepProgramBuilder().addMatchOrder(HepMatchOrder.BOTTOM_UP);
+    program.addRuleCollection(rules);
+    HepPlanner planner = new HepPlanner(program.build());
+    planner.setRoot(rel);
+    return planner.findBestExp();
+  }
+}

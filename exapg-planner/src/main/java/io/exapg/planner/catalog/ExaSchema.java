@@ -1,0 +1,40 @@
+package io.exapg.planner.catalog;
+
+import com.google.common.collect.ImmutableMultimap;
+import com.google.common.collect.Multimap;
+import io.exapg.storage.StorageEngine;
+import io.exapg.storage.catalog.TableDef;
+import io.exapg.storage.table.TableSnapshot;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.calcite.schema.Function;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
+
+/** One schema of the catalog (for now, "public") as Calcite sees it. */
+public final class ExaSchema extends AbstractSchema {
+  private final StorageEngine storage;
+  private final String name;
+
+  public ExaSchema(StorageEngine storage, String name) {
+    this.storage = storage;
+    this.name = name;
+  }
+
+  @Override
+  protected Map<String, Table> getTableMap() {
+    Map<String, Table> tables = new HashMap<>();
+    for (TableDef table : storage.catalog().tables()) {
+      if (table.schema().equals(name)) {
+        TableSnapshot snapshot = storage.snapshot(table.id());
+        tables.put(table.name(), new ExaTable(table, snapshot == null ? 0 : snapshot.rowCount()));
+      }
+    }
+    return tables;
+  }
+
+  @Override
+  protected Multimap<String, Function> getFunctionMultimap() {
+    return ImmutableMultimap.of(GenerateSeriesFunction.NAME, new GenerateSeriesFunction());
+  }
+}

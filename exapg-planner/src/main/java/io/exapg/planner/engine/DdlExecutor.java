@@ -1,0 +1,180 @@
+package io.exapg.planner.engine;
+
+import io.exapg.core.engine.StatementResult;
+import io.exapg.core.error.ExaException;
+import io.exapg.core.error.SqlState;
+import io.exapg.core.exec.ExecutionPlan;
+import io.exapg.core.exec.QueryContext;
+import io.exapg.core.expr.Call;
+import io.exapg.core.expr.ColumnRef;
+import io.exapg.core.expr.Expr;
+import io.exapg.core.expr.Function;
+import io.exapg.core.plan.InsertNode;
+import io.exapg.core.plan.PlanNode;
+import io.exapg.core.plan.ProjectNode;
+import io.exapg.core.type.DataType;
+import io.exapg.planner.QueryPlanner;
+import io.exapg.planner.parser.ExaParser;
+import io.exapg.planner.parser.SqlColumnDefinition;
+import io.exapg.planner.parser.SqlCreateTableStatement;
+import io.exapg.planner.parser.SqlDropTableStatement;
+import io.exapg.planner.parser.SqlTableConstraint;
+import io.exapg.planner.parser.StatementSplitter;
+import io.exapg.planner.plan.PlanBuilder;
+import io.exapg.storage.catalog.Catalog;
+import io.exapg.storage.catalog.ColumnDef;
+import io.exapg.storage.catalog.TableDef;
+import io.exapg.storage.table.StorageTransaction;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.calcite.sql.SqlIdentifier;
+
+/** CREATE TABLE [AS] and DROP TABLE. */
+final class DdlExecutor {
+  private final SqlEngine engine;
+  private final SqlSession session;
+
+  DdlExecutor(SqlEngine engine, SqlSession session) {
+    this.engine = engine;
+    this.session = session;
+  }
+
+  /** Schema and table name of a possibly qualified identifier. */
+  private static String[] qualifiedName(SqlIdentifier identifier) {
+    List<String> names = identifier.names;
+    if (names.size() == 1) {
+      return new String[] {Catalog.DEFAULT_SCHEMA, names.get(0)};
+    }
+    if (names.size() == 2) {
+      if (!names.get(0).equals(Catalog.DEFAULT_SCHEMA)) {
+        throw new ExaException(SqlState.UNDEFINED_OBJECT,
+            "schema \"" + names.get(0) + "\" does not exist");
+      }
+      return new String[] {names.get(0), names.get(1)};
+    }
+    throw new ExaException(SqlState.FEATURE_NOT_SUPPORTED,
+        "cross-database references are not implemented: " + identifier);
+  }
+
+  StatementResult createTable(SqlCreateTableStatement create, StatementSplitter.Piece piece) {
+    if (create.getReplace()) {
+      throw ExaException.notSupported("CREATE OR REPLACE TABLE");
+    }
+    if (create.temporary) {
+      throw ExaException.notSupported("temporary tables");
+    }
+    String[] name = qualifiedName(create.name);
+    if (engine.storage().catalog().table(name[0], name[1]) != null) {
+      if (create.ifNotExists) {
+        session.notice("relation \"" + name[1] + "\" already exists, skipping");
+        return new StatementResult.Command("CREATE TABLE");
+      }
+      throw new ExaException(SqlState.DUPLICATE_TABLE,
+          "relation \"" + name[1] + "\" already exists");
+    }
+    for (SqlTableConstraint constraint : create.constraints()) {
+      throw ExaException.notSupported(constraint.kind.sql + " constraints");
+    }
+    if (create.query != null) {
+      return createTableAs(create, name, piece);
+    }
+    List<ColumnDef> columns = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (SqlColumnDefinition column : create.columns()) {
+      String columnName = column.name.getSimple();
+      if (!names.add(columnName)) {
+        throw new ExaException(SqlState.DUPLICATE_COLUMN,
+            "column \"" + columnName + "\" specified more than once");
+      }
+      if (column.primaryKey) {
+        throw ExaException.notSupported("PRIMARY KEY constraints");
+      }
+      if (column.unique) {
+        throw ExaException.notSupported("UNIQUE constraints");
+      }
+      if (column.defaultValue != null) {
+        throw ExaException.notSupported("column DEFAULT values");
+      }
+      columns.add(new ColumnDef(columnName, TypeResolver.resolve(column.type),
+          !column.notNull));
+    }
+    if (columns.isEmpty()) {
+      throw ExaException.notSupported("tables without columns");
+    }
+    engine.storage().createTable(name[0], name[1], columns);
+    return new StatementResult.Command("CREATE TABLE");
+  }
+
+  private StatementResult createTableAs(SqlCreateTableStatement create, String[] name,
+      StatementSplitter.Piece piece) {
+    if (!create.columns().isEmpty()) {
+      throw ExaException.notSupported("column definitions together with AS query");
+    }
+    QueryPlanner.PreparedPlan plan = engine.planner().plan(
+        () -> ((SqlCreateTableStatement) ExaParser.parse(piece)).query, piece, List.of());
+    PlanNode query = new PlanBuilder(plan.rexBuilder(), plan.parameters(), new Object[0],
+        session.statementMicros()).build(plan.physical());
+    List<ColumnDef> columns = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (int c = 0; c < query.outputTypes().size(); c++) {
+      String columnName = plan.columns().get(c).name();
+      if (!names.add(columnName)) {
+        throw new ExaException(SqlState.DUPLICATE_COLUMN,
+            "column \"" + columnName + "\" specified more than once");
+      }
+      columns.add(new ColumnDef(columnName, query.outputTypes().get(c), true));
+    }
+    TableDef table = engine.storage().createTable(name[0], name[1], columns);
+    boolean loaded = false;
+    StorageTransaction transaction = engine.storage().begin();
+    try (QueryContext context = new QueryContext(engine.memory().newChildAllocator("ctas",
+        engine.options().queryMemoryLimitBytes()), new Object[0],
+        engine.storage().tableStore(transaction), engine.workers())) {
+      List<Expr> projection = new ArrayList<>();
+      for (int c = 0; c < columns.size(); c++) {
+        DataType type = query.outputTypes().get(c);
+        projection.add(type.equals(columns.get(c).type()) ? new ColumnRef(c, type)
+            : new Call(Function.ASSIGN_CAST, List.of(new ColumnRef(c, type)),
+                columns.get(c).type()));
+      }
+      PlanNode insert = new InsertNode(new ProjectNode(query, projection), table.id(),
+          table.qualifiedName());
+      long rows;
+      try (ExecutionPlan execution = ExecutionPlan.build(insert, context)) {
+        execution.run();
+        rows = execution.insertedRows();
+      }
+      engine.storage().commit(transaction);
+      loaded = true;
+      return new StatementResult.Command("SELECT " + rows);
+    } finally {
+      if (!loaded) {
+        transaction.rollback();
+        engine.storage().dropTable(table);
+      }
+    }
+  }
+
+  StatementResult dropTable(SqlDropTableStatement drop) {
+    List<TableDef> tables = new ArrayList<>();
+    for (SqlIdentifier identifier : drop.tableNames()) {
+      String[] name = qualifiedName(identifier);
+      TableDef table = engine.storage().catalog().table(name[0], name[1]);
+      if (table == null) {
+        if (drop.ifExists) {
+          session.notice("table \"" + name[1] + "\" does not exist, skipping");
+          continue;
+        }
+        throw new ExaException(SqlState.UNDEFINED_TABLE,
+            "table \"" + name[1] + "\" does not exist");
+      }
+      tables.add(table);
+    }
+    for (TableDef table : tables) {
+      engine.storage().dropTable(table);
+    }
+    return new StatementResult.Command("DROP TABLE");
+  }
+}

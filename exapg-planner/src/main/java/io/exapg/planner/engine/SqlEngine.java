@@ -1,0 +1,75 @@
+package io.exapg.planner.engine;
+
+import io.exapg.core.engine.EngineSession;
+import io.exapg.core.engine.QueryEngine;
+import io.exapg.core.engine.SessionInfo;
+import io.exapg.core.error.ExaException;
+import io.exapg.core.error.SqlState;
+import io.exapg.core.exec.WorkerPool;
+import io.exapg.core.memory.MemoryManager;
+import io.exapg.planner.QueryPlanner;
+import io.exapg.storage.StorageEngine;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** The SQL engine of one node: planner, storage, memory and workers shared by all sessions. */
+public final class SqlEngine implements QueryEngine, AutoCloseable {
+  private final StorageEngine storage;
+  private final MemoryManager memory;
+  private final WorkerPool workers;
+  private final EngineOptions options;
+  private final QueryPlanner planner;
+  private final ScheduledExecutorService timer;
+
+  public SqlEngine(StorageEngine storage, MemoryManager memory, WorkerPool workers,
+      EngineOptions options) {
+    this.storage = storage;
+    this.memory = memory;
+    this.workers = workers;
+    this.options = options;
+    this.planner = new QueryPlanner(storage);
+    this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "exapg-statement-timer");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  @Override
+  public EngineSession openSession(SessionInfo info) {
+    if (!info.database().equals(options.database())) {
+      throw new ExaException(SqlState.INVALID_CATALOG_NAME,
+          "database \"" + info.database() + "\" does not exist");
+    }
+    return new SqlSession(this, info);
+  }
+
+  StorageEngine storage() {
+    return storage;
+  }
+
+  MemoryManager memory() {
+    return memory;
+  }
+
+  WorkerPool workers() {
+    return workers;
+  }
+
+  EngineOptions options() {
+    return options;
+  }
+
+  QueryPlanner planner() {
+    return planner;
+  }
+
+  ScheduledExecutorService timer() {
+    return timer;
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+}

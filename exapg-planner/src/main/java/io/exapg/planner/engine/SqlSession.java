@@ -1,0 +1,491 @@
+package io.exapg.planner.engine;
+
+import io.exapg.core.engine.EngineSession;
+import io.exapg.core.engine.ParsedStatement;
+import io.exapg.core.engine.PreparedQuery;
+import io.exapg.core.engine.ResultColumn;
+import io.exapg.core.engine.SessionInfo;
+import io.exapg.core.engine.StatementResult;
+import io.exapg.core.engine.TransactionState;
+import io.exapg.core.error.ExaException;
+import io.exapg.core.error.SqlState;
+import io.exapg.core.exec.ExecutionPlan;
+import io.exapg.core.exec.QueryContext;
+import io.exapg.core.plan.PlanNode;
+import io.exapg.core.type.Calendar;
+import io.exapg.core.type.DataType;
+import io.exapg.planner.QueryPlanner;
+import io.exapg.planner.parser.ExaParser;
+import io.exapg.planner.parser.SqlCreateTableStatement;
+import io.exapg.planner.parser.SqlDropTableStatement;
+import io.exapg.planner.parser.SqlExplainStatement;
+import io.exapg.planner.parser.SqlSetVariable;
+import io.exapg.planner.parser.SqlShowVariable;
+import io.exapg.planner.parser.SqlTransactionControl;
+import io.exapg.planner.parser.StatementSplitter;
+import io.exapg.planner.plan.PlanBuilder;
+import io.exapg.storage.table.StorageTransaction;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.calcite.sql.SqlExplain;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client session: its settings and transaction, and the execution of every kind of
+ * statement. Statements outside BEGIN ... COMMIT run in a transaction of their own.
+ */
+final class SqlSession implements EngineSession {
+  private static final Logger LOG = LoggerFactory.getLogger(SqlSession.class);
+
+  private final SqlEngine engine;
+  private final SessionInfo info;
+  private final SessionSettings settings;
+  private final List<String> notices = new ArrayList<>();
+  private StorageTransaction transaction;
+  private boolean failed;
+  private volatile QueryContext running;
+
+  SqlSession(SqlEngine engine, SessionInfo info) {
+    this.engine = engine;
+    this.info = info;
+    this.settings = new SessionSettings(info.user(), engine.options().serverVersion(),
+        engine.options().queryMemoryLimitBytes(), info.options());
+  }
+
+  // ---------------------------------------------------------------- parse and prepare
+
+  @Override
+  public List<ParsedStatement> parse(String sql) {
+    List<ParsedStatement> statements = new ArrayList<>();
+    for (StatementSplitter.Piece piece : StatementSplitter.split(sql)) {
+      SqlNode node = ExaParser.parse(piece);
+      statements.add(new SqlStatement(piece, node, commandName(node)));
+    }
+    return statements;
+  }
+
+  private static String commandName(SqlNode node) {
+    return switch (node) {
+      case SqlTransactionControl control -> control.kind.name();
+      case SqlSetVariable set -> set.form == SqlSetVariable.Form.SET
+          || set.form == SqlSetVariable.Form.TRANSACTION_MODES
+          || set.form == SqlSetVariable.Form.SESSION_TRANSACTION_MODES ? "SET" : "RESET";
+      case SqlShowVariable show -> "SHOW";
+      case SqlCreateTableStatement create -> "CREATE TABLE";
+      case SqlDropTableStatement drop -> "DROP TABLE";
+      case SqlExplainStatement explain -> "EXPLAIN";
+      case SqlExplain explain -> "EXPLAIN";
+      case SqlInsert insert -> "INSERT";
+      default -> node.getKind() == SqlKind.UPDATE ? "UPDATE"
+          : node.getKind() == SqlKind.DELETE ? "DELETE"
+          : node.getKind() == SqlKind.MERGE ? "MERGE"
+          : node.getKind().belongsTo(SqlKind.QUERY) ? "SELECT"
+          : node.getKind().name().replace('_', ' ');
+    };
+  }
+
+  @Override
+  public PreparedQuery prepare(ParsedStatement parsed, List<DataType> declaredTypes) {
+    SqlStatement statement = (SqlStatement) parsed;
+    SqlNode node = statement.node();
+    if (failed && !(node instanceof SqlTransactionControl)) {
+      throw abortedTransaction();
+    }
+    return switch (node) {
+      case SqlShowVariable show -> new SqlPreparedQuery(statement, declaredTypes, null,
+          show.name.equals("all")
+              ? List.of(new ResultColumn("name", DataType.TEXT),
+                  new ResultColumn("setting", DataType.TEXT),
+                  new ResultColumn("description", DataType.TEXT))
+              : List.of(new ResultColumn(show.name, DataType.TEXT)));
+      case SqlExplainStatement explain -> {
+        QueryPlanner.PreparedPlan plan = plan(statement, declaredTypes,
+            () -> ((SqlExplainStatement) ExaParser.parse(statement.piece())).statement);
+        yield new SqlPreparedQuery(statement, declaredTypes, plan,
+            List.of(new ResultColumn("QUERY PLAN", DataType.TEXT)));
+      }
+      case SqlExplain explain -> {
+        QueryPlanner.PreparedPlan plan = plan(statement, declaredTypes,
+            () -> ((SqlExplain) ExaParser.parse(statement.piece())).getExplicandum());
+        yield new SqlPreparedQuery(statement, declaredTypes, plan,
+            List.of(new ResultColumn("QUERY PLAN", DataType.TEXT)));
+      }
+      case SqlInsert insert -> new SqlPreparedQuery(statement, declaredTypes,
+          plan(statement, declaredTypes, () -> ExaParser.parse(statement.piece())), null);
+      default -> {
+        if (isQuery(node)) {
+          QueryPlanner.PreparedPlan plan = plan(statement, declaredTypes,
+              () -> ExaParser.parse(statement.piece()));
+          yield new SqlPreparedQuery(statement, declaredTypes, plan, plan.columns());
+        }
+        if (!statement.piece().parameters().isEmpty()) {
+          throw new ExaException(SqlState.SYNTAX_ERROR,
+              "parameters are not allowed in " + statement.commandName() + " statements");
+        }
+        yield new SqlPreparedQuery(statement, declaredTypes, null, null);
+      }
+    };
+  }
+
+  private static boolean isQuery(SqlNode node) {
+    return node.getKind().belongsTo(SqlKind.QUERY);
+  }
+
+  private QueryPlanner.PreparedPlan plan(SqlStatement statement, List<DataType> declaredTypes,
+      Supplier<SqlNode> parser) {
+    return engine.planner().plan(parser, statement.piece(), declaredTypes);
+  }
+
+  // ---------------------------------------------------------------- execution
+
+  @Override
+  public StatementResult execute(PreparedQuery prepared, List<Object> parameters) {
+    SqlPreparedQuery query = (SqlPreparedQuery) prepared;
+    SqlNode node = query.statement().node();
+    if (failed && !(node instanceof SqlTransactionControl)) {
+      throw abortedTransaction();
+    }
+    try {
+      return dispatch(query, node, parameters);
+    } catch (RuntimeException e) {
+      if (transaction != null) {
+        failed = true;
+      }
+      throw ExaException.wrap(e);
+    }
+  }
+
+  private static ExaException abortedTransaction() {
+    return new ExaException(SqlState.IN_FAILED_SQL_TRANSACTION,
+        "current transaction is aborted, commands ignored until end of transaction block");
+  }
+
+  private StatementResult dispatch(SqlPreparedQuery query, SqlNode node,
+      List<Object> parameters) {
+    return switch (node) {
+      case SqlTransactionControl control -> transactionControl(control);
+      case SqlSetVariable set -> setVariable(set);
+      case SqlShowVariable show -> show(show);
+      case SqlCreateTableStatement create -> {
+        requireNoTransactionBlock("CREATE TABLE");
+        yield new DdlExecutor(engine, this).createTable(create, query.statement().piece());
+      }
+      case SqlDropTableStatement drop -> {
+        requireNoTransactionBlock("DROP TABLE");
+        yield new DdlExecutor(engine, this).dropTable(drop);
+      }
+      case SqlExplainStatement explain -> explain(query, parameters,
+          explain.isEnabled("ANALYZE"));
+      case SqlExplain explain -> explain(query, parameters, false);
+      default -> {
+        if (node instanceof SqlInsert || isQuery(node)) {
+          yield runPlanned(query, parameters);
+        }
+        throw ExaException.notSupported(query.statement().commandName());
+      }
+    };
+  }
+
+  private void requireNoTransactionBlock(String command) {
+    if (transaction != null) {
+      throw new ExaException(SqlState.ACTIVE_SQL_TRANSACTION,
+          command + " inside a transaction block is not supported yet: run it outside"
+              + " BEGIN ... COMMIT");
+    }
+  }
+
+  void notice(String message) {
+    notices.add(message);
+  }
+
+  private StatementResult transactionControl(SqlTransactionControl control) {
+    switch (control.kind) {
+      case BEGIN:
+        if (transaction != null) {
+          notice("there is already a transaction in progress");
+        } else {
+          transaction = engine.storage().begin();
+          failed = false;
+        }
+        return new StatementResult.Command("BEGIN");
+      case COMMIT:
+        if (transaction == null) {
+          notice("there is no transaction in progress");
+          return new StatementResult.Command("COMMIT");
+        }
+        StorageTransaction finishing = transaction;
+        boolean wasFailed = failed;
+        transaction = null;
+        failed = false;
+        if (wasFailed) {
+          finishing.rollback();
+          return new StatementResult.Command("ROLLBACK");
+        }
+        engine.storage().commit(finishing);
+        return new StatementResult.Command("COMMIT");
+      default:
+        if (transaction == null) {
+          notice("there is no transaction in progress");
+        } else {
+          transaction.rollback();
+        }
+        transaction = null;
+        failed = false;
+        return new StatementResult.Command("ROLLBACK");
+    }
+  }
+
+  private StatementResult setVariable(SqlSetVariable set) {
+    switch (set.form) {
+      case SET -> {
+        if (set.values.isEmpty()) {
+          settings.reset(set.name);
+        } else {
+          settings.set(set.name, String.join(", ", set.values));
+        }
+        return new StatementResult.Command("SET");
+      }
+      case RESET -> {
+        settings.reset(set.name);
+        return new StatementResult.Command("RESET");
+      }
+      case RESET_ALL -> {
+        settings.resetAll();
+        return new StatementResult.Command("RESET");
+      }
+      default -> {
+        for (String mode : set.values) {
+          if (mode.startsWith("ISOLATION LEVEL ")) {
+            settings.set(set.form == SqlSetVariable.Form.SESSION_TRANSACTION_MODES
+                ? "default_transaction_isolation" : "transaction_isolation",
+                mode.substring("ISOLATION LEVEL ".length()));
+          }
+        }
+        return new StatementResult.Command("SET");
+      }
+    }
+  }
+
+  private StatementResult show(SqlShowVariable show) {
+    List<List<String>> rows = new ArrayList<>();
+    List<ResultColumn> columns;
+    if (show.name.equals("all")) {
+      columns = List.of(new ResultColumn("name", DataType.TEXT),
+          new ResultColumn("setting", DataType.TEXT),
+          new ResultColumn("description", DataType.TEXT));
+      for (Map.Entry<String, String[]> entry : settings.all().entrySet()) {
+        rows.add(List.of(entry.getKey(), entry.getValue()[0], entry.getValue()[1]));
+      }
+    } else {
+      columns = List.of(new ResultColumn(show.name, DataType.TEXT));
+      rows.add(List.of(settings.get(show.name)));
+    }
+    return new StatementResult.Rows(columns,
+        TextRows.stream(rows, columns.size(), engine.memory()), "SHOW");
+  }
+
+  /** The current time in the session's time zone, as a timestamp without time zone. */
+  long statementMicros() {
+    Instant now = Instant.now();
+    LocalDateTime local = LocalDateTime.ofInstant(now, ZoneId.of(settings.get("timezone")));
+    return local.toEpochSecond(ZoneOffset.UTC) * Calendar.MICROS_PER_SECOND
+        + local.getNano() / 1000;
+  }
+
+  private PlanNode buildPlan(SqlPreparedQuery query, List<Object> parameters) {
+    QueryPlanner.PreparedPlan plan = query.plan();
+    if (plan.catalogVersion() != engine.storage().catalog().version()) {
+      SqlStatement statement = query.statement();
+      Supplier<SqlNode> parser = () -> {
+        SqlNode node = ExaParser.parse(statement.piece());
+        return node instanceof SqlExplainStatement explain ? explain.statement
+            : node instanceof SqlExplain explain ? explain.getExplicandum() : node;
+      };
+      QueryPlanner.PreparedPlan replanned = engine.planner().plan(parser, statement.piece(),
+          query.declaredTypes());
+      if (plan.columns() != null && replanned.columns() != null
+          && !plan.columns().equals(replanned.columns())) {
+        throw new ExaException(SqlState.FEATURE_NOT_SUPPORTED,
+            "cached plan must not change result type");
+      }
+      query.replan(replanned);
+      plan = replanned;
+    }
+    return new PlanBuilder(plan.rexBuilder(), plan.parameters(), parameters.toArray(),
+        statementMicros()).build(plan.physical());
+  }
+
+  /** Runs a query or INSERT inside the session's transaction, or in one of its own. */
+  private StatementResult runPlanned(SqlPreparedQuery query, List<Object> parameters) {
+    PlanNode root = buildPlan(query, parameters);
+    boolean ownTransaction = transaction == null;
+    StorageTransaction current = ownTransaction ? engine.storage().begin() : transaction;
+    QueryContext context = newContext(parameters, current);
+    ExecutionPlan execution = null;
+    boolean handedOver = false;
+    try {
+      execution = ExecutionPlan.build(root, context);
+      runWithTimeout(execution, context);
+      if (execution.result() == null) {
+        long rows = execution.insertedRows();
+        if (ownTransaction) {
+          engine.storage().commit(current);
+        }
+        return new StatementResult.Command("INSERT 0 " + rows);
+      }
+      if (ownTransaction) {
+        current.rollback();
+      }
+      List<ResultColumn> columns = columnsOf(query.resultColumns(), root.outputTypes());
+      handedOver = true;
+      return new StatementResult.Rows(columns,
+          new QueryResultStream(execution, context, this::finished), "SELECT");
+    } catch (RuntimeException e) {
+      if (ownTransaction) {
+        current.rollback();
+      }
+      throw e;
+    } finally {
+      if (!handedOver) {
+        if (execution != null) {
+          execution.close();
+        }
+        finished(context);
+      }
+    }
+  }
+
+  private static List<ResultColumn> columnsOf(List<ResultColumn> declared,
+      List<DataType> actual) {
+    List<ResultColumn> columns = new ArrayList<>();
+    for (int i = 0; i < actual.size(); i++) {
+      String name = declared != null && i < declared.size() ? declared.get(i).name()
+          : "?column?";
+      columns.add(new ResultColumn(name, actual.get(i)));
+    }
+    return columns;
+  }
+
+  private QueryContext newContext(List<Object> parameters, StorageTransaction current) {
+    long budget = Long.parseLong(settings.get("exapg.query_memory_limit"));
+    QueryContext context = new QueryContext(
+        engine.memory().newChildAllocator("query", budget), parameters.toArray(),
+        engine.storage().tableStore(current), engine.workers());
+    running = context;
+    return context;
+  }
+
+  private void runWithTimeout(ExecutionPlan execution, QueryContext context) {
+    long timeout = SessionSettings.parseDuration(settings.get("statement_timeout"));
+    ScheduledFuture<?> timer = timeout <= 0 ? null : engine.timer().schedule(
+        () -> context.cancel(new ExaException(SqlState.QUERY_CANCELED,
+            "canceling statement due to statement timeout")),
+        timeout, TimeUnit.MILLISECONDS);
+    try {
+      execution.run();
+    } finally {
+      if (timer != null) {
+        timer.cancel(false);
+      }
+    }
+  }
+
+  /** Releases a query's memory; a leak here is a bug, reported but not fatal to the client. */
+  private void finished(QueryContext context) {
+    if (running == context) {
+      running = null;
+    }
+    try {
+      context.close();
+    } catch (RuntimeException e) {
+      LOG.error("query memory was not released completely", e);
+    }
+  }
+
+  private StatementResult explain(SqlPreparedQuery query, List<Object> parameters,
+      boolean analyze) {
+    PlanNode root = buildPlan(query, parameters);
+    List<String> lines = new ArrayList<>();
+    ExplainFormatter.describe(root, 0, lines);
+    if (analyze) {
+      StorageTransaction current = transaction == null ? engine.storage().begin() : transaction;
+      QueryContext context = newContext(parameters, current);
+      long start = System.nanoTime();
+      try (ExecutionPlan execution = ExecutionPlan.build(root, context)) {
+        runWithTimeout(execution, context);
+        long rows = execution.result() == null ? execution.insertedRows()
+            : execution.result().rowCount();
+        double millis = (System.nanoTime() - start) / 1e6;
+        lines.add(String.format(Locale.ROOT, "Execution: %d rows in %.3f ms, %d pipelines",
+            rows, millis, execution.pipelineCount()));
+        lines.add(String.format(Locale.ROOT,
+            "Scans: %d rows read, %d row groups read, %d row groups skipped by zone maps,"
+                + " %d bytes read", context.statistics().rowsScanned(),
+            context.statistics().morselsRead(), context.statistics().morselsSkipped(),
+            context.statistics().bytesRead()));
+      } finally {
+        if (transaction == null) {
+          current.rollback();
+        }
+        finished(context);
+      }
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (String line : lines) {
+      rows.add(List.of(line));
+    }
+    return new StatementResult.Rows(List.of(new ResultColumn("QUERY PLAN", DataType.TEXT)),
+        TextRows.stream(rows, 1, engine.memory()), "EXPLAIN");
+  }
+
+  // ---------------------------------------------------------------- session state
+
+  @Override
+  public TransactionState transactionState() {
+    if (transaction == null) {
+      return TransactionState.IDLE;
+    }
+    return failed ? TransactionState.FAILED : TransactionState.IN_TRANSACTION;
+  }
+
+  @Override
+  public Map<String, String> takeReportedParameterChanges() {
+    return settings.takeChanges();
+  }
+
+  @Override
+  public List<String> takeNotices() {
+    List<String> result = List.copyOf(notices);
+    notices.clear();
+    return result;
+  }
+
+  @Override
+  public void cancel() {
+    QueryContext context = running;
+    if (context != null) {
+      context.cancel(QueryContext.userCancel());
+    }
+  }
+
+  @Override
+  public void close() {
+    if (transaction != null) {
+      transaction.rollback();
+      transaction = null;
+    }
+  }
+}

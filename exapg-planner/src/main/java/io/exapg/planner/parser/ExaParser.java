@@ -1,0 +1,93 @@
+package io.exapg.planner.parser;
+
+import io.exapg.core.error.ExaException;
+import io.exapg.core.error.SqlState;
+import io.exapg.planner.parser.impl.ExaSqlParserImpl;
+import io.exapg.planner.parser.impl.ParseException;
+import io.exapg.planner.parser.impl.Token;
+import io.exapg.planner.validate.ExaConformance;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+/** Parses one statement with ExaPG's grammar and PostgreSQL's identifier rules. */
+public final class ExaParser {
+  public static final SqlParser.Config CONFIG = SqlParser.config()
+      .withParserFactory(ExaSqlParserImpl.FACTORY)
+      .withQuoting(Quoting.DOUBLE_QUOTE)
+      .withUnquotedCasing(Casing.TO_LOWER)
+      .withQuotedCasing(Casing.UNCHANGED)
+      .withCaseSensitive(true)
+      .withIdentifierMaxLength(1024)
+      .withConformance(ExaConformance.INSTANCE);
+
+  private ExaParser() {
+  }
+
+  /** Parses a statement; syntax errors carry their 1-based position in the whole string. */
+  public static SqlNode parse(StatementSplitter.Piece piece) {
+    try {
+      return SqlParser.create(piece.text(), CONFIG).parseStmt();
+    } catch (SqlParseException e) {
+      throw syntaxError(e, piece);
+    }
+  }
+
+  private static ExaException syntaxError(SqlParseException e, StatementSplitter.Piece piece) {
+    String message = "syntax error";
+    int offset = -1;
+    if (e.getCause() instanceof ParseException parse && parse.currentToken != null) {
+      Token next = parse.currentToken.next;
+      if (next == null || next.kind == 0) {
+        message = "syntax error at end of input";
+        offset = piece.text().stripTrailing().length();
+      } else {
+        message = "syntax error at or near \"" + next.image + "\"";
+        offset = offsetOf(piece.text(), next.beginLine, next.beginColumn);
+      }
+    } else {
+      SqlParserPos pos = e.getPos();
+      if (pos != null && pos.getLineNum() > 0) {
+        offset = offsetOf(piece.text(), pos.getLineNum(), pos.getColumnNum());
+      }
+      String word = wordAt(piece.text(), Math.max(offset, 0));
+      message = word.isEmpty() ? "syntax error at end of input"
+          : "syntax error at or near \"" + word + "\"";
+    }
+    int position = offset < 0 ? 0 : piece.offset() + offset + 1;
+    return new ExaException(SqlState.SYNTAX_ERROR, message, position, null, null, e);
+  }
+
+  /** The token starting at an offset: a word, or a single other character. */
+  private static String wordAt(String text, int offset) {
+    int start = offset;
+    while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+      start++;
+    }
+    int end = start;
+    while (end < text.length()
+        && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
+      end++;
+    }
+    if (end == start && start < text.length()) {
+      end = start + 1;
+    }
+    return text.substring(start, end);
+  }
+
+  /** 0-based character offset of a 1-based line and column. */
+  private static int offsetOf(String text, int line, int column) {
+    int offset = 0;
+    for (int l = 1; l < line; l++) {
+      int newline = text.indexOf('\n', offset);
+      if (newline < 0) {
+        return Math.min(text.length(), offset + column - 1);
+      }
+      offset = newline + 1;
+    }
+    return Math.min(text.length(), offset + column - 1);
+  }
+}

@@ -1,0 +1,486 @@
+package io.exapg.planner.plan;
+
+import io.exapg.core.error.ExaException;
+import io.exapg.core.error.SqlState;
+import io.exapg.core.expr.Call;
+import io.exapg.core.expr.ColumnRef;
+import io.exapg.core.expr.Expr;
+import io.exapg.core.expr.Function;
+import io.exapg.core.expr.Literal;
+import io.exapg.core.expr.Parameter;
+import io.exapg.core.type.Calendar;
+import io.exapg.core.type.DataType;
+import io.exapg.core.type.TextFormat;
+import io.exapg.core.type.TypeId;
+import io.exapg.planner.type.TypeMapping;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.calcite.avatica.util.TimeUnitRange;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlLikeOperator;
+import org.apache.calcite.sql.fun.SqlTrimFunction;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.DateString;
+import org.apache.calcite.util.NlsString;
+import org.apache.calcite.util.TimestampString;
+
+/**
+ * Translates Calcite row expressions into ExaPG's {@link Expr} specs over the columns of an
+ * input. Dates, times and the statement clock are resolved here; anything the engine cannot
+ * evaluate yet is reported with SQLSTATE 0A000.
+ */
+public final class ExprTranslator {
+  private final RexBuilder rexBuilder;
+  private final List<DataType> inputTypes;
+  private final StatementParameters parameters;
+  private final long statementMicros;
+
+  public ExprTranslator(RexBuilder rexBuilder, List<DataType> inputTypes,
+      StatementParameters parameters, long statementMicros) {
+    this.rexBuilder = rexBuilder;
+    this.inputTypes = inputTypes;
+    this.parameters = parameters;
+    this.statementMicros = statementMicros;
+  }
+
+  public List<Expr> translate(List<? extends RexNode> nodes) {
+    List<Expr> result = new ArrayList<>();
+    for (RexNode node : nodes) {
+      result.add(translate(node));
+    }
+    return result;
+  }
+
+  public Expr translate(RexNode node) {
+    if (node instanceof RexInputRef ref) {
+      return new ColumnRef(ref.getIndex(), inputTypes.get(ref.getIndex()));
+    }
+    if (node instanceof RexLiteral literal) {
+      return literal(literal);
+    }
+    if (node instanceof RexDynamicParam param) {
+      int index = parameters.indexOf(param.getIndex());
+      return new Parameter(index, parameters.type(index));
+    }
+    if (node instanceof RexCall call) {
+      return call(call);
+    }
+    throw ExaException.notSupported("expression " + node.getKind().lowerName
+        + " (correlated references, window functions and subqueries that cannot be"
+        + " rewritten as joins)");
+  }
+
+  public static DataType typeOf(RelDataType type) {
+    return TypeMapping.toDataType(type);
+  }
+
+  // ---------------------------------------------------------------- literals
+
+  public static Literal literal(RexLiteral literal) {
+    RelDataType relType = literal.getType();
+    SqlTypeName name = relType.getSqlTypeName();
+    if (name == SqlTypeName.CHAR) {
+      return new Literal(literal.isNull() ? null : literal.getValueAs(String.class),
+          DataType.TEXT);
+    }
+    DataType type = typeOf(relType);
+    if (literal.isNull()) {
+      return Literal.nullOf(type);
+    }
+    Object value = switch (type.id()) {
+      case BOOLEAN -> literal.getValueAs(Boolean.class);
+      case SMALLINT, INTEGER -> literal.getValueAs(Integer.class);
+      case BIGINT -> literal.getValueAs(Long.class);
+      case DECIMAL -> TextFormat.fromBigDecimal(literal.getValueAs(BigDecimal.class),
+          type.precision(), type.scale());
+      case REAL -> literal.getValueAs(Float.class);
+      case DOUBLE -> literal.getValueAs(Double.class);
+      case VARCHAR, CHAR -> literal.getValueAs(String.class);
+      case DATE -> literal.getValueAs(DateString.class).getDaysSinceEpoch();
+      case TIMESTAMP -> TextFormat.parseTimestamp(
+          literal.getValueAs(TimestampString.class).toString());
+    };
+    return new Literal(value, type);
+  }
+
+  private static String symbol(RexNode node) {
+    if (node instanceof RexLiteral literal && literal.getValue() instanceof Enum<?> e) {
+      return e.name();
+    }
+    if (node instanceof RexLiteral literal && literal.getValue() instanceof NlsString s) {
+      return s.getValue();
+    }
+    throw ExaException.internal("expected a symbol: " + node, null);
+  }
+
+  // ---------------------------------------------------------------- calls
+
+  private Expr call(RexCall call) {
+    DataType type = typeOf(call.getType());
+    List<RexNode> operands = call.getOperands();
+    switch (call.getKind()) {
+      case PLUS:
+      case MINUS:
+        if (isDatetime(call.getOperands().get(0)) || isDatetime(call.getOperands().get(1))) {
+          return datetimeArithmetic(call, type);
+        }
+        return arithmetic(call.getKind() == SqlKind.PLUS ? Function.ADD : Function.SUBTRACT,
+            call, type);
+      case TIMES:
+        return arithmetic(Function.MULTIPLY, call, type);
+      case DIVIDE:
+        return arithmetic(Function.DIVIDE, call, type);
+      case MOD:
+        return arithmetic(Function.MODULO, call, type);
+      case MINUS_PREFIX:
+        return new Call(Function.NEGATE, List.of(cast(translate(operands.get(0)), type)), type);
+      case PLUS_PREFIX:
+        return translate(operands.get(0));
+      case EQUALS:
+        return comparison(Function.EQUAL, call);
+      case NOT_EQUALS:
+        return comparison(Function.NOT_EQUAL, call);
+      case LESS_THAN:
+        return comparison(Function.LESS_THAN, call);
+      case LESS_THAN_OR_EQUAL:
+        return comparison(Function.LESS_THAN_OR_EQUAL, call);
+      case GREATER_THAN:
+        return comparison(Function.GREATER_THAN, call);
+      case GREATER_THAN_OR_EQUAL:
+        return comparison(Function.GREATER_THAN_OR_EQUAL, call);
+      case IS_DISTINCT_FROM:
+        return comparison(Function.IS_DISTINCT_FROM, call);
+      case IS_NOT_DISTINCT_FROM:
+        return comparison(Function.IS_NOT_DISTINCT_FROM, call);
+      case AND:
+        return new Call(Function.AND, translate(operands), DataType.BOOLEAN);
+      case OR:
+        return new Call(Function.OR, translate(operands), DataType.BOOLEAN);
+      case NOT:
+        return simple(Function.NOT, call, DataType.BOOLEAN);
+      case IS_NULL:
+        return simple(Function.IS_NULL, call, DataType.BOOLEAN);
+      case IS_NOT_NULL:
+        return simple(Function.IS_NOT_NULL, call, DataType.BOOLEAN);
+      case IS_TRUE:
+        return simple(Function.IS_TRUE, call, DataType.BOOLEAN);
+      case IS_NOT_TRUE:
+        return simple(Function.IS_NOT_TRUE, call, DataType.BOOLEAN);
+      case IS_FALSE:
+        return simple(Function.IS_FALSE, call, DataType.BOOLEAN);
+      case IS_NOT_FALSE:
+        return simple(Function.IS_NOT_FALSE, call, DataType.BOOLEAN);
+      case CASE:
+        return caseWhen(call, type);
+      case COALESCE:
+        return new Call(Function.COALESCE, castAll(translate(operands), type), type);
+      case NULLIF:
+        return new Call(Function.NULLIF, translate(operands), type);
+      case CAST:
+        return castCall(call, type);
+      case SEARCH:
+        return translate(RexUtil.expandSearch(rexBuilder, null, call));
+      case LIKE:
+        return like(call);
+      case EXTRACT:
+        return new Call(Function.EXTRACT, List.of(unitLiteral(operands.get(0)),
+            translate(operands.get(1))), type);
+      case FLOOR:
+      case CEIL:
+        if (operands.size() == 2) {
+          return new Call(Function.DATE_TRUNC, List.of(unitLiteral(operands.get(1)),
+              translate(operands.get(0))), type);
+        }
+        return simple(call.getKind() == SqlKind.FLOOR ? Function.FLOOR : Function.CEIL, call,
+            type);
+      case TRIM:
+        return new Call(Function.TRIM, List.of(
+            new Literal(((SqlTrimFunction.Flag) ((RexLiteral) operands.get(0)).getValue())
+                .name(), DataType.TEXT),
+            translate(operands.get(1)), translate(operands.get(2))), type);
+      case POSITION:
+        if (operands.size() > 2) {
+          throw ExaException.notSupported("POSITION ... FROM");
+        }
+        return new Call(Function.POSITION, translate(operands), type);
+      case OTHER_FUNCTION:
+      case OTHER:
+      default:
+        return namedFunction(call, type);
+    }
+  }
+
+  private Expr namedFunction(RexCall call, DataType type) {
+    String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
+    List<RexNode> operands = call.getOperands();
+    switch (name) {
+      case "||":
+        return new Call(Function.CONCAT, List.of(asText(operands.get(0)),
+            asText(operands.get(1))), DataType.TEXT);
+      case "CONCAT": {
+        Expr result = null;
+        for (RexNode operand : operands) {
+          Expr text = new Call(Function.COALESCE, List.of(asText(operand),
+              new Literal("", DataType.TEXT)), DataType.TEXT);
+          result = result == null ? text
+              : new Call(Function.CONCAT, List.of(result, text), DataType.TEXT);
+        }
+        return result == null ? new Literal("", DataType.TEXT) : result;
+      }
+      case "UPPER":
+        return simple(Function.UPPER, call, DataType.TEXT);
+      case "LOWER":
+        return simple(Function.LOWER, call, DataType.TEXT);
+      case "INITCAP":
+        return simple(Function.INITCAP, call, DataType.TEXT);
+      case "REVERSE":
+        return simple(Function.REVERSE, call, DataType.TEXT);
+      case "CHAR_LENGTH":
+      case "CHARACTER_LENGTH":
+      case "LENGTH":
+        return new Call(Function.CHAR_LENGTH, List.of(asText(operands.get(0))), type);
+      case "OCTET_LENGTH":
+        return new Call(Function.OCTET_LENGTH, List.of(asText(operands.get(0))), type);
+      case "SUBSTRING":
+      case "SUBSTR":
+        return new Call(Function.SUBSTRING, translate(operands), DataType.TEXT);
+      case "REPLACE":
+        return new Call(Function.REPLACE, translate(operands), DataType.TEXT);
+      case "LEFT":
+        return new Call(Function.LEFT, translate(operands), DataType.TEXT);
+      case "RIGHT":
+        return new Call(Function.RIGHT, translate(operands), DataType.TEXT);
+      case "LPAD":
+        return new Call(Function.LPAD, translate(operands), DataType.TEXT);
+      case "RPAD":
+        return new Call(Function.RPAD, translate(operands), DataType.TEXT);
+      case "REPEAT":
+        return new Call(Function.REPEAT, translate(operands), DataType.TEXT);
+      case "SPLIT_PART":
+        return new Call(Function.SPLIT_PART, translate(operands), DataType.TEXT);
+      case "STRPOS":
+        return new Call(Function.POSITION, List.of(translate(operands.get(1)),
+            translate(operands.get(0))), type);
+      case "LTRIM":
+        return new Call(Function.LTRIM, translate(operands), DataType.TEXT);
+      case "RTRIM":
+        return new Call(Function.RTRIM, translate(operands), DataType.TEXT);
+      case "BTRIM":
+        return new Call(Function.TRIM, List.of(new Literal("BOTH", DataType.TEXT),
+            operands.size() > 1 ? translate(operands.get(1)) : new Literal(" ", DataType.TEXT),
+            translate(operands.get(0))), DataType.TEXT);
+      case "ABS":
+        return new Call(Function.ABS, List.of(cast(translate(operands.get(0)), type)), type);
+      case "SIGN":
+        return simple(Function.SIGN, call, type);
+      case "ROUND":
+        return new Call(Function.ROUND, translate(operands), roundedType(operands, type));
+      case "TRUNCATE":
+      case "TRUNC":
+        return new Call(Function.TRUNC, translate(operands), roundedType(operands, type));
+      case "SQRT":
+        return simple(Function.SQRT, call, type);
+      case "POWER":
+        return simple(Function.POWER, call, type);
+      case "EXP":
+        return simple(Function.EXP, call, type);
+      case "LN":
+        return simple(Function.LN, call, type);
+      case "LOG10":
+        return simple(Function.LOG10, call, type);
+      case "MOD":
+        return arithmetic(Function.MODULO, call, type);
+      case "DATE_TRUNC":
+        return new Call(Function.DATE_TRUNC, List.of(constantUnit(operands.get(0)),
+            translate(operands.get(1))), type);
+      case "DATE_PART":
+        return new Call(Function.DATE_PART, List.of(constantUnit(operands.get(0)),
+            translate(operands.get(1))), type);
+      case "CURRENT_DATE":
+        return new Literal(Calendar.dayOf(statementMicros), DataType.DATE);
+      case "CURRENT_TIMESTAMP":
+      case "LOCALTIMESTAMP":
+      case "NOW":
+        return new Literal(statementMicros, DataType.TIMESTAMP);
+      default:
+        throw ExaException.notSupported("function " + name.toLowerCase(Locale.ROOT));
+    }
+  }
+
+  /** ROUND(decimal, n) and TRUNC keep n fractional digits, as PostgreSQL displays them. */
+  private static DataType roundedType(List<RexNode> operands, DataType type) {
+    if (type.id() != TypeId.DECIMAL) {
+      return type;
+    }
+    long digits = 0;
+    if (operands.size() > 1) {
+      if (!(operands.get(1) instanceof RexLiteral literal)
+          || literal.getValueAs(Long.class) == null) {
+        return type;
+      }
+      digits = literal.getValueAs(Long.class);
+    }
+    int scale = (int) Math.max(0, Math.min(type.scale(), digits));
+    return DataType.decimal(type.precision(), scale);
+  }
+
+  private Expr simple(Function function, RexCall call, DataType type) {
+    return new Call(function, translate(call.getOperands()), type);
+  }
+
+  private Expr asText(RexNode node) {
+    Expr expr = translate(node);
+    return expr.type().id() == TypeId.VARCHAR ? expr : cast(expr, DataType.TEXT);
+  }
+
+  private static Expr cast(Expr expr, DataType type) {
+    if (expr.type().equals(type)) {
+      return expr;
+    }
+    return new Call(Function.CAST, List.of(expr), type);
+  }
+
+  private static List<Expr> castAll(List<Expr> exprs, DataType type) {
+    List<Expr> result = new ArrayList<>();
+    for (Expr expr : exprs) {
+      result.add(cast(expr, type));
+    }
+    return result;
+  }
+
+  private Expr arithmetic(Function function, RexCall call, DataType type) {
+    List<Expr> operands = translate(call.getOperands());
+    if (!type.isNumeric()) {
+      throw new ExaException(SqlState.UNDEFINED_FUNCTION, "operator does not exist: "
+          + operands.get(0).type().sqlName() + " " + call.getOperator().getName() + " "
+          + operands.get(1).type().sqlName());
+    }
+    return new Call(function, operands, type);
+  }
+
+  private Expr comparison(Function function, RexCall call) {
+    Expr left = translate(call.getOperands().get(0));
+    Expr right = translate(call.getOperands().get(1));
+    DataType l = left.type();
+    DataType r = right.type();
+    if (l.isString() && r.isString() && l.id() != r.id()) {
+      left = l.id() == TypeId.CHAR ? cast(left, DataType.TEXT) : left;
+      right = r.id() == TypeId.CHAR ? cast(right, DataType.TEXT) : right;
+    } else if (l.isString() != r.isString()) {
+      if (l.isString()) {
+        left = cast(left, r);
+      } else {
+        right = cast(right, l);
+      }
+    }
+    return new Call(function, List.of(left, right), DataType.BOOLEAN);
+  }
+
+  private Expr caseWhen(RexCall call, DataType type) {
+    List<Expr> operands = translate(call.getOperands());
+    List<Expr> result = new ArrayList<>();
+    for (int k = 0; k < operands.size(); k++) {
+      boolean isValue = k % 2 == 1 || k == operands.size() - 1;
+      result.add(isValue ? cast(operands.get(k), type) : operands.get(k));
+    }
+    return new Call(Function.CASE, result, type);
+  }
+
+  private Expr castCall(RexCall call, DataType type) {
+    RexNode operand = call.getOperands().get(0);
+    if (operand.getType().getSqlTypeName().getFamily() == SqlTypeFamily.INTERVAL_DAY_TIME
+        || operand.getType().getSqlTypeName().getFamily() == SqlTypeFamily.INTERVAL_YEAR_MONTH) {
+      throw ExaException.notSupported("interval values outside date arithmetic");
+    }
+    Expr input = translate(operand);
+    if (input instanceof Literal literal && literal.value() == null) {
+      return Literal.nullOf(type);
+    }
+    return cast(input, type);
+  }
+
+  private Expr like(RexCall call) {
+    SqlLikeOperator operator = (SqlLikeOperator) call.getOperator();
+    List<Expr> operands = new ArrayList<>();
+    for (RexNode operand : call.getOperands()) {
+      operands.add(asText(operand));
+    }
+    Function function = operator.isCaseSensitive() ? Function.LIKE : Function.ILIKE;
+    Expr like = new Call(function, operands, DataType.BOOLEAN);
+    return operator.isNegated() ? new Call(Function.NOT, List.of(like), DataType.BOOLEAN) : like;
+  }
+
+  private static Literal unitLiteral(RexNode node) {
+    String name = symbol(node);
+    if (name.equals("DOW") || name.equals("DOY") || name.equals("ISODOW")
+        || name.equals("ISOYEAR") || name.equals("EPOCH")) {
+      return new Literal(name, DataType.TEXT);
+    }
+    try {
+      return new Literal(TimeUnitRange.valueOf(name).startUnit.name(), DataType.TEXT);
+    } catch (IllegalArgumentException e) {
+      return new Literal(name, DataType.TEXT);
+    }
+  }
+
+  private Literal constantUnit(RexNode node) {
+    Expr unit = translate(node);
+    if (unit instanceof Literal literal && literal.value() instanceof String) {
+      return literal;
+    }
+    throw ExaException.notSupported("a date unit that is not a constant");
+  }
+
+  private static boolean isDatetime(RexNode node) {
+    SqlTypeName name = node.getType().getSqlTypeName();
+    return name == SqlTypeName.DATE || name == SqlTypeName.TIMESTAMP;
+  }
+
+  /** date/timestamp plus or minus an interval literal. */
+  private Expr datetimeArithmetic(RexCall call, DataType type) {
+    RexNode first = call.getOperands().get(0);
+    RexNode second = call.getOperands().get(1);
+    boolean subtract = call.getKind() == SqlKind.MINUS;
+    RexNode datetime = isDatetime(first) ? first : second;
+    RexNode interval = isDatetime(first) ? second : first;
+    if (isDatetime(first) && isDatetime(second)) {
+      throw ExaException.notSupported("subtracting dates or timestamps from each other");
+    }
+    if (!(interval instanceof RexLiteral literal)) {
+      throw ExaException.notSupported("date arithmetic with a non-constant interval");
+    }
+    Expr base = translate(datetime);
+    SqlTypeFamily family = literal.getType().getSqlTypeName().getFamily();
+    BigDecimal amount = literal.getValueAs(BigDecimal.class);
+    if (amount == null) {
+      return Literal.nullOf(type);
+    }
+    if (subtract) {
+      amount = amount.negate();
+    }
+    if (family == SqlTypeFamily.INTERVAL_YEAR_MONTH) {
+      return cast(new Call(Function.ADD_MONTHS, List.of(base,
+          new Literal(amount.longValueExact(), DataType.BIGINT)), base.type()), type);
+    }
+    long micros = amount.multiply(BigDecimal.valueOf(1000)).longValueExact();
+    if (base.type().id() == TypeId.DATE && micros % Calendar.MICROS_PER_DAY == 0
+        && type.id() == TypeId.DATE) {
+      return new Call(Function.ADD_DAYS, List.of(base,
+          new Literal(micros / Calendar.MICROS_PER_DAY, DataType.BIGINT)), DataType.DATE);
+    }
+    Expr timestamp = cast(base, DataType.TIMESTAMP);
+    return cast(new Call(Function.ADD_MICROS, List.of(timestamp,
+        new Literal(micros, DataType.BIGINT)), DataType.TIMESTAMP), type);
+  }
+}

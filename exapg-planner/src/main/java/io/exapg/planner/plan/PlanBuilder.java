@@ -1,0 +1,563 @@
+package io.exapg.planner.plan;
+
+import io.exapg.core.error.ExaException;
+import io.exapg.core.error.SqlState;
+import io.exapg.core.expr.Call;
+import io.exapg.core.expr.ColumnRef;
+import io.exapg.core.expr.Expr;
+import io.exapg.core.expr.Function;
+import io.exapg.core.expr.Literal;
+import io.exapg.core.expr.Parameter;
+import io.exapg.core.plan.AggregateFunction;
+import io.exapg.core.plan.AggregateNode;
+import io.exapg.core.plan.FilterNode;
+import io.exapg.core.plan.GenerateSeriesNode;
+import io.exapg.core.plan.HashJoinNode;
+import io.exapg.core.plan.InsertNode;
+import io.exapg.core.plan.JoinType;
+import io.exapg.core.plan.LimitNode;
+import io.exapg.core.plan.NestedLoopJoinNode;
+import io.exapg.core.plan.PlanNode;
+import io.exapg.core.plan.ProjectNode;
+import io.exapg.core.plan.ScanNode;
+import io.exapg.core.plan.ScanPredicate;
+import io.exapg.core.plan.SortKey;
+import io.exapg.core.plan.SortNode;
+import io.exapg.core.plan.UnionAllNode;
+import io.exapg.core.plan.ValuesNode;
+import io.exapg.core.type.DataType;
+import io.exapg.core.type.TextFormat;
+import io.exapg.core.type.TypeId;
+import io.exapg.planner.catalog.ExaTable;
+import io.exapg.planner.catalog.GenerateSeriesFunction;
+import io.exapg.planner.rel.ExaAggregate;
+import io.exapg.planner.rel.ExaFilter;
+import io.exapg.planner.rel.ExaJoin;
+import io.exapg.planner.rel.ExaProject;
+import io.exapg.planner.rel.ExaSort;
+import io.exapg.planner.rel.ExaTableFunctionScan;
+import io.exapg.planner.rel.ExaTableModify;
+import io.exapg.planner.rel.ExaTableScan;
+import io.exapg.planner.rel.ExaUnion;
+import io.exapg.planner.rel.ExaValues;
+import io.exapg.storage.catalog.TableDef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.validate.SqlUserDefinedTableFunction;
+
+/**
+ * Turns an optimized tree of {@link io.exapg.planner.rel.ExaRel}s into the engine's operator
+ * specs. Runs when a statement executes, so that LIMIT and OFFSET parameters are known. Column
+ * pruning and zone-map predicates are pushed into scans here.
+ */
+public final class PlanBuilder {
+  private final RexBuilder rexBuilder;
+  private final StatementParameters parameters;
+  private final Object[] parameterValues;
+  private final long statementMicros;
+
+  public PlanBuilder(RexBuilder rexBuilder, StatementParameters parameters,
+      Object[] parameterValues, long statementMicros) {
+    this.rexBuilder = rexBuilder;
+    this.parameters = parameters;
+    this.parameterValues = parameterValues;
+    this.statementMicros = statementMicros;
+  }
+
+  private ExprTranslator translator(List<DataType> inputTypes) {
+    return new ExprTranslator(rexBuilder, inputTypes, parameters, statementMicros);
+  }
+
+  private static List<DataType> types(RelNode rel) {
+    return rel.getRowType().getFieldList().stream()
+        .map(field -> ExprTranslator.typeOf(field.getType())).toList();
+  }
+
+  public PlanNode build(RelNode rel) {
+    return switch (rel) {
+      case ExaTableModify modify -> insert(modify);
+      case ExaProject project -> project(project);
+      case ExaFilter filter -> filter(filter);
+      case ExaTableScan scan -> scan(scan, allColumns(scan), null).node();
+      case ExaAggregate aggregate -> aggregate(aggregate);
+      case ExaJoin join -> join(join);
+      case ExaSort sort -> sort(sort);
+      case ExaValues values -> values(values);
+      case ExaUnion union -> union(union);
+      case ExaTableFunctionScan function -> tableFunction(function);
+      default -> throw ExaException.notSupported("plan operator " + rel.getRelTypeName());
+    };
+  }
+
+  // ---------------------------------------------------------------- scans
+
+  /** A scan and, for each table column, its position in the scan's output (or -1). */
+  private record PrunedScan(PlanNode node, int[] positions) {
+  }
+
+  private static List<Integer> allColumns(ExaTableScan scan) {
+    List<Integer> columns = new ArrayList<>();
+    for (int c = 0; c < scan.getRowType().getFieldCount(); c++) {
+      columns.add(c);
+    }
+    return columns;
+  }
+
+  private static TableDef tableOf(ExaTableScan scan) {
+    ExaTable table = scan.getTable().unwrap(ExaTable.class);
+    if (table == null) {
+      throw ExaException.internal("not an ExaPG table: " + scan.getTable(), null);
+    }
+    return table.definition();
+  }
+
+  private PrunedScan scan(ExaTableScan scan, List<Integer> columns, RexNode condition) {
+    TableDef table = tableOf(scan);
+    int[] positions = new int[table.columns().size()];
+    java.util.Arrays.fill(positions, -1);
+    List<DataType> outputTypes = new ArrayList<>();
+    for (int k = 0; k < columns.size(); k++) {
+      positions[columns.get(k)] = k;
+      outputTypes.add(table.columns().get(columns.get(k)).type());
+    }
+    List<ScanPredicate> predicates = new ArrayList<>();
+    PlanNode node = new ScanNode(table.id(), table.qualifiedName(), columns, outputTypes,
+        predicates);
+    if (condition != null) {
+      RexNode remapped = remap(condition, positions);
+      predicates.addAll(ScanPredicates.extract(remapped, outputTypes,
+          translator(outputTypes), rexBuilder));
+      node = new ScanNode(table.id(), table.qualifiedName(), columns, outputTypes, predicates);
+      node = new FilterNode(node, translator(outputTypes).translate(remapped));
+    }
+    return new PrunedScan(node, positions);
+  }
+
+  private static RexNode remap(RexNode node, int[] positions) {
+    return node.accept(new RexShuttle() {
+      @Override
+      public RexNode visitInputRef(RexInputRef ref) {
+        return new RexInputRef(positions[ref.getIndex()], ref.getType());
+      }
+    });
+  }
+
+  private static void collectColumns(List<? extends RexNode> nodes, TreeSet<Integer> into) {
+    for (RexNode node : nodes) {
+      into.addAll(RelOptUtil.InputFinder.bits(node).asList());
+    }
+  }
+
+  private PlanNode project(ExaProject project) {
+    RelNode input = project.getInput();
+    RexNode condition = null;
+    if (input instanceof ExaFilter filter && filter.getInput() instanceof ExaTableScan) {
+      condition = filter.getCondition();
+      input = filter.getInput();
+    }
+    if (input instanceof ExaTableScan scan) {
+      TreeSet<Integer> used = new TreeSet<>();
+      collectColumns(project.getProjects(), used);
+      if (condition != null) {
+        collectColumns(List.of(condition), used);
+      }
+      PrunedScan pruned = scan(scan, new ArrayList<>(used), condition);
+      List<RexNode> projects = new ArrayList<>();
+      for (RexNode expression : project.getProjects()) {
+        projects.add(remap(expression, pruned.positions()));
+      }
+      List<DataType> scanTypes = pruned.node().outputTypes();
+      return new ProjectNode(pruned.node(), translator(scanTypes).translate(projects));
+    }
+    PlanNode child = build(input);
+    return new ProjectNode(child, translator(child.outputTypes()).translate(
+        project.getProjects()));
+  }
+
+  private PlanNode filter(ExaFilter filter) {
+    if (filter.getInput() instanceof ExaTableScan scan) {
+      return scan(scan, allColumns(scan), filter.getCondition()).node();
+    }
+    PlanNode child = build(filter.getInput());
+    return new FilterNode(child, translator(child.outputTypes()).translate(
+        filter.getCondition()));
+  }
+
+  // ---------------------------------------------------------------- aggregation
+
+  private PlanNode aggregate(ExaAggregate aggregate) {
+    if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
+      throw ExaException.notSupported("GROUPING SETS, ROLLUP and CUBE");
+    }
+    PlanNode child = build(aggregate.getInput());
+    List<DataType> inputTypes = child.outputTypes();
+    List<Integer> keys = aggregate.getGroupSet().asList();
+    List<io.exapg.core.plan.AggregateCall> calls = new ArrayList<>();
+    List<Expr> outputs = new ArrayList<>();
+    List<DataType> keyTypes = new ArrayList<>();
+    for (int k = 0; k < keys.size(); k++) {
+      keyTypes.add(inputTypes.get(keys.get(k)));
+      outputs.add(new ColumnRef(k, inputTypes.get(keys.get(k))));
+    }
+    boolean literals = false;
+    for (AggregateCall call : aggregate.getAggCallList()) {
+      DataType resultType = ExprTranslator.typeOf(call.getType());
+      if (call.getAggregation().getKind() == SqlKind.LITERAL_AGG) {
+        outputs.add(PlanBuilder.convert(ExprTranslator.literal(
+            (RexLiteral) call.rexList.get(0)), resultType));
+        literals = true;
+        continue;
+      }
+      calls.add(aggregateCall(call, inputTypes, resultType));
+      outputs.add(new ColumnRef(keys.size() + calls.size() - 1, resultType));
+    }
+    PlanNode node = new AggregateNode(child, keys, calls);
+    return literals ? new ProjectNode(node, outputs) : node;
+  }
+
+  private static io.exapg.core.plan.AggregateCall aggregateCall(AggregateCall call,
+      List<DataType> inputTypes, DataType resultType) {
+    if (call.isDistinct()) {
+      throw ExaException.notSupported("this combination of DISTINCT aggregates");
+    }
+    if (call.getArgList().size() > 1) {
+      throw ExaException.notSupported("aggregates with several arguments");
+    }
+    int argument = call.getArgList().isEmpty() ? -1 : call.getArgList().get(0);
+    DataType argumentType = argument < 0 ? DataType.BIGINT : inputTypes.get(argument);
+    AggregateFunction function = switch (call.getAggregation().getKind()) {
+      case COUNT -> argument < 0 ? AggregateFunction.COUNT_STAR : AggregateFunction.COUNT;
+      case SUM -> AggregateFunction.SUM;
+      case SUM0 -> AggregateFunction.SUM0;
+      case AVG -> AggregateFunction.AVG;
+      case MIN -> AggregateFunction.MIN;
+      case MAX -> AggregateFunction.MAX;
+      case SINGLE_VALUE -> AggregateFunction.SINGLE_VALUE;
+      case ANY_VALUE -> AggregateFunction.ANY_VALUE;
+      default -> {
+        String name = call.getAggregation().getName().toUpperCase();
+        if (name.equals("BOOL_AND") || name.equals("EVERY")) {
+          yield AggregateFunction.BOOL_AND;
+        }
+        if (name.equals("BOOL_OR") || name.equals("SOME")) {
+          yield AggregateFunction.BOOL_OR;
+        }
+        throw ExaException.notSupported("aggregate function " + name.toLowerCase());
+      }
+    };
+    return new io.exapg.core.plan.AggregateCall(function, argument, argumentType, resultType,
+        call.filterArg);
+  }
+
+  // ---------------------------------------------------------------- joins
+
+  private PlanNode join(ExaJoin join) {
+    PlanNode left = build(join.getLeft());
+    PlanNode right = build(join.getRight());
+    int leftCount = left.outputTypes().size();
+    List<Integer> leftKeys = new ArrayList<>();
+    List<Integer> rightKeys = new ArrayList<>();
+    List<Boolean> filterNulls = new ArrayList<>();
+    List<RexNode> nonEqui = new ArrayList<>();
+    RelOptUtil.splitJoinCondition(join.getLeft(), join.getRight(), join.getCondition(),
+        leftKeys, rightKeys, filterNulls, nonEqui);
+    RexNode residual = RexUtil.composeConjunction(rexBuilder, nonEqui);
+    JoinRelType relType = join.getJoinType();
+    JoinType joinType = switch (relType) {
+      case INNER -> JoinType.INNER;
+      case LEFT -> JoinType.LEFT;
+      case RIGHT -> JoinType.LEFT;
+      case FULL -> JoinType.FULL;
+      case SEMI -> JoinType.SEMI;
+      case ANTI -> JoinType.ANTI;
+      default -> throw ExaException.notSupported(relType + " joins");
+    };
+    List<DataType> pairTypes = new ArrayList<>(left.outputTypes());
+    pairTypes.addAll(right.outputTypes());
+    boolean swap = relType == JoinRelType.RIGHT;
+    if (leftKeys.isEmpty()) {
+      if (relType == JoinRelType.FULL) {
+        throw ExaException.notSupported("FULL JOIN on a condition without an equality");
+      }
+      Expr condition = join.getCondition().isAlwaysTrue() ? null
+          : translator(pairTypes).translate(join.getCondition());
+      if (!swap) {
+        return new NestedLoopJoinNode(left, right, joinType, condition);
+      }
+      Expr swapped = condition == null ? null : swapColumns(condition, leftCount,
+          right.outputTypes().size());
+      return reorderSwapped(new NestedLoopJoinNode(right, left, JoinType.LEFT, swapped),
+          leftCount, right.outputTypes().size());
+    }
+    Expr residualExpr = residual == null || residual.isAlwaysTrue() ? null
+        : translator(pairTypes).translate(residual);
+    return hashJoin(left, right, leftKeys, rightKeys, filterNulls, joinType, residualExpr,
+        swap);
+  }
+
+  private PlanNode hashJoin(PlanNode left, PlanNode right, List<Integer> leftKeys,
+      List<Integer> rightKeys, List<Boolean> filterNulls, JoinType joinType, Expr residual,
+      boolean swap) {
+    int leftCount = left.outputTypes().size();
+    int rightCount = right.outputTypes().size();
+    List<Expr> leftExtra = new ArrayList<>();
+    List<Expr> rightExtra = new ArrayList<>();
+    List<Integer> probeKeys = new ArrayList<>();
+    List<Integer> buildKeys = new ArrayList<>();
+    List<Boolean> nullSafe = new ArrayList<>();
+    for (int k = 0; k < leftKeys.size(); k++) {
+      DataType leftType = left.outputTypes().get(leftKeys.get(k));
+      DataType rightType = right.outputTypes().get(rightKeys.get(k));
+      DataType common = JoinKeyTypes.common(leftType, rightType);
+      probeKeys.add(keyColumn(leftKeys.get(k), leftType, common, leftCount, leftExtra));
+      buildKeys.add(keyColumn(rightKeys.get(k), rightType, common, rightCount, rightExtra));
+      nullSafe.add(!filterNulls.get(k));
+    }
+    PlanNode probe = withExtraColumns(left, leftExtra);
+    PlanNode build = withExtraColumns(right, rightExtra);
+    int probeCount = probe.outputTypes().size();
+    Expr adjustedResidual = residual == null ? null
+        : shiftBuildColumns(residual, leftCount, leftExtra.size());
+    PlanNode joined;
+    if (swap) {
+      Expr swapped = adjustedResidual == null ? null
+          : swapColumns(adjustedResidual, probeCount, build.outputTypes().size());
+      joined = new HashJoinNode(build, probe, JoinType.LEFT, buildKeys, probeKeys, nullSafe,
+          swapped);
+      List<Expr> order = new ArrayList<>();
+      int buildCount = build.outputTypes().size();
+      for (int c = 0; c < leftCount; c++) {
+        order.add(new ColumnRef(buildCount + c, left.outputTypes().get(c)));
+      }
+      for (int c = 0; c < rightCount; c++) {
+        order.add(new ColumnRef(c, right.outputTypes().get(c)));
+      }
+      return new ProjectNode(joined, order);
+    }
+    joined = new HashJoinNode(probe, build, joinType, probeKeys, buildKeys, nullSafe,
+        adjustedResidual);
+    if (leftExtra.isEmpty() && rightExtra.isEmpty()) {
+      return joined;
+    }
+    List<Expr> keep = new ArrayList<>();
+    for (int c = 0; c < leftCount; c++) {
+      keep.add(new ColumnRef(c, left.outputTypes().get(c)));
+    }
+    if (joinType != JoinType.SEMI && joinType != JoinType.ANTI) {
+      for (int c = 0; c < rightCount; c++) {
+        keep.add(new ColumnRef(probeCount + c, right.outputTypes().get(c)));
+      }
+    }
+    return new ProjectNode(joined, keep);
+  }
+
+  /** The column holding a join key of the common type, adding a cast column if needed. */
+  private static int keyColumn(int column, DataType type, DataType common, int columnCount,
+      List<Expr> extra) {
+    if (type.equals(common) || JoinKeyTypes.sameRepresentation(type, common)) {
+      return column;
+    }
+    extra.add(new Call(Function.CAST, List.of(new ColumnRef(column, type)), common));
+    return columnCount + extra.size() - 1;
+  }
+
+  private static PlanNode withExtraColumns(PlanNode input, List<Expr> extra) {
+    if (extra.isEmpty()) {
+      return input;
+    }
+    List<Expr> columns = new ArrayList<>();
+    for (int c = 0; c < input.outputTypes().size(); c++) {
+      columns.add(new ColumnRef(c, input.outputTypes().get(c)));
+    }
+    columns.addAll(extra);
+    return new ProjectNode(input, columns);
+  }
+
+  /** Moves references to build columns past extra probe columns. */
+  private static Expr shiftBuildColumns(Expr expr, int leftCount, int shift) {
+    if (shift == 0) {
+      return expr;
+    }
+    return ExprRewriter.mapColumns(expr, c -> c >= leftCount ? c + shift : c);
+  }
+
+  /** Rewrites an expression over (left, right) columns to one over (right, left). */
+  private static Expr swapColumns(Expr expr, int leftCount, int rightCount) {
+    return ExprRewriter.mapColumns(expr, c -> c < leftCount ? c + rightCount : c - leftCount);
+  }
+
+  private static PlanNode reorderSwapped(PlanNode joined, int leftCount, int rightCount) {
+    List<DataType> types = joined.outputTypes();
+    List<Expr> order = new ArrayList<>();
+    for (int c = 0; c < leftCount; c++) {
+      order.add(new ColumnRef(rightCount + c, types.get(rightCount + c)));
+    }
+    for (int c = 0; c < rightCount; c++) {
+      order.add(new ColumnRef(c, types.get(c)));
+    }
+    return new ProjectNode(joined, order);
+  }
+
+  // ---------------------------------------------------------------- sort, values, union
+
+  private PlanNode sort(ExaSort sort) {
+    PlanNode child = build(sort.getInput());
+    long offset = sort.offset == null ? 0 : constantLong(sort.offset, "OFFSET");
+    long limit = sort.fetch == null ? -1 : constantLong(sort.fetch, "LIMIT");
+    if (sort.getCollation().getFieldCollations().isEmpty()) {
+      return new LimitNode(child, offset, limit);
+    }
+    List<SortKey> keys = new ArrayList<>();
+    for (RelFieldCollation field : sort.getCollation().getFieldCollations()) {
+      boolean descending = field.getDirection().isDescending();
+      boolean nullsFirst = switch (field.nullDirection) {
+        case FIRST -> true;
+        case LAST -> false;
+        default -> descending;
+      };
+      keys.add(new SortKey(field.getFieldIndex(), descending, nullsFirst));
+    }
+    return new SortNode(child, keys, offset, limit);
+  }
+
+  private long constantLong(RexNode node, String clause) {
+    Object value;
+    if (node instanceof RexLiteral literal) {
+      value = literal.getValueAs(Long.class);
+    } else if (node instanceof RexDynamicParam param) {
+      value = parameterValues[parameters.indexOf(param.getIndex())];
+    } else {
+      throw ExaException.notSupported(clause + " with an expression");
+    }
+    if (value == null) {
+      return clause.equals("LIMIT") ? -1 : 0;
+    }
+    long number = ((Number) value).longValue();
+    if (number < 0) {
+      throw new ExaException(SqlState.INVALID_PARAMETER_VALUE,
+          clause + " must not be negative");
+    }
+    return number;
+  }
+
+  private PlanNode values(ExaValues values) {
+    List<DataType> types = types(values);
+    List<List<Expr>> rows = new ArrayList<>();
+    for (List<RexLiteral> tuple : values.getTuples()) {
+      List<Expr> row = new ArrayList<>();
+      for (int c = 0; c < tuple.size(); c++) {
+        row.add(convert(ExprTranslator.literal(tuple.get(c)), types.get(c)));
+      }
+      rows.add(row);
+    }
+    return new ValuesNode(rows, types);
+  }
+
+  /** A literal converted to another type at planning time. */
+  static Literal convert(Literal literal, DataType type) {
+    if (literal.type().equals(type)) {
+      return literal;
+    }
+    if (literal.value() == null) {
+      return Literal.nullOf(type);
+    }
+    if (type.isString()) {
+      String text = TextFormat.toText(literal.value(), literal.type());
+      if (literal.type().id() == TypeId.BOOLEAN) {
+        text = (Boolean) literal.value() ? "true" : "false";
+      }
+      return new Literal(text, type);
+    }
+    return new Literal(TextFormat.parse(TextFormat.toText(literal.value(), literal.type()),
+        type), type);
+  }
+
+  private PlanNode union(ExaUnion union) {
+    List<DataType> types = types(union);
+    List<PlanNode> inputs = new ArrayList<>();
+    for (RelNode input : union.getInputs()) {
+      PlanNode child = build(input);
+      if (!child.outputTypes().equals(types)) {
+        List<Expr> casts = new ArrayList<>();
+        for (int c = 0; c < types.size(); c++) {
+          Expr column = new ColumnRef(c, child.outputTypes().get(c));
+          casts.add(column.type().equals(types.get(c)) ? column
+              : new Call(Function.CAST, List.of(column), types.get(c)));
+        }
+        child = new ProjectNode(child, casts);
+      }
+      inputs.add(child);
+    }
+    return new UnionAllNode(inputs, types);
+  }
+
+  private PlanNode tableFunction(ExaTableFunctionScan scan) {
+    RexCall call = (RexCall) scan.getCall();
+    if (!(call.getOperator() instanceof SqlUserDefinedTableFunction function)
+        || !(function.getFunction() instanceof GenerateSeriesFunction)) {
+      throw ExaException.notSupported("table function " + call.getOperator().getName());
+    }
+    ExprTranslator translator = translator(List.of());
+    List<Expr> arguments = new ArrayList<>();
+    for (RexNode operand : call.getOperands()) {
+      if (operand.getKind() == SqlKind.DEFAULT) {
+        arguments.add(null);
+        continue;
+      }
+      Expr argument = translator.translate(RexUtil.removeCast(operand));
+      if (argument instanceof Literal literal) {
+        arguments.add(convert(literal, DataType.BIGINT));
+      } else if (argument instanceof Parameter parameter
+          && parameter.type().isExactNumeric() && parameter.type().scale() == 0) {
+        arguments.add(argument);
+      } else {
+        throw ExaException.notSupported("generate_series with arguments that are not constants");
+      }
+    }
+    return new GenerateSeriesNode(arguments.get(0), arguments.get(1),
+        arguments.size() > 2 ? arguments.get(2) : null, DataType.BIGINT);
+  }
+
+  // ---------------------------------------------------------------- insert
+
+  private PlanNode insert(ExaTableModify modify) {
+    ExaTable table = modify.getTable().unwrap(ExaTable.class);
+    if (table == null) {
+      throw new ExaException(SqlState.WRONG_OBJECT_TYPE,
+          "cannot insert into " + modify.getTable().getQualifiedName());
+    }
+    TableDef definition = table.definition();
+    PlanNode input = build(modify.getInput());
+    List<DataType> targetTypes = definition.columnTypes();
+    List<Expr> columns = new ArrayList<>();
+    List<Expr> sources = input instanceof ProjectNode project ? project.expressions() : null;
+    for (int c = 0; c < targetTypes.size(); c++) {
+      Expr source = sources != null ? sources.get(c)
+          : new ColumnRef(c, input.outputTypes().get(c));
+      if (source instanceof Call call && call.function() == Function.CAST) {
+        source = call.argument(0);
+      }
+      columns.add(source.type().equals(targetTypes.get(c)) ? source
+          : new Call(Function.ASSIGN_CAST, List.of(source), targetTypes.get(c)));
+    }
+    PlanNode base = sources != null ? ((ProjectNode) input).input() : input;
+    return new InsertNode(new ProjectNode(base, columns), definition.id(),
+        definition.qualifiedName());
+  }
+}

@@ -1,0 +1,143 @@
+package io.exapg.planner.plan;
+
+import io.exapg.core.expr.Expr;
+import io.exapg.core.expr.Literal;
+import io.exapg.core.expr.Parameter;
+import io.exapg.core.plan.ScanPredicate;
+import io.exapg.core.type.DataType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+
+/**
+ * Picks out of a scan's filter condition the conjuncts that zone maps can decide: a column
+ * compared with a constant of the column's own type, IN lists of such constants, IS [NOT]
+ * NULL.
+ */
+final class ScanPredicates {
+  private ScanPredicates() {
+  }
+
+  static List<ScanPredicate> extract(RexNode condition, List<DataType> columnTypes,
+      ExprTranslator translator, RexBuilder rexBuilder) {
+    List<ScanPredicate> predicates = new ArrayList<>();
+    RexNode expanded = RexUtil.expandSearch(rexBuilder, null, condition);
+    for (RexNode conjunct : RelOptUtil.conjunctions(expanded)) {
+      ScanPredicate predicate = single(conjunct, columnTypes, translator);
+      if (predicate == null) {
+        predicate = inList(conjunct, columnTypes, translator);
+      }
+      if (predicate != null) {
+        predicates.add(predicate);
+      }
+    }
+    return predicates;
+  }
+
+  private static ScanPredicate single(RexNode node, List<DataType> types,
+      ExprTranslator translator) {
+    if (!(node instanceof RexCall call)) {
+      return null;
+    }
+    SqlKind kind = call.getKind();
+    if (kind == SqlKind.IS_NULL || kind == SqlKind.IS_NOT_NULL) {
+      if (call.getOperands().get(0) instanceof RexInputRef ref) {
+        return new ScanPredicate(ref.getIndex(), kind == SqlKind.IS_NULL
+            ? ScanPredicate.Op.IS_NULL : ScanPredicate.Op.IS_NOT_NULL, List.of());
+      }
+      return null;
+    }
+    if (call.getOperands().size() != 2) {
+      return null;
+    }
+    RexNode left = call.getOperands().get(0);
+    RexNode right = call.getOperands().get(1);
+    boolean reversed = false;
+    if (!(left instanceof RexInputRef) && right instanceof RexInputRef) {
+      RexNode swap = left;
+      left = right;
+      right = swap;
+      reversed = true;
+    }
+    if (!(left instanceof RexInputRef ref) || !isConstant(right)) {
+      return null;
+    }
+    ScanPredicate.Op op = switch (kind) {
+      case EQUALS -> ScanPredicate.Op.EQUAL;
+      case LESS_THAN -> reversed ? ScanPredicate.Op.GREATER_THAN : ScanPredicate.Op.LESS_THAN;
+      case LESS_THAN_OR_EQUAL -> reversed ? ScanPredicate.Op.GREATER_THAN_OR_EQUAL
+          : ScanPredicate.Op.LESS_THAN_OR_EQUAL;
+      case GREATER_THAN -> reversed ? ScanPredicate.Op.LESS_THAN : ScanPredicate.Op.GREATER_THAN;
+      case GREATER_THAN_OR_EQUAL -> reversed ? ScanPredicate.Op.LESS_THAN_OR_EQUAL
+          : ScanPredicate.Op.GREATER_THAN_OR_EQUAL;
+      default -> null;
+    };
+    if (op == null) {
+      return null;
+    }
+    Expr value = constantOfType(right, types.get(ref.getIndex()), translator);
+    return value == null ? null : new ScanPredicate(ref.getIndex(), op, List.of(value));
+  }
+
+  /** OR of equalities between one column and constants. */
+  private static ScanPredicate inList(RexNode node, List<DataType> types,
+      ExprTranslator translator) {
+    if (node.getKind() != SqlKind.OR) {
+      return null;
+    }
+    Map<Integer, List<Expr>> byColumn = new HashMap<>();
+    for (RexNode disjunct : RelOptUtil.disjunctions(node)) {
+      ScanPredicate predicate = single(disjunct, types, translator);
+      if (predicate == null || predicate.op() != ScanPredicate.Op.EQUAL) {
+        return null;
+      }
+      byColumn.computeIfAbsent(predicate.column(), c -> new ArrayList<>())
+          .addAll(predicate.values());
+    }
+    if (byColumn.size() != 1) {
+      return null;
+    }
+    Map.Entry<Integer, List<Expr>> entry = byColumn.entrySet().iterator().next();
+    return new ScanPredicate(entry.getKey(), ScanPredicate.Op.IN, entry.getValue());
+  }
+
+  private static boolean isConstant(RexNode node) {
+    RexNode stripped = RexUtil.removeCast(node);
+    return stripped instanceof RexLiteral || stripped instanceof RexDynamicParam;
+  }
+
+  /** The constant as a value of the column's type, or null if that needs a lossy change. */
+  private static Expr constantOfType(RexNode node, DataType columnType,
+      ExprTranslator translator) {
+    if (columnType.id() == io.exapg.core.type.TypeId.CHAR) {
+      return null;
+    }
+    Expr value = translator.translate(RexUtil.removeCast(node));
+    if (value.type().equals(columnType)) {
+      return value;
+    }
+    if (value instanceof Literal literal && literal.value() != null) {
+      try {
+        Literal converted = PlanBuilder.convert(literal, columnType);
+        Literal back = PlanBuilder.convert(converted, literal.type());
+        return back.value().equals(literal.value()) ? converted : null;
+      } catch (RuntimeException e) {
+        return null;
+      }
+    }
+    if (value instanceof Parameter parameter && parameter.type().equals(columnType)) {
+      return parameter;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,19 @@
+package io.exapg.server;
+
+import java.nio.file.Path;
+
+/**
+ * Everything a node is started with.
+ *
+ * @param memoryLimitBytes memory for all queries and buffers together
+ * @param queryMemoryLimitBytes default budget of one query
+ * @param password the password of user exapg for connections that must give one; null means
+ *     such connections are refused
+ * @param loopbackTrust whether clients on the loopback interface may connect without a password
+ */
+public record ServerConfig(String listen, int port, int httpPort, Path dataDirectory,
+    long memoryLimitBytes, long queryMemoryLimitBytes, int workerThreads, int maxConnections,
+    String password, boolean loopbackTrust) {
+  public static final String USER = "exapg";
+  public static final String DATABASE = "exapg";
+}

@@ -1,0 +1,107 @@
+package io.exapg.server;
+
+import io.exapg.core.error.ExaException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+
+/** exapg start: runs one node in the foreground until SIGTERM or Ctrl-C. */
+@CommandLine.Command(name = "start", mixinStandardHelpOptions = true,
+    description = "Runs a single ExaPG node in the foreground.%nEvery option can also be set"
+        + " with an environment variable (EXAPG_PORT, EXAPG_DATA_DIR, ...) or in a config file"
+        + " (port = 5432, data-dir = ./data, ...) given with --config or EXAPG_CONFIG.")
+final class StartCommand implements Callable<Integer> {
+  @CommandLine.Option(names = "--config", description = "Config file (key = value lines).")
+  Path config;
+
+  @CommandLine.Option(names = "--listen", description = "Address to listen on (default:"
+      + " ${DEFAULT-VALUE}).")
+  String listen;
+
+  @CommandLine.Option(names = "--port", description = "PostgreSQL protocol port (default:"
+      + " ${DEFAULT-VALUE}).")
+  int port;
+
+  @CommandLine.Option(names = "--http-port", description = "HTTP port for /health (default:"
+      + " ${DEFAULT-VALUE}).")
+  int httpPort;
+
+  @CommandLine.Option(names = "--data-dir", description = "Data directory (default:"
+      + " ${DEFAULT-VALUE}).")
+  Path dataDirectory;
+
+  @CommandLine.Option(names = "--memory-limit", description = "Memory for all queries, e.g."
+      + " 8GB (default: 80% of the JVM's maximum heap).")
+  String memoryLimit;
+
+  @CommandLine.Option(names = "--query-memory-limit", description = "Default memory budget of"
+      + " one query (default: half the memory limit).")
+  String queryMemoryLimit;
+
+  @CommandLine.Option(names = "--workers", description = "Worker threads (default: one per"
+      + " core).")
+  String workers;
+
+  @CommandLine.Option(names = "--max-connections", description = "Most concurrent clients"
+      + " (default: ${DEFAULT-VALUE}).")
+  int maxConnections;
+
+  @CommandLine.Option(names = "--password", description = "Password of user exapg for"
+      + " connections that must give one (default: none, so they are refused).")
+  String password;
+
+  @CommandLine.Option(names = "--loopback-trust", arity = "1", description = "Let loopback"
+      + " clients connect without password (default: ${DEFAULT-VALUE}).")
+  boolean loopbackTrust;
+
+  @Override
+  public Integer call() throws Exception {
+    long memory = memoryLimit == null || memoryLimit.isEmpty()
+        ? (long) (Runtime.getRuntime().maxMemory() * 0.8) : parseBytes(memoryLimit);
+    long queryMemory = queryMemoryLimit == null || queryMemoryLimit.isEmpty()
+        ? memory / 2 : parseBytes(queryMemoryLimit);
+    int workerThreads = workers == null || workers.isEmpty()
+        ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(workers);
+    ServerConfig serverConfig = new ServerConfig(listen, port, httpPort,
+        dataDirectory.toAbsolutePath().normalize(), memory, queryMemory, workerThreads,
+        maxConnections, password == null || password.isEmpty() ? null : password,
+        loopbackTrust);
+    ExapgNode node;
+    try {
+      node = ExapgNode.start(serverConfig);
+    } catch (ExaException e) {
+      System.err.println("exapg: cannot start: " + e.getMessage());
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("ExaPG shutting down");
+      node.close();
+      stopped.countDown();
+    }, "exapg-shutdown"));
+    System.out.printf(Locale.ROOT,
+        "ExaPG %s ready to accept connections on %s:%d (HTTP on %s:%d, data in %s)%n",
+        ExapgNode.VERSION, listen, node.port(), listen, node.httpPort(),
+        serverConfig.dataDirectory());
+    System.out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  static long parseBytes(String value) {
+    String v = value.trim().toUpperCase(Locale.ROOT);
+    long factor = 1;
+    String[][] units = {{"KB", "1024"}, {"MB", "1048576"}, {"GB", "1073741824"},
+        {"TB", "1099511627776"}, {"B", "1"}};
+    for (String[] unit : units) {
+      if (v.endsWith(unit[0])) {
+        factor = Long.parseLong(unit[1]);
+        v = v.substring(0, v.length() - unit[0].length()).trim();
+        break;
+      }
+    }
+    return Long.parseLong(v) * factor;
+  }
+}

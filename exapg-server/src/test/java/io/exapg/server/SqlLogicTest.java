@@ -1,0 +1,203 @@
+package io.exapg.server;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Runs every .slt file under test resources slt/ against a fresh server through the real
+ * PostgreSQL JDBC driver. Format (one record per blank-line-separated block):
+ *
+ * <pre>
+ * statement ok
+ * CREATE TABLE t (a INT)
+ *
+ * statement error 42P01 [message text]
+ * SELECT * FROM missing
+ *
+ * query II rowsort
+ * SELECT a, a + 1 FROM t
+ * ----
+ * 1	2
+ * </pre>
+ *
+ * Values are the server's text format, columns separated by a tab, NULL as "NULL" and the
+ * empty string as "(empty)". Sort modes: nosort (default), rowsort, valuesort. A line
+ * "# connection: simple" at the top of a file uses the simple query protocol. Run with
+ * -Dslt.complete=true to rewrite the expected results from what the server returns.
+ */
+class SqlLogicTest {
+  private static final boolean COMPLETE = Boolean.getBoolean("slt.complete");
+
+  @TestFactory
+  Stream<DynamicTest> files() throws IOException, URISyntaxException {
+    Path directory = Path.of(SqlLogicTest.class.getResource("/slt").toURI());
+    List<Path> files;
+    try (Stream<Path> entries = Files.list(directory)) {
+      files = entries.filter(p -> p.toString().endsWith(".slt")).sorted().toList();
+    }
+    return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(),
+        () -> run(file)));
+  }
+
+  /** One record of a file. */
+  private record Record(int line, String kind, String argument, String sql,
+      List<String> expected, int expectedStart, int expectedEnd) {
+  }
+
+  private static List<Record> parse(List<String> lines) {
+    List<Record> records = new ArrayList<>();
+    int i = 0;
+    while (i < lines.size()) {
+      String line = lines.get(i).strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        i++;
+        continue;
+      }
+      int start = i;
+      String[] header = line.split("\\s+", 2);
+      String kind = header[0];
+      String argument = header.length > 1 ? header[1] : "";
+      i++;
+      StringBuilder sql = new StringBuilder();
+      while (i < lines.size() && !lines.get(i).isBlank() && !lines.get(i).equals("----")) {
+        sql.append(sql.length() == 0 ? "" : "\n").append(lines.get(i));
+        i++;
+      }
+      List<String> expected = new ArrayList<>();
+      int expectedStart = -1;
+      int expectedEnd = -1;
+      if (i < lines.size() && lines.get(i).equals("----")) {
+        i++;
+        expectedStart = i;
+        while (i < lines.size() && !lines.get(i).isEmpty()) {
+          expected.add(lines.get(i));
+          i++;
+        }
+        expectedEnd = i;
+      }
+      records.add(new Record(start + 1, kind, argument, sql.toString(), expected,
+          expectedStart, expectedEnd));
+    }
+    return records;
+  }
+
+  private static void run(Path file) throws Exception {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    Properties properties = new Properties();
+    if (!lines.isEmpty() && lines.get(0).strip().equals("# connection: simple")) {
+      properties.setProperty("preferQueryMode", "simple");
+    }
+    List<Record> records = parse(lines);
+    List<String> rewritten = new ArrayList<>(lines);
+    int shift = 0;
+    List<String> failures = new ArrayList<>();
+    try (TestServer server = TestServer.start();
+        Connection connection = server.connect(properties)) {
+      for (Record record : records) {
+        String where = file.getFileName() + ":" + record.line();
+        switch (record.kind()) {
+          case "statement" -> statement(connection, record, where, failures);
+          case "query" -> {
+            List<String> actual = query(connection, record, where, failures);
+            if (actual != null && !actual.equals(record.expected())) {
+              if (COMPLETE) {
+                int from = record.expectedStart() + shift;
+                int to = record.expectedEnd() + shift;
+                List<String> tail = new ArrayList<>(rewritten.subList(to, rewritten.size()));
+                rewritten.subList(from, rewritten.size()).clear();
+                rewritten.addAll(actual);
+                rewritten.addAll(tail);
+                shift += actual.size() - record.expected().size();
+              } else {
+                failures.add(where + ": wrong result for\n" + record.sql() + "\nexpected:\n"
+                    + String.join("\n", record.expected()) + "\nactual:\n"
+                    + String.join("\n", actual));
+              }
+            }
+          }
+          default -> failures.add(where + ": unknown record kind " + record.kind());
+        }
+      }
+    }
+    if (COMPLETE) {
+      Path source = Path.of("src/test/resources/slt").resolve(file.getFileName());
+      Files.write(source, rewritten, StandardCharsets.UTF_8);
+    }
+    if (!failures.isEmpty()) {
+      fail(failures.size() + " failing records:\n\n" + String.join("\n\n", failures));
+    }
+  }
+
+  private static void statement(Connection connection, Record record, String where,
+      List<String> failures) {
+    boolean expectError = record.argument().startsWith("error");
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(record.sql());
+      if (expectError) {
+        failures.add(where + ": expected an error from\n" + record.sql());
+      }
+    } catch (SQLException e) {
+      if (!expectError) {
+        failures.add(where + ": " + e.getSQLState() + " " + e.getMessage() + "\n"
+            + record.sql());
+        return;
+      }
+      String[] expected = record.argument().split("\\s+", 3);
+      if (expected.length > 1 && !expected[1].equals(e.getSQLState())) {
+        failures.add(where + ": expected SQLSTATE " + expected[1] + " but got "
+            + e.getSQLState() + " " + e.getMessage() + "\n" + record.sql());
+      } else if (expected.length > 2 && !e.getMessage().contains(expected[2])) {
+        failures.add(where + ": expected message containing \"" + expected[2] + "\" but got "
+            + e.getMessage());
+      }
+    }
+  }
+
+  private static List<String> query(Connection connection, Record record, String where,
+      List<String> failures) {
+    String[] header = record.argument().split("\\s+");
+    String sort = header.length > 1 ? header[1] : "nosort";
+    List<String> rows = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet resultSet = statement.executeQuery(record.sql())) {
+      int columns = resultSet.getMetaData().getColumnCount();
+      List<String> values = new ArrayList<>();
+      while (resultSet.next()) {
+        List<String> row = new ArrayList<>();
+        for (int c = 1; c <= columns; c++) {
+          String value = resultSet.getString(c);
+          String text = value == null ? "NULL" : value.isEmpty() ? "(empty)" : value;
+          row.add(text);
+          values.add(text);
+        }
+        rows.add(String.join("\t", row));
+      }
+      if (sort.equals("rowsort")) {
+        Collections.sort(rows);
+      } else if (sort.equals("valuesort")) {
+        Collections.sort(values);
+        return values;
+      }
+      return rows;
+    } catch (SQLException e) {
+      failures.add(where + ": " + e.getSQLState() + " " + e.getMessage() + "\n" + record.sql());
+      return null;
+    }
+  }
+}

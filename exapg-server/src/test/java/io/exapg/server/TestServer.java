@@ -1,0 +1,79 @@
+package io.exapg.server;
+
+import io.exapg.storage.io.DurableFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/** An ExaPG node in this JVM on free loopback ports with a fresh data directory. */
+public final class TestServer implements AutoCloseable {
+  private final Path dataDirectory;
+  private final ExapgNode node;
+
+  private TestServer(Path dataDirectory, ExapgNode node) {
+    this.dataDirectory = dataDirectory;
+    this.node = node;
+  }
+
+  public static TestServer start() {
+    try {
+      Path directory = Files.createTempDirectory("exapg-test-");
+      return start(directory);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static TestServer start(Path dataDirectory) {
+    ServerConfig config = new ServerConfig("127.0.0.1", 0, 0, dataDirectory, 1L << 30,
+        512L << 20, 2, 100, "secret", true);
+    try {
+      return new TestServer(dataDirectory, ExapgNode.start(config));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public int port() {
+    return node.port();
+  }
+
+  public int httpPort() {
+    return node.httpPort();
+  }
+
+  public Path dataDirectory() {
+    return dataDirectory;
+  }
+
+  public String jdbcUrl() {
+    return "jdbc:postgresql://127.0.0.1:" + port() + "/exapg";
+  }
+
+  public Connection connect() throws SQLException {
+    return connect(new Properties());
+  }
+
+  public Connection connect(Properties extra) throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("user", "exapg");
+    properties.putAll(extra);
+    return DriverManager.getConnection(jdbcUrl(), properties);
+  }
+
+  /** Stops the node but keeps its data, for restart tests. */
+  public void stop() {
+    node.close();
+  }
+
+  @Override
+  public void close() {
+    node.close();
+    DurableFiles.deleteRecursively(dataDirectory);
+  }
+}
