@@ -15,6 +15,7 @@ final class DateTimeParser {
   private final String typeName;
   private final String input;
   private int pos;
+  private boolean bc;
 
   DateTimeParser(String text, String typeName) {
     this.text = text;
@@ -25,6 +26,8 @@ final class DateTimeParser {
   int parseDate() {
     int days = readDate();
     skipTimeIfPresent();
+    skipSpaces();
+    skipZone();
     readEra();
     expectEnd();
     return applyEra(days);
@@ -41,6 +44,7 @@ final class DateTimeParser {
       }
       if (pos < input.length() && Character.isDigit(input.charAt(pos))) {
         micros = readTime();
+        skipSpaces();
         skipZone();
       } else {
         pos = save;
@@ -51,8 +55,6 @@ final class DateTimeParser {
     return Math.addExact(Math.multiplyExact((long) applyEra(days), Calendar.MICROS_PER_DAY),
         micros);
   }
-
-  private boolean bc;
 
   private int applyEra(int days) {
     if (!bc) {
@@ -125,6 +127,17 @@ final class DateTimeParser {
     }
     return hour * Calendar.MICROS_PER_HOUR + minute * Calendar.MICROS_PER_MINUTE
         + second * Calendar.MICROS_PER_SECOND + fraction;
+  }
+
+  private void skipSpaces() {
+    int save = pos;
+    while (pos < input.length() && input.charAt(pos) == ' ') {
+      pos++;
+    }
+    if (pos < input.length() && input.charAt(pos) != '+' && input.charAt(pos) != '-'
+        && input.charAt(pos) != 'Z' && input.charAt(pos) != 'z') {
+      pos = save;
+    }
   }
 
   private void skipZone() {

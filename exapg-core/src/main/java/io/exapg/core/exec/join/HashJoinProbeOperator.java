@@ -50,7 +50,7 @@ public final class HashJoinProbeOperator implements BatchSink {
         node.joinType(), build,
         new JoinKeys(node.probeKeys(), node.nullSafeKeys(), probeTypes),
         new JoinOutput(probeTypes, buildTypes, residual == null ? null : residual.newInstance(),
-            task.query().parameters(), task.query().allocator()),
+            task.query()),
         downstream);
   }
 

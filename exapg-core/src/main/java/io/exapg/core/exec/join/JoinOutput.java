@@ -3,6 +3,7 @@ package io.exapg.core.exec.join;
 import io.exapg.core.batch.Batch;
 import io.exapg.core.batch.Vectors;
 import io.exapg.core.exec.BatchSink;
+import io.exapg.core.exec.QueryContext;
 import io.exapg.core.expr.CompiledFilter;
 import io.exapg.core.type.DataType;
 import java.util.List;
@@ -22,17 +23,19 @@ final class JoinOutput {
   private final CompiledFilter residual;
   private final Object[] parameters;
   private final BufferAllocator allocator;
+  private final QueryContext query;
   private int[] survivors = new int[CHUNK_ROWS];
 
   JoinOutput(List<DataType> probeTypes, List<DataType> buildTypes, CompiledFilter residual,
-      Object[] parameters, BufferAllocator allocator) {
+      QueryContext query) {
     this.probeTypes = probeTypes;
     this.buildTypes = buildTypes;
     this.outputTypes = new java.util.ArrayList<>(probeTypes);
     this.outputTypes.addAll(buildTypes);
     this.residual = residual;
-    this.parameters = parameters;
-    this.allocator = allocator;
+    this.parameters = query.parameters();
+    this.allocator = query.allocator();
+    this.query = query;
   }
 
   boolean hasResidual() {
@@ -49,6 +52,7 @@ final class JoinOutput {
     if (n == 0) {
       return;
     }
+    query.checkCancelled();
     if (residual == null && !emit) {
       mark(null, n, probeMatched, probePositions, buildMatched, buildRows);
       return;

@@ -46,8 +46,7 @@ public final class NestedLoopJoinOperator implements BatchSink {
     return (TaskContext task, BatchSink downstream) -> new NestedLoopJoinOperator(
         node.joinType(), right,
         new JoinOutput(leftTypes, rightTypes,
-            condition == null ? null : condition.newInstance(), task.query().parameters(),
-            task.query().allocator()),
+            condition == null ? null : condition.newInstance(), task.query()),
         downstream);
   }
 

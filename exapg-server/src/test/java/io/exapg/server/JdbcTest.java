@@ -1,0 +1,272 @@
+package io.exapg.server;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The PostgreSQL JDBC driver against a real server: prepared statements, types, errors. */
+class JdbcTest {
+  private static TestServer server;
+
+  @BeforeAll
+  static void start() throws SQLException {
+    server = TestServer.start();
+    try (Connection connection = server.connect(); Statement statement =
+        connection.createStatement()) {
+      statement.execute("CREATE TABLE item (id INT NOT NULL, name VARCHAR(30), price"
+          + " DECIMAL(10,2), born DATE, seen TIMESTAMP, active BOOLEAN, score DOUBLE PRECISION,"
+          + " big BIGINT, small SMALLINT, ratio REAL)");
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void preparedStatementsRoundTripEveryTypeAlsoInBinaryFormat() throws SQLException {
+    try (Connection connection = server.connect()) {
+      try (PreparedStatement insert = connection.prepareStatement(
+          "INSERT INTO item VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        for (int i = 1; i <= 8; i++) {
+          insert.setInt(1, i);
+          insert.setString(2, "item " + i);
+          insert.setBigDecimal(3, new BigDecimal(i + ".25"));
+          insert.setDate(4, Date.valueOf(LocalDate.of(2024, 1, i)));
+          insert.setTimestamp(5, Timestamp.valueOf(LocalDateTime.of(2024, 1, i, 10, 30, 0,
+              123_000_000)));
+          insert.setBoolean(6, i % 2 == 0);
+          insert.setDouble(7, i / 4.0);
+          insert.setLong(8, 10_000_000_000L * i);
+          insert.setShort(9, (short) i);
+          insert.setFloat(10, i * 0.5f);
+          assertEquals(1, insert.executeUpdate());
+        }
+        insert.setInt(1, 9);
+        for (int c = 2; c <= 10; c++) {
+          insert.setNull(c, Types.NULL);
+        }
+        insert.executeUpdate();
+      }
+      try (PreparedStatement query = connection.prepareStatement(
+          "SELECT id, name, price, born, seen, active, score, big, small, ratio FROM item"
+              + " WHERE id = ? AND name LIKE ?")) {
+        for (int round = 0; round < 8; round++) {
+          int id = round + 1;
+          query.setInt(1, id);
+          query.setString(2, "item%");
+          try (ResultSet rs = query.executeQuery()) {
+            assertTrue(rs.next());
+            assertEquals(id, rs.getInt(1));
+            assertEquals("item " + id, rs.getString(2));
+            assertEquals(new BigDecimal(id + ".25"), rs.getBigDecimal(3));
+            assertEquals(LocalDate.of(2024, 1, id), rs.getDate(4).toLocalDate());
+            assertEquals(LocalDateTime.of(2024, 1, id, 10, 30, 0, 123_000_000),
+                rs.getTimestamp(5).toLocalDateTime());
+            assertEquals(id % 2 == 0, rs.getBoolean(6));
+            assertEquals(id / 4.0, rs.getDouble(7));
+            assertEquals(10_000_000_000L * id, rs.getLong(8));
+            assertEquals(id, rs.getShort(9));
+            assertEquals(id * 0.5f, rs.getFloat(10));
+            assertFalse(rs.next());
+          }
+        }
+      }
+      try (PreparedStatement query = connection.prepareStatement(
+          "SELECT name, price FROM item WHERE id = ?")) {
+        query.setInt(1, 9);
+        try (ResultSet rs = query.executeQuery()) {
+          assertTrue(rs.next());
+          assertNull(rs.getString(1));
+          assertNull(rs.getBigDecimal(2));
+        }
+      }
+    }
+  }
+
+  @Test
+  void batchInsertInATransactionAndFetchInChunks() throws SQLException {
+    try (Connection connection = server.connect()) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("CREATE TABLE batch (n INT, label TEXT)");
+      }
+      connection.setAutoCommit(false);
+      try (PreparedStatement insert = connection.prepareStatement(
+          "INSERT INTO batch VALUES (?, ?)")) {
+        for (int i = 0; i < 5000; i++) {
+          insert.setInt(1, i);
+          insert.setString(2, "label " + i);
+          insert.addBatch();
+        }
+        int[] counts = insert.executeBatch();
+        assertEquals(5000, counts.length);
+      }
+      connection.commit();
+      try (Statement statement = connection.createStatement()) {
+        statement.setFetchSize(100);
+        long sum = 0;
+        int rows = 0;
+        try (ResultSet rs = statement.executeQuery("SELECT n FROM batch")) {
+          while (rs.next()) {
+            sum += rs.getInt(1);
+            rows++;
+          }
+        }
+        assertEquals(5000, rows);
+        assertEquals(4999L * 5000 / 2, sum);
+      }
+      connection.commit();
+    }
+  }
+
+  @Test
+  void metadataDescribesColumns() throws SQLException {
+    try (Connection connection = server.connect(); Statement statement =
+        connection.createStatement(); ResultSet rs = statement.executeQuery(
+            "SELECT id, name, price, born, count(*) AS n FROM item GROUP BY id, name, price,"
+                + " born LIMIT 1")) {
+      ResultSetMetaData meta = rs.getMetaData();
+      assertEquals(5, meta.getColumnCount());
+      assertArrayEquals(new String[] {"id", "name", "price", "born", "n"},
+          new String[] {meta.getColumnLabel(1), meta.getColumnLabel(2), meta.getColumnLabel(3),
+              meta.getColumnLabel(4), meta.getColumnLabel(5)});
+      assertArrayEquals(new int[] {Types.INTEGER, Types.VARCHAR, Types.NUMERIC, Types.DATE,
+          Types.BIGINT}, new int[] {meta.getColumnType(1), meta.getColumnType(2),
+              meta.getColumnType(3), meta.getColumnType(4), meta.getColumnType(5)});
+      assertEquals(10, meta.getPrecision(3));
+      assertEquals(2, meta.getScale(3));
+    }
+  }
+
+  @Test
+  void errorsCarrySqlStateAndLeaveTheConnectionUsable() throws SQLException {
+    try (Connection connection = server.connect(); Statement statement =
+        connection.createStatement()) {
+      SQLException missing = assertThrows(SQLException.class,
+          () -> statement.executeQuery("SELECT * FROM does_not_exist"));
+      assertEquals("42P01", missing.getSQLState());
+      try (PreparedStatement divide = connection.prepareStatement("SELECT 10 / ?")) {
+        divide.setInt(1, 0);
+        SQLException zero = assertThrows(SQLException.class, divide::executeQuery);
+        assertEquals("22012", zero.getSQLState());
+        divide.setInt(1, 5);
+        try (ResultSet rs = divide.executeQuery()) {
+          assertTrue(rs.next());
+          assertEquals(2, rs.getInt(1));
+        }
+      }
+      SQLException syntax = assertThrows(SQLException.class,
+          () -> statement.execute("SELECT FROM FROM"));
+      assertEquals("42601", syntax.getSQLState());
+      try (ResultSet rs = statement.executeQuery("SELECT 1")) {
+        assertTrue(rs.next());
+      }
+    }
+  }
+
+  @Test
+  void transactionsCommitAndRollBack() throws SQLException {
+    try (Connection connection = server.connect(); Statement statement =
+        connection.createStatement()) {
+      statement.execute("CREATE TABLE money (amount INT)");
+      connection.setAutoCommit(false);
+      statement.execute("INSERT INTO money VALUES (1)");
+      connection.rollback();
+      statement.execute("INSERT INTO money VALUES (2)");
+      connection.commit();
+      connection.setAutoCommit(true);
+      try (ResultSet rs = statement.executeQuery("SELECT sum(amount), count(*) FROM money")) {
+        assertTrue(rs.next());
+        assertEquals(2, rs.getInt(1));
+        assertEquals(1, rs.getInt(2));
+      }
+    }
+  }
+
+  @Test
+  void statementTimeoutAndCancelStopLongQueries() throws Exception {
+    String slow = "SELECT count(*) FROM generate_series(1, 200000) a, generate_series(1, 200000)"
+        + " b WHERE a.generate_series + b.generate_series < 0";
+    try (Connection connection = server.connect(); Statement statement =
+        connection.createStatement()) {
+      statement.execute("SET statement_timeout = 300");
+      long start = System.nanoTime();
+      SQLException timeout = assertThrows(SQLException.class, () -> statement.executeQuery(slow));
+      assertEquals("57014", timeout.getSQLState());
+      assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(20));
+      statement.execute("SET statement_timeout = 0");
+      CompletableFuture<SQLException> running = CompletableFuture.supplyAsync(() -> {
+        try {
+          statement.executeQuery(slow);
+          return null;
+        } catch (SQLException e) {
+          return e;
+        }
+      });
+      Thread.sleep(500);
+      statement.cancel();
+      SQLException canceled = running.get(30, TimeUnit.SECONDS);
+      assertEquals("57014", canceled.getSQLState());
+      try (ResultSet rs = statement.executeQuery("SELECT 42")) {
+        assertTrue(rs.next());
+        assertEquals(42, rs.getInt(1));
+      }
+    }
+  }
+
+  @Test
+  void queryMemoryLimitEndsTheQueryNotTheServer() throws SQLException {
+    try (Connection connection = server.connect(); Statement statement =
+        connection.createStatement()) {
+      statement.execute("SET exapg.query_memory_limit = '4MB'");
+      SQLException error = assertThrows(SQLException.class, () -> statement.executeQuery(
+          "SELECT x, count(*) FROM generate_series(1, 3000000) AS g(x) GROUP BY x"));
+      assertEquals("53200", error.getSQLState());
+      statement.execute("RESET exapg.query_memory_limit");
+      try (ResultSet rs = statement.executeQuery(
+          "SELECT count(*) FROM (SELECT x FROM generate_series(1, 300000) AS g(x) GROUP BY x)"
+              + " t")) {
+        assertTrue(rs.next());
+        assertEquals(300000, rs.getInt(1));
+      }
+    }
+  }
+
+  @Test
+  void simpleQueryModeRunsSeveralStatementsInOneString() throws SQLException {
+    Properties simple = new Properties();
+    simple.setProperty("preferQueryMode", "simple");
+    try (Connection connection = server.connect(simple); Statement statement =
+        connection.createStatement()) {
+      statement.execute("CREATE TABLE multi (a INT); INSERT INTO multi VALUES (1), (2);"
+          + " INSERT INTO multi VALUES (3)");
+      try (ResultSet rs = statement.executeQuery("SELECT sum(a) FROM multi")) {
+        assertTrue(rs.next());
+        assertEquals(6, rs.getInt(1));
+      }
+    }
+  }
+}

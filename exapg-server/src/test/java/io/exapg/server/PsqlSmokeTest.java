@@ -1,0 +1,122 @@
+package io.exapg.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The real psql client against a real server, as a user at a terminal would use it. */
+class PsqlSmokeTest {
+  private static TestServer server;
+
+  /** What psql printed and how it exited. */
+  private record Result(int exitCode, String output, String errors) {
+  }
+
+  @BeforeAll
+  static void start() {
+    Assumptions.assumeTrue(psqlAvailable(), "psql is not installed");
+    server = TestServer.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static boolean psqlAvailable() {
+    try {
+      return new ProcessBuilder("psql", "--version").start().waitFor(10, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static Result psql(String input, String... options) throws Exception {
+    List<String> command = new ArrayList<>(List.of("psql", "-X", "-h", "127.0.0.1", "-p",
+        Integer.toString(server.port()), "-U", "exapg", "-d", "exapg"));
+    command.addAll(List.of(options));
+    Process process = new ProcessBuilder(command).start();
+    process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+    process.getOutputStream().close();
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "psql did not finish");
+    return new Result(process.exitValue(),
+        new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+        new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void interactiveSessionCreatesLoadsAndQueries() throws Exception {
+    Result result = psql("""
+        CREATE TABLE city (name TEXT, country TEXT, population BIGINT, founded DATE);
+        INSERT INTO city VALUES ('Berlin', 'DE', 3645000, '1237-01-01'),
+          ('Hamburg', 'DE', 1841000, '0808-01-01'), ('Paris', 'FR', 2161000, NULL);
+        CREATE TABLE country (code TEXT, label TEXT);
+        INSERT INTO country VALUES ('DE', 'Germany'), ('FR', 'France');
+        SELECT c.label, count(*) AS cities, sum(population) AS people
+          FROM city JOIN country c ON city.country = c.code
+          WHERE population > 1000000 GROUP BY c.label ORDER BY people DESC;
+        SELECT name FROM city WHERE founded IS NULL;
+        SELECT * FROM missing;
+        SELECT 'still here' AS status;
+        """, "-A", "-F", "|");
+    assertEquals(0, result.exitCode(), result.errors());
+    String expected = String.join("\n",
+        "CREATE TABLE",
+        "INSERT 0 3",
+        "CREATE TABLE",
+        "INSERT 0 2",
+        "label|cities|people",
+        "Germany|2|5486000",
+        "France|1|2161000",
+        "(2 rows)",
+        "name",
+        "Paris",
+        "(1 row)",
+        "status",
+        "still here",
+        "(1 row)",
+        "");
+    assertEquals(expected, result.output());
+    assertTrue(result.errors().contains("ERROR:  relation \"missing\" does not exist"),
+        result.errors());
+  }
+
+  @Test
+  void commandStringWithSeveralStatementsAndAlignedOutput() throws Exception {
+    Result result = psql("", "-c", "SELECT 1 AS one, 'two' AS two; SELECT 3.50::numeric(4,2)"
+        + " AS three");
+    assertEquals(0, result.exitCode(), result.errors());
+    assertEquals(String.join("\n",
+        " one | two ",
+        "-----+-----",
+        "   1 | two",
+        "(1 row)",
+        "",
+        " three ",
+        "-------",
+        "  3.50",
+        "(1 row)",
+        "", ""), result.output());
+  }
+
+  @Test
+  void syntaxErrorsShowTheirPosition() throws Exception {
+    Result result = psql("SELECT * FORM city;\n");
+    assertTrue(result.errors().contains("syntax error at or near"), result.errors());
+    assertTrue(result.errors().contains("LINE 1: SELECT * FORM city;"), result.errors());
+  }
+}
