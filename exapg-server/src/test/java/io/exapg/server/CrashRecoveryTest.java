@@ -60,7 +60,8 @@ class CrashRecoveryTest {
         verify(server, ledger);
         int exit = server.terminate();
         assertTrue(exit == 143 || exit == 0, "exit code " + exit + ": " + server.output());
-        assertTrue(server.output().contains("ExaPG shutting down"), server.output());
+        assertTrue(server.output().contains("ExaPG shutting down"),
+            "exit " + exit + ": " + server.output());
       }
       try (ServerProcess server = ServerProcess.start(directory)) {
         verify(server, ledger);

@@ -24,11 +24,13 @@ final class ServerProcess implements AutoCloseable {
   private final Process process;
   private final int port;
   private final StringBuilder output;
+  private final Thread reader;
 
-  private ServerProcess(Process process, int port, StringBuilder output) {
+  private ServerProcess(Process process, int port, StringBuilder output, Thread reader) {
     this.process = process;
     this.port = port;
     this.output = output;
+    this.reader = reader;
   }
 
   static ServerProcess start(Path dataDirectory) throws IOException, InterruptedException {
@@ -69,7 +71,7 @@ final class ServerProcess implements AutoCloseable {
     reader.setDaemon(true);
     reader.start();
     try {
-      return new ServerProcess(process, port.get(60, TimeUnit.SECONDS), output);
+      return new ServerProcess(process, port.get(60, TimeUnit.SECONDS), output, reader);
     } catch (Exception e) {
       process.destroyForcibly();
       throw new IllegalStateException("server did not start: " + output, e);
@@ -87,17 +89,18 @@ final class ServerProcess implements AutoCloseable {
 
   /** SIGKILL: no shutdown hook, no checkpoint, nothing flushed that was not already. */
   void kill() throws InterruptedException {
-    process.destroyForcibly();
+    process.toHandle().destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
   }
 
   /** SIGTERM: the clean shutdown path. */
   int terminate() throws InterruptedException {
-    process.destroy();
+    process.toHandle().destroy();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       return -1;
     }
+    reader.join(10_000);
     return process.exitValue();
   }
 
