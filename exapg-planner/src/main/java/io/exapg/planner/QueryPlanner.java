@@ -74,7 +74,20 @@ import org.apache.calcite.tools.RelBuilder;
 public final class QueryPlanner {
   private static final ExaOperatorTable OPERATORS = new ExaOperatorTable();
 
+  private static final int PLAN_CACHE_SIZE = 512;
+
   private final StorageEngine storage;
+  private final Map<PlanKey, PreparedPlan> cache = new java.util.LinkedHashMap<>(64, 0.75f,
+      true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<PlanKey, PreparedPlan> eldest) {
+      return size() > PLAN_CACHE_SIZE;
+    }
+  };
+
+  /** What a cached plan was made for: the statement text and the declared parameter types. */
+  private record PlanKey(String sql, List<DataType> declaredTypes) {
+  }
 
   public QueryPlanner(StorageEngine storage) {
     this.storage = storage;
@@ -122,6 +135,22 @@ public final class QueryPlanner {
   public PreparedPlan plan(Supplier<SqlNode> parser, StatementSplitter.Piece piece,
       List<DataType> declaredTypes) {
     long catalogVersion = storage.catalog().version();
+    PlanKey key = new PlanKey(piece.text(), new java.util.ArrayList<>(declaredTypes));
+    synchronized (cache) {
+      PreparedPlan cached = cache.get(key);
+      if (cached != null && cached.catalogVersion() == catalogVersion) {
+        return cached;
+      }
+    }
+    PreparedPlan plan = planUncached(parser, piece, declaredTypes, catalogVersion);
+    synchronized (cache) {
+      cache.put(key, plan);
+    }
+    return plan;
+  }
+
+  private PreparedPlan planUncached(Supplier<SqlNode> parser, StatementSplitter.Piece piece,
+      List<DataType> declaredTypes, long catalogVersion) {
     List<Integer> markerNumbers = piece.parameters();
     int parameterCount = 0;
     for (int number : markerNumbers) {

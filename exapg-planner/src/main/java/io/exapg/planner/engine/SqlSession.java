@@ -11,7 +11,12 @@ import io.exapg.core.error.ExaException;
 import io.exapg.core.error.SqlState;
 import io.exapg.core.exec.ExecutionPlan;
 import io.exapg.core.exec.QueryContext;
+import io.exapg.core.expr.Call;
+import io.exapg.core.expr.ColumnRef;
+import io.exapg.core.expr.Expr;
+import io.exapg.core.expr.Function;
 import io.exapg.core.plan.PlanNode;
+import io.exapg.core.plan.ProjectNode;
 import io.exapg.core.type.Calendar;
 import io.exapg.core.type.DataType;
 import io.exapg.planner.QueryPlanner;
@@ -305,6 +310,29 @@ final class SqlSession implements EngineSession {
         + local.getNano() / 1000;
   }
 
+  /**
+   * The plan with its output cast to the types Describe announced where the wire type differs,
+   * so that binary-format results always have the announced layout.
+   */
+  private static PlanNode withDescribedTypes(PlanNode root, List<ResultColumn> described) {
+    if (described == null || described.size() != root.outputTypes().size()) {
+      return root;
+    }
+    List<Expr> columns = new ArrayList<>();
+    boolean changed = false;
+    for (int c = 0; c < described.size(); c++) {
+      DataType actual = root.outputTypes().get(c);
+      DataType wanted = described.get(c).type();
+      Expr column = new ColumnRef(c, actual);
+      if (actual.pgOid() != wanted.pgOid()) {
+        column = new Call(Function.CAST, List.of(column), wanted);
+        changed = true;
+      }
+      columns.add(column);
+    }
+    return changed ? new ProjectNode(root, columns) : root;
+  }
+
   private PlanNode buildPlan(SqlPreparedQuery query, List<Object> parameters) {
     QueryPlanner.PreparedPlan plan = query.plan();
     if (plan.catalogVersion() != engine.storage().catalog().version()) {
@@ -330,7 +358,7 @@ final class SqlSession implements EngineSession {
 
   /** Runs a query or INSERT inside the session's transaction, or in one of its own. */
   private StatementResult runPlanned(SqlPreparedQuery query, List<Object> parameters) {
-    PlanNode root = buildPlan(query, parameters);
+    PlanNode root = withDescribedTypes(buildPlan(query, parameters), query.resultColumns());
     boolean ownTransaction = transaction == null;
     StorageTransaction current = ownTransaction ? engine.storage().begin() : transaction;
     QueryContext context = newContext(parameters, current);

@@ -31,6 +31,7 @@ import org.apache.calcite.sql.fun.SqlLikeOperator;
 import org.apache.calcite.sql.fun.SqlTrimFunction;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.NlsString;
 import org.apache.calcite.util.TimestampString;
@@ -142,7 +143,7 @@ public final class ExprTranslator {
       case DIVIDE:
         return arithmetic(Function.DIVIDE, call, type);
       case MOD:
-        return arithmetic(Function.MODULO, call, type);
+        return modulo(call, type);
       case MINUS_PREFIX:
         return new Call(Function.NEGATE, List.of(cast(translate(operands.get(0)), type)), type);
       case PLUS_PREFIX:
@@ -300,7 +301,7 @@ public final class ExprTranslator {
       case "LOG10":
         return simple(Function.LOG10, call, type);
       case "MOD":
-        return arithmetic(Function.MODULO, call, type);
+        return modulo(call, type);
       case "DATE_TRUNC":
         return new Call(Function.DATE_TRUNC, List.of(constantUnit(operands.get(0)),
             translate(operands.get(1))), type);
@@ -367,6 +368,23 @@ public final class ExprTranslator {
           + operands.get(1).type().sqlName());
     }
     return new Call(function, operands, type);
+  }
+
+  /**
+   * Calcite types a % b as b's type; PostgreSQL computes in the wider type (bigint % int is a
+   * bigint), so the remainder is computed there and then narrowed, which always fits.
+   */
+  private Expr modulo(RexCall call, DataType type) {
+    List<Expr> operands = translate(call.getOperands());
+    DataType a = operands.get(0).type();
+    DataType b = operands.get(1).type();
+    if (!a.isNumeric() || !b.isNumeric()) {
+      return arithmetic(Function.MODULO, call, type);
+    }
+    DataType wide = JoinKeyTypes.common(a, b);
+    Expr remainder = new Call(Function.MODULO, List.of(cast(operands.get(0), wide),
+        cast(operands.get(1), wide)), wide);
+    return cast(remainder, type);
   }
 
   private Expr comparison(Function function, RexCall call) {
@@ -455,7 +473,19 @@ public final class ExprTranslator {
     RexNode datetime = isDatetime(first) ? first : second;
     RexNode interval = isDatetime(first) ? second : first;
     if (isDatetime(first) && isDatetime(second)) {
-      throw ExaException.notSupported("subtracting dates or timestamps from each other");
+      if (first.getType().getSqlTypeName() == SqlTypeName.DATE
+          && second.getType().getSqlTypeName() == SqlTypeName.DATE && subtract) {
+        return new Call(Function.DAYS_BETWEEN, List.of(translate(first), translate(second)),
+            type);
+      }
+      throw ExaException.notSupported("subtracting timestamps from each other");
+    }
+    if (SqlTypeUtil.isIntType(interval.getType())) {
+      Expr days = translate(interval);
+      if (subtract) {
+        days = new Call(Function.NEGATE, List.of(days), days.type());
+      }
+      return new Call(Function.ADD_DAYS, List.of(translate(datetime), days), DataType.DATE);
     }
     if (!(interval instanceof RexLiteral literal)) {
       throw ExaException.notSupported("date arithmetic with a non-constant interval");

@@ -7,12 +7,12 @@ import io.exapg.core.type.TypeId;
  * Join keys are compared in their stored representation, so both sides of a key must share
  * one: the same decimal scale, strings without trailing-blank semantics, and so on.
  */
-final class JoinKeyTypes {
+public final class JoinKeyTypes {
   private JoinKeyTypes() {
   }
 
   /** The type both sides of a key are compared in. */
-  static DataType common(DataType left, DataType right) {
+  public static DataType common(DataType left, DataType right) {
     if (left.equals(right) && left.id() != TypeId.CHAR) {
       return left;
     }
@@ -28,7 +28,9 @@ final class JoinKeyTypes {
         int scale = Math.max(left.decimalScale(), right.decimalScale());
         return DataType.decimal(DataType.MAX_DECIMAL_PRECISION, scale);
       }
-      return DataType.BIGINT;
+      return left.id() == TypeId.BIGINT || right.id() == TypeId.BIGINT ? DataType.BIGINT
+          : left.id() == TypeId.INTEGER || right.id() == TypeId.INTEGER ? DataType.INTEGER
+          : DataType.SMALLINT;
     }
     if (left.isDatetime() && right.isDatetime()) {
       return left.id() == TypeId.DATE && right.id() == TypeId.DATE ? DataType.DATE
@@ -45,7 +47,8 @@ final class JoinKeyTypes {
     if (type.isString() && common.isString()) {
       return true;
     }
-    if (common.id() == TypeId.BIGINT) {
+    if (common.id() == TypeId.BIGINT || common.id() == TypeId.INTEGER
+        || common.id() == TypeId.SMALLINT) {
       return type.id() == TypeId.SMALLINT || type.id() == TypeId.INTEGER
           || type.id() == TypeId.BIGINT;
     }

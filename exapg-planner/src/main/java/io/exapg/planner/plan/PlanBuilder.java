@@ -205,9 +205,36 @@ public final class PlanBuilder {
     if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
       throw ExaException.notSupported("GROUPING SETS, ROLLUP and CUBE");
     }
-    PlanNode child = build(aggregate.getInput());
+    int[] remap = null;
+    PlanNode child;
+    RelNode input = aggregate.getInput();
+    RexNode condition = null;
+    if (input instanceof ExaFilter filter && filter.getInput() instanceof ExaTableScan) {
+      condition = filter.getCondition();
+      input = filter.getInput();
+    }
+    if (input instanceof ExaTableScan scan) {
+      TreeSet<Integer> used = new TreeSet<>(aggregate.getGroupSet().asList());
+      for (AggregateCall call : aggregate.getAggCallList()) {
+        used.addAll(call.getArgList());
+        if (call.filterArg >= 0) {
+          used.add(call.filterArg);
+        }
+      }
+      if (condition != null) {
+        collectColumns(List.of(condition), used);
+      }
+      PrunedScan pruned = scan(scan, new ArrayList<>(used), condition);
+      child = pruned.node();
+      remap = pruned.positions();
+    } else {
+      child = build(input);
+    }
+    int[] positions = remap;
+    java.util.function.IntUnaryOperator column = c -> positions == null ? c : positions[c];
     List<DataType> inputTypes = child.outputTypes();
-    List<Integer> keys = aggregate.getGroupSet().asList();
+    List<Integer> keys = aggregate.getGroupSet().asList().stream()
+        .map(column::applyAsInt).toList();
     List<io.exapg.core.plan.AggregateCall> calls = new ArrayList<>();
     List<Expr> outputs = new ArrayList<>();
     List<DataType> keyTypes = new ArrayList<>();
@@ -224,7 +251,7 @@ public final class PlanBuilder {
         literals = true;
         continue;
       }
-      calls.add(aggregateCall(call, inputTypes, resultType));
+      calls.add(aggregateCall(call, inputTypes, resultType, column));
       outputs.add(new ColumnRef(keys.size() + calls.size() - 1, resultType));
     }
     PlanNode node = new AggregateNode(child, keys, calls);
@@ -232,14 +259,16 @@ public final class PlanBuilder {
   }
 
   private static io.exapg.core.plan.AggregateCall aggregateCall(AggregateCall call,
-      List<DataType> inputTypes, DataType resultType) {
+      List<DataType> inputTypes, DataType resultType,
+      java.util.function.IntUnaryOperator column) {
     if (call.isDistinct()) {
       throw ExaException.notSupported("this combination of DISTINCT aggregates");
     }
     if (call.getArgList().size() > 1) {
       throw ExaException.notSupported("aggregates with several arguments");
     }
-    int argument = call.getArgList().isEmpty() ? -1 : call.getArgList().get(0);
+    int argument = call.getArgList().isEmpty() ? -1
+        : column.applyAsInt(call.getArgList().get(0));
     DataType argumentType = argument < 0 ? DataType.BIGINT : inputTypes.get(argument);
     AggregateFunction function = switch (call.getAggregation().getKind()) {
       case COUNT -> argument < 0 ? AggregateFunction.COUNT_STAR : AggregateFunction.COUNT;
@@ -262,7 +291,7 @@ public final class PlanBuilder {
       }
     };
     return new io.exapg.core.plan.AggregateCall(function, argument, argumentType, resultType,
-        call.filterArg);
+        call.filterArg < 0 ? -1 : column.applyAsInt(call.filterArg));
   }
 
   // ---------------------------------------------------------------- joins

@@ -108,8 +108,16 @@ public final class ExaOperatorTable implements SqlOperatorTable {
           java.util.Locale.ROOT))) {
         return;
       }
+      int before = operators.size();
       SqlStdOperatorTable.instance().lookupOperatorOverloads(name, category, syntax, operators,
           nameMatcher);
+      for (int i = before; i < operators.size(); i++) {
+        if (operators.get(i) == SqlStdOperatorTable.PLUS) {
+          operators.set(i, DateArithmetic.PLUS);
+        } else if (operators.get(i) == SqlStdOperatorTable.MINUS) {
+          operators.set(i, DateArithmetic.MINUS);
+        }
+      }
     }
 
     @Override

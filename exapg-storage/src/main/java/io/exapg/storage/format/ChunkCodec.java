@@ -141,26 +141,18 @@ public final class ChunkCodec {
   /** The distinct values in order, or null when there are too many for a dictionary. */
   private static long[] distinctSorted(long[] values, int count) {
     int limit = Math.min(4096, Math.max(2, count / 4));
-    java.util.HashSet<Long> seen = new java.util.HashSet<>();
-    long previous = values[0];
-    seen.add(previous);
-    for (int k = 1; k < count; k++) {
-      long v = values[k];
-      if (v != previous) {
-        seen.add(v);
-        previous = v;
-        if (seen.size() > limit) {
+    long[] sorted = Arrays.copyOf(values, count);
+    Arrays.sort(sorted);
+    int distinct = 0;
+    for (int k = 0; k < count; k++) {
+      if (k == 0 || sorted[k] != sorted[k - 1]) {
+        sorted[distinct++] = sorted[k];
+        if (distinct > limit) {
           return null;
         }
       }
     }
-    long[] distinct = new long[seen.size()];
-    int d = 0;
-    for (long v : seen) {
-      distinct[d++] = v;
-    }
-    Arrays.sort(distinct);
-    return distinct;
+    return Arrays.copyOf(sorted, distinct);
   }
 
   private static Encoding encodeDoubles(ColumnData data, int from, int count, ByteWriter out,

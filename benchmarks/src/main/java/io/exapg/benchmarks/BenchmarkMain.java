@@ -1,0 +1,79 @@
+package io.exapg.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+
+/** bin/exapg bench: benchmarks ExaPG side by side with DuckDB and PostgreSQL in one run. */
+@CommandLine.Command(name = "bench", mixinStandardHelpOptions = true,
+    subcommands = {BenchmarkMain.Foundation.class},
+    description = "Runs ExaPG's benchmarks against DuckDB (in-process) and PostgreSQL"
+        + " (a private server from the Debian package).")
+public final class BenchmarkMain implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    System.exit(new CommandLine(new BenchmarkMain()).execute(args));
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** The foundation benchmark of issue 2. */
+  @CommandLine.Command(name = "foundation", mixinStandardHelpOptions = true,
+      description = "Loads N rows into each engine and times COUNT, SUM and GROUP BY.")
+  static final class Foundation implements Callable<Integer> {
+    @CommandLine.Option(names = "--rows", defaultValue = "10000000",
+        description = "Rows to generate (default: ${DEFAULT-VALUE}).")
+    long rows;
+
+    @CommandLine.Option(names = "--runs", defaultValue = "5",
+        description = "Timed runs per query; the median is reported (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @CommandLine.Option(names = "--threads", defaultValue = "2",
+        description = "Worker threads of every engine (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @CommandLine.Option(names = "--engines", defaultValue = "exapg,duckdb,postgres", split = ",",
+        description = "Engines to run, ExaPG first (default: ${DEFAULT-VALUE}).")
+    List<String> engines;
+
+    @Override
+    public Integer call() throws Exception {
+      List<Engine> started = new ArrayList<>();
+      try {
+        for (String name : engines) {
+          started.add(switch (name.toLowerCase(Locale.ROOT)) {
+            case "exapg" -> new ExapgEngine(threads);
+            case "duckdb" -> new DuckDbEngine(threads);
+            case "postgres", "postgresql" -> PostgresEngine.start(threads);
+            default -> throw new CommandLine.ParameterException(new CommandLine(this),
+                "unknown engine " + name);
+          });
+        }
+        List<FoundationBenchmark.Result> results = FoundationBenchmark.run(started, rows, runs);
+        System.out.println(machine());
+        System.out.println(FoundationBenchmark.report(results, rows, runs));
+        return 0;
+      } finally {
+        for (Engine engine : started) {
+          engine.close();
+        }
+      }
+    }
+  }
+
+  static String machine() {
+    return String.format(Locale.ROOT, "Machine: %d cores, %.1f GiB max heap, %s %s, Java %s",
+        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1073741824.0,
+        System.getProperty("os.name"), System.getProperty("os.arch"),
+        System.getProperty("java.version"));
+  }
+}
