@@ -10,6 +10,7 @@ import io.exapg.storage.catalog.ColumnDef;
 import io.exapg.storage.catalog.TableDef;
 import io.exapg.storage.format.ColumnData;
 import io.exapg.storage.format.SegmentFile;
+import io.exapg.storage.io.DataDirectoryLock;
 import io.exapg.storage.io.DurableFiles;
 import io.exapg.storage.table.PendingWrites;
 import io.exapg.storage.table.StorageTransaction;
@@ -42,6 +43,7 @@ public final class StorageEngine implements AutoCloseable {
   private static final int FORMAT_VERSION = 1;
 
   private final Path dataDirectory;
+  private final DataDirectoryLock directoryLock;
   private final StorageOptions options;
   private final Catalog catalog;
   private final Map<Long, TableStorage> tables = new ConcurrentHashMap<>();
@@ -51,8 +53,10 @@ public final class StorageEngine implements AutoCloseable {
   private long lastAppliedLsn;
   private volatile ExaException failure;
 
-  private StorageEngine(Path dataDirectory, StorageOptions options, Catalog catalog) {
+  private StorageEngine(Path dataDirectory, DataDirectoryLock directoryLock,
+      StorageOptions options, Catalog catalog) {
     this.dataDirectory = dataDirectory;
+    this.directoryLock = directoryLock;
     this.options = options;
     this.catalog = catalog;
   }
@@ -60,11 +64,17 @@ public final class StorageEngine implements AutoCloseable {
   /** Opens (or initializes) a data directory and recovers committed writes from the log. */
   public static StorageEngine open(Path dataDirectory, StorageOptions options) {
     DurableFiles.createDirectories(dataDirectory);
-    writeNodeFileIfMissing(dataDirectory);
-    Catalog catalog = Catalog.open(dataDirectory.resolve("catalog"));
-    StorageEngine engine = new StorageEngine(dataDirectory, options, catalog);
-    engine.recover();
-    return engine;
+    DataDirectoryLock lock = DataDirectoryLock.acquire(dataDirectory);
+    try {
+      writeNodeFileIfMissing(dataDirectory);
+      Catalog catalog = Catalog.open(dataDirectory.resolve("catalog"));
+      StorageEngine engine = new StorageEngine(dataDirectory, lock, options, catalog);
+      engine.recover();
+      return engine;
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
   }
 
   private static void writeNodeFileIfMissing(Path dataDirectory) {
@@ -292,6 +302,7 @@ public final class StorageEngine implements AutoCloseable {
       for (TableStorage table : tables.values()) {
         table.close();
       }
+      directoryLock.close();
     }
   }
 }

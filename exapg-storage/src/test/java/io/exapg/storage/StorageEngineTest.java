@@ -1,8 +1,12 @@
 package io.exapg.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.exapg.core.batch.Batch;
+import io.exapg.core.error.ExaException;
+import io.exapg.core.error.SqlState;
 import io.exapg.core.exec.ExecutionPlan;
 import io.exapg.core.exec.MaterializedRows;
 import io.exapg.core.exec.QueryContext;
@@ -105,6 +109,19 @@ class StorageEngineTest {
     try (StorageEngine engine = StorageEngine.open(dir, StorageOptions.defaults())) {
       assertEquals(2_000_000L * 2_000_001 / 2 + 55, run(engine, sumWhere(table, 3_000_000), true));
       assertEquals(4950 + 55, run(engine, sumWhere(table, 100), true));
+    }
+  }
+
+  @Test
+  void secondOpenOfTheSameDirectoryIsRefused(@TempDir Path dir) {
+    try (StorageEngine engine = StorageEngine.open(dir, StorageOptions.defaults())) {
+      ExaException refused = assertThrows(ExaException.class,
+          () -> StorageEngine.open(dir, StorageOptions.defaults()));
+      assertEquals(SqlState.OBJECT_IN_USE, refused.state());
+      assertNotNull(engine.catalog());
+    }
+    try (StorageEngine reopened = StorageEngine.open(dir, StorageOptions.defaults())) {
+      assertNotNull(reopened.catalog());
     }
   }
 }

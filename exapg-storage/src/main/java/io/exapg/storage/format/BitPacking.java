@@ -53,6 +53,15 @@ public final class BitPacking {
     }
     long mask = bits == 64 ? -1L : (1L << bits) - 1;
     long bitPosition = (long) offset * 8;
+    if (bits <= 57) {
+      // A value starts at most 7 bits into a byte, so one little-endian word always holds it.
+      for (int i = 0; i < count; i++) {
+        long word = (long) LONGS.get(in, (int) (bitPosition >>> 3));
+        out[i] = base + ((word >>> (bitPosition & 7)) & mask);
+        bitPosition += bits;
+      }
+      return;
+    }
     for (int i = 0; i < count; i++) {
       int byteIndex = (int) (bitPosition >>> 3);
       int shift = (int) (bitPosition & 7);

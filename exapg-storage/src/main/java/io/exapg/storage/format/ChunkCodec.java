@@ -101,14 +101,9 @@ public final class ChunkCodec {
       out.u64(count == 0 ? 0 : min);
       return Encoding.CONSTANT;
     }
+    // Read as unsigned, max - min always fits in 64 bits, and min + offset wraps back exactly.
     long range = max - min;
-    if (range < 0) {
-      for (int k = 0; k < count; k++) {
-        out.u64(values[k]);
-      }
-      return Encoding.PLAIN;
-    }
-    int forBits = BitPacking.bitsFor(range);
+    int forBits = range < 0 ? 64 : BitPacking.bitsFor(range);
     long[] dictionary = distinctSorted(values, count);
     if (dictionary != null) {
       int codeBits = BitPacking.bitsFor(dictionary.length - 1);
@@ -128,6 +123,12 @@ public final class ChunkCodec {
         out.bytes(BitPacking.pack(codes, 0, count, codeBits));
         return Encoding.DICTIONARY;
       }
+    }
+    if (range < 0) {
+      for (int k = 0; k < count; k++) {
+        out.u64(values[k]);
+      }
+      return Encoding.PLAIN;
     }
     long[] deltas = new long[count];
     for (int k = 0; k < count; k++) {

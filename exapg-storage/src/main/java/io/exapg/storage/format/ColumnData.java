@@ -28,39 +28,11 @@ public record ColumnData(DataType type, int size, long[] longs, double[] doubles
 
   /** Copies rows [from, from + count) into rows [0, count) of an allocated vector. */
   public void copyTo(FieldVector vector, int from, int count) {
+    copyValidity(vector.getValidityBuffer(), from, count);
     PhysicalType physical = type.physical();
     if (physical == PhysicalType.VARBINARY) {
-      VarCharVector varChar = (VarCharVector) vector;
-      for (int k = 0; k < count; k++) {
-        int row = from + k;
-        if (nulls != null && nulls[row]) {
-          varChar.setNull(k);
-        } else {
-          varChar.setSafe(k, bytes, offsets[row], offsets[row + 1] - offsets[row]);
-        }
-      }
+      copyStrings((VarCharVector) vector, from, count);
       return;
-    }
-    ArrowBuf valid = vector.getValidityBuffer();
-    boolean anyNull = false;
-    if (nulls != null) {
-      for (int k = 0; k < count; k++) {
-        if (nulls[from + k]) {
-          anyNull = true;
-          break;
-        }
-      }
-    }
-    if (anyNull) {
-      for (int k = 0; k < count; k++) {
-        if (nulls[from + k]) {
-          BitVectorHelper.unsetBit(valid, k);
-        } else {
-          BitVectorHelper.setBit(valid, k);
-        }
-      }
-    } else {
-      valid.setOne(0, (count + 7) / 8);
     }
     ArrowBuf data = vector.getDataBuffer();
     switch (physical) {
@@ -100,5 +72,43 @@ public record ColumnData(DataType type, int size, long[] longs, double[] doubles
       }
       default -> throw new IllegalStateException();
     }
+  }
+
+  private void copyValidity(ArrowBuf valid, int from, int count) {
+    boolean anyNull = false;
+    if (nulls != null) {
+      for (int k = 0; k < count; k++) {
+        if (nulls[from + k]) {
+          anyNull = true;
+          break;
+        }
+      }
+    }
+    if (!anyNull) {
+      valid.setOne(0, (count + 7) / 8);
+      return;
+    }
+    for (int k = 0; k < count; k++) {
+      if (nulls[from + k]) {
+        BitVectorHelper.unsetBit(valid, k);
+      } else {
+        BitVectorHelper.setBit(valid, k);
+      }
+    }
+  }
+
+  /** Null rows hold no bytes, so the range's bytes are one contiguous block. */
+  private void copyStrings(VarCharVector vector, int from, int count) {
+    int start = offsets[from];
+    int length = offsets[from + count] - start;
+    while (vector.getDataBuffer().capacity() < length) {
+      vector.reallocDataBuffer();
+    }
+    vector.getDataBuffer().setBytes(0, bytes, start, length);
+    ArrowBuf valueOffsets = vector.getOffsetBuffer();
+    for (int k = 0; k <= count; k++) {
+      valueOffsets.setInt((long) k << 2, offsets[from + k] - start);
+    }
+    vector.setLastSet(count - 1);
   }
 }

@@ -11,6 +11,14 @@ interface Accumulator {
   /** Adds live row j of the batch to group groups[j]. */
   void update(Batch batch, int[] groups);
 
+  /**
+   * Adds every live row of the batch to group 0 (aggregation without GROUP BY); groups holds
+   * zeros. Accumulators override it where one running value beats indexing per row.
+   */
+  default void updateSingleGroup(Batch batch, int[] groups) {
+    update(batch, groups);
+  }
+
   /** Adds the other accumulator's states: its group g into this group mapping[g]. */
   void merge(Accumulator other, int[] mapping);
 

@@ -15,6 +15,7 @@ import org.apache.arrow.vector.FieldVector;
 /** One hash table of groups with the accumulators of every aggregate, charged to memory. */
 public final class Aggregation {
   private final GroupTable table;
+  private final boolean singleGroup;
   private final Accumulator[] accumulators;
   private final int[] filters;
   private final MemoryReservation reservation;
@@ -26,6 +27,7 @@ public final class Aggregation {
   public Aggregation(List<Integer> groupKeys, List<AggregateCall> calls,
       List<DataType> inputTypes, MemoryReservation reservation) {
     this.table = newTable(groupKeys, inputTypes);
+    this.singleGroup = groupKeys.isEmpty();
     this.accumulators = new Accumulator[calls.size()];
     this.filters = new int[calls.size()];
     for (int k = 0; k < calls.size(); k++) {
@@ -95,7 +97,7 @@ public final class Aggregation {
     ensureCapacity();
     for (int k = 0; k < accumulators.length; k++) {
       if (filters[k] < 0) {
-        accumulators[k].update(batch, groups);
+        update(accumulators[k], batch, groups);
       } else {
         updateFiltered(accumulators[k], batch, filters[k]);
       }
@@ -124,7 +126,15 @@ public final class Aggregation {
         count++;
       }
     }
-    accumulator.update(batch.withSelection(filteredRows, count), filteredGroups);
+    update(accumulator, batch.withSelection(filteredRows, count), filteredGroups);
+  }
+
+  private void update(Accumulator accumulator, Batch batch, int[] batchGroups) {
+    if (singleGroup) {
+      accumulator.updateSingleGroup(batch, batchGroups);
+    } else {
+      accumulator.update(batch, batchGroups);
+    }
   }
 
   /** Adds another aggregation's groups and states into this one. */

@@ -50,6 +50,27 @@ final class CountAccumulator implements Accumulator {
   }
 
   @Override
+  public void updateSingleGroup(Batch batch, int[] groups) {
+    int size = batch.size();
+    if (argument < 0) {
+      counts[0] += size;
+      return;
+    }
+    if (nulls.length < size) {
+      nulls = new boolean[size];
+    }
+    if (!ColumnReader.readNulls(batch, argument, nulls)) {
+      counts[0] += size;
+      return;
+    }
+    long live = 0;
+    for (int j = 0; j < size; j++) {
+      live += nulls[j] ? 0 : 1;
+    }
+    counts[0] += live;
+  }
+
+  @Override
   public void merge(Accumulator other, int[] mapping) {
     long[] source = ((CountAccumulator) other).counts;
     for (int g = 0; g < mapping.length; g++) {

@@ -47,6 +47,26 @@ final class DoubleSumAccumulator implements Accumulator {
   }
 
   @Override
+  public void updateSingleGroup(Batch batch, int[] groups) {
+    int size = batch.size();
+    if (values.length < size) {
+      values = new double[size];
+      nulls = new boolean[size];
+    }
+    boolean anyNull = ColumnReader.readDoubles(batch, argument, values, nulls);
+    double sum = sums[0];
+    long live = 0;
+    for (int j = 0; j < size; j++) {
+      if (!anyNull || !nulls[j]) {
+        sum += values[j];
+        live++;
+      }
+    }
+    sums[0] = sum;
+    counts[0] += live;
+  }
+
+  @Override
   public void merge(Accumulator other, int[] mapping) {
     DoubleSumAccumulator source = (DoubleSumAccumulator) other;
     for (int g = 0; g < mapping.length; g++) {

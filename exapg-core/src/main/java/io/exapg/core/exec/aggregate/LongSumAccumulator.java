@@ -80,6 +80,39 @@ final class LongSumAccumulator implements Accumulator {
     }
   }
 
+  @Override
+  public void updateSingleGroup(Batch batch, int[] groups) {
+    int size = batch.size();
+    if (values.length < size) {
+      values = new long[size];
+      nulls = new boolean[size];
+    }
+    boolean anyNull = ColumnReader.readLongs(batch, argument, values, nulls);
+    long[] v = values;
+    long sum = sums[0];
+    long live = 0;
+    try {
+      if (!anyNull) {
+        for (int j = 0; j < size; j++) {
+          sum = Math.addExact(sum, v[j]);
+        }
+        live = size;
+      } else {
+        boolean[] n = nulls;
+        for (int j = 0; j < size; j++) {
+          if (!n[j]) {
+            sum = Math.addExact(sum, v[j]);
+            live++;
+          }
+        }
+      }
+    } catch (ArithmeticException e) {
+      throw overflow();
+    }
+    sums[0] = sum;
+    counts[0] += live;
+  }
+
   private ExaException overflow() {
     return new ExaException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
         resultType.id() == TypeId.BIGINT ? "bigint out of range" : "numeric value out of range");
