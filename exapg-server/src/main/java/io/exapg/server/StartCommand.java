@@ -33,7 +33,7 @@ final class StartCommand implements Callable<Integer> {
   Path dataDirectory;
 
   @CommandLine.Option(names = "--memory-limit", description = "Memory for all queries, e.g."
-      + " 8GB (default: 80% of the JVM's maximum heap).")
+      + " 8GB (default: 80%% of the JVM's maximum heap).")
   String memoryLimit;
 
   @CommandLine.Option(names = "--query-memory-limit", description = "Default memory budget of"
