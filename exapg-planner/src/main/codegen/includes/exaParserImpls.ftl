@@ -342,6 +342,35 @@ SqlDrop ExaDropTable(Span s, boolean replace) :
     }
 }
 
+/**
+ * TRUNCATE [TABLE] [ONLY] name [, ...] [CONTINUE IDENTITY] [RESTRICT]; RESTART IDENTITY and
+ * CASCADE are recognised so that they can be refused by name.
+ */
+SqlNode ExaTruncateTable() :
+{
+    final Span s;
+    final List<SqlNode> names = new ArrayList<SqlNode>();
+    SqlIdentifier id;
+    final List<String> unsupported = new ArrayList<String>();
+}
+{
+    <TRUNCATE> { s = span(); }
+    [ <TABLE> ]
+    [ <ONLY> ]
+    id = CompoundIdentifier() { names.add(id); }
+    ( <COMMA> id = CompoundIdentifier() { names.add(id); } )*
+    [
+        <RESTART> <IDENTITY> { unsupported.add("TRUNCATE ... RESTART IDENTITY"); }
+    |
+        <CONTINUE> <IDENTITY>
+    ]
+    [ <CASCADE> { unsupported.add("TRUNCATE ... CASCADE"); } | <RESTRICT> ]
+    {
+        return new SqlTruncateTable(s.end(this), new SqlNodeList(names, s.pos()),
+            unsupported);
+    }
+}
+
 /** PostgreSQL's postfix cast, "expr::type", which binds tighter than any other operator. */
 void ExaInfixCast(List<Object> list, ExprContext exprContext, Span s) :
 {

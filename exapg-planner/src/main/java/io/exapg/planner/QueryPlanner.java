@@ -15,6 +15,7 @@ import io.exapg.planner.type.ExaRexBuilder;
 import io.exapg.planner.type.ExaTypeSystem;
 import io.exapg.planner.type.TypeMapping;
 import io.exapg.planner.validate.ColumnNames;
+import io.exapg.planner.validate.DmlRewriter;
 import io.exapg.planner.validate.ExaConformance;
 import io.exapg.planner.validate.ExaOperatorTable;
 import io.exapg.planner.validate.InsertValuesTyping;
@@ -22,6 +23,7 @@ import io.exapg.planner.validate.ParameterTyping;
 import io.exapg.planner.validate.ValidationErrors;
 import io.exapg.storage.StorageEngine;
 import io.exapg.storage.catalog.Catalog;
+import io.exapg.storage.catalog.ColumnDef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,6 +51,7 @@ import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlDynamicParam;
@@ -57,6 +60,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
@@ -93,9 +97,14 @@ public final class QueryPlanner {
     this.storage = storage;
   }
 
-  /** A statement ready to become operator specs. */
+  /**
+   * A statement ready to become operator specs.
+   *
+   * @param columns the result columns of a query; null for INSERT, DELETE and UPDATE
+   * @param target what a DELETE or UPDATE changes (its plan yields row ids); else null
+   */
   public record PreparedPlan(RelNode physical, RexBuilder rexBuilder, List<ResultColumn> columns,
-      StatementParameters parameters, long catalogVersion) {
+      StatementParameters parameters, long catalogVersion, DmlRewriter.Target target) {
   }
 
   /** The Calcite objects one planning run works with. */
@@ -106,7 +115,9 @@ public final class QueryPlanner {
   private Environment environment() {
     JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(ExaTypeSystem.INSTANCE);
     CalciteSchema root = CalciteSchema.createRootSchema(false, false);
-    root.add(Catalog.DEFAULT_SCHEMA, new ExaSchema(storage, Catalog.DEFAULT_SCHEMA));
+    root.add(Catalog.DEFAULT_SCHEMA, new ExaSchema(storage, Catalog.DEFAULT_SCHEMA, false));
+    root.add(DmlRewriter.ROW_ID_SCHEMA, new AbstractSchema())
+        .add(Catalog.DEFAULT_SCHEMA, new ExaSchema(storage, Catalog.DEFAULT_SCHEMA, true));
     for (Map.Entry<String, DataType> alias : TypeNames.aliases().entrySet()) {
       DataType type = alias.getValue();
       root.add(alias.getKey(), factory -> TypeMapping.toRelDataType(type, true, factory));
@@ -149,8 +160,19 @@ public final class QueryPlanner {
     return plan;
   }
 
-  private PreparedPlan planUncached(Supplier<SqlNode> parser, StatementSplitter.Piece piece,
-      List<DataType> declaredTypes, long catalogVersion) {
+  private PreparedPlan planUncached(Supplier<SqlNode> statementParser,
+      StatementSplitter.Piece piece, List<DataType> declaredTypes, long catalogVersion) {
+    DmlRewriter.Target[] target = new DmlRewriter.Target[1];
+    Supplier<SqlNode> parser = () -> {
+      SqlNode node = statementParser.get();
+      DmlRewriter.Rewritten rewritten = DmlRewriter.rewrite(node, storage.catalog(),
+          QueryPlanner::typeSpec);
+      if (rewritten == null) {
+        return node;
+      }
+      target[0] = rewritten.target();
+      return rewritten.query();
+    };
     List<Integer> markerNumbers = piece.parameters();
     int parameterCount = 0;
     for (int number : markerNumbers) {
@@ -187,7 +209,8 @@ public final class QueryPlanner {
     }
     StatementParameters parameters = new StatementParameters(markerNumbers, List.of(types));
     try {
-      return convert(environment, parser.get(), validated, parameters, catalogVersion);
+      return convert(environment, parser.get(), validated, parameters, catalogVersion,
+          target[0]);
     } catch (ExaException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -236,7 +259,7 @@ public final class QueryPlanner {
   }
 
   private PreparedPlan convert(Environment environment, SqlNode original, SqlNode validated,
-      StatementParameters parameters, long catalogVersion) {
+      StatementParameters parameters, long catalogVersion, DmlRewriter.Target target) {
     VolcanoPlanner planner = new VolcanoPlanner();
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
     RexBuilder rexBuilder = new ExaRexBuilder(environment.typeFactory());
@@ -249,7 +272,9 @@ public final class QueryPlanner {
             .withInSubQueryThreshold(Integer.MAX_VALUE));
     RelRoot root = converter.convertQuery(validated, false, true);
     List<ResultColumn> columns = null;
-    if (!(validated instanceof SqlInsert)) {
+    if (target != null) {
+      checkAssignments(target, root.validatedRowType, environment.typeFactory());
+    } else if (!(validated instanceof SqlInsert)) {
       List<String> names = new ArrayList<>();
       for (var field : root.fields) {
         names.add(field.getValue());
@@ -296,7 +321,23 @@ public final class QueryPlanner {
     } catch (RuntimeException e) {
       throw ExaException.notSupported("this query shape (" + firstLine(e.getMessage()) + ")");
     }
-    return new PreparedPlan(physical, rexBuilder, columns, parameters, catalogVersion);
+    return new PreparedPlan(physical, rexBuilder, columns, parameters, catalogVersion, target);
+  }
+
+  /** UPDATE's SET values must be assignable to their columns (row id first, then columns). */
+  private static void checkAssignments(DmlRewriter.Target target, RelDataType rowType,
+      JavaTypeFactoryImpl typeFactory) {
+    for (int column : target.updatedColumns()) {
+      ColumnDef definition = target.table().columns().get(column);
+      RelDataType to = TypeMapping.toRelDataType(definition.type(), true, typeFactory);
+      RelDataType from = rowType.getFieldList().get(column + 1).getType();
+      if (!SqlTypeUtil.canAssignFrom(to, from)) {
+        throw new ExaException(SqlState.DATATYPE_MISMATCH, "column \"" + definition.name()
+            + "\" is of type " + definition.type().sqlName() + " but expression is of type "
+            + ExprTranslator.typeOf(from).sqlName()
+            + " (rewrite or cast the expression)");
+      }
+    }
   }
 
   private static String firstLine(String message) {

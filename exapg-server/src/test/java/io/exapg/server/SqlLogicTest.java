@@ -8,12 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -27,6 +30,9 @@ import org.junit.jupiter.api.TestFactory;
  * statement ok
  * CREATE TABLE t (a INT)
  *
+ * statement count 3
+ * INSERT INTO t VALUES (1), (2), (3)
+ *
  * statement error 42P01 [message text]
  * SELECT * FROM missing
  *
@@ -38,18 +44,73 @@ import org.junit.jupiter.api.TestFactory;
  *
  * Values are the server's text format, columns separated by a tab, NULL as "NULL" and the
  * empty string as "(empty)". Sort modes: nosort (default), rowsort, valuesort. A line
- * "# connection: simple" at the top of a file uses the simple query protocol. Run with
- * -Dslt.complete=true to rewrite the expected results from what the server returns.
+ * "# connection: simple" at the top of a file uses the simple query protocol. A record
+ * "connection NAME" sends the records after it over another connection of that name (opened
+ * on first use; "default" is the first one), to test concurrent transactions. Run with
+ * -Dslt.complete=true to rewrite the expected results from what the server returns, and with
+ * -Dslt.reference=host:port to run the files against a PostgreSQL server instead (user
+ * postgres, a fresh database per file), which checks the expectations themselves;
+ * -Dslt.only=a.slt,b.slt runs only those files.
  */
 class SqlLogicTest {
   private static final boolean COMPLETE = Boolean.getBoolean("slt.complete");
+  private static final String REFERENCE = System.getProperty("slt.reference");
+
+  /** Where a file's statements go: a fresh ExaPG server, or a reference PostgreSQL. */
+  private interface Target extends AutoCloseable {
+    Connection connect(Properties properties) throws SQLException;
+
+    @Override
+    void close() throws SQLException;
+  }
+
+  private static Target target(Path file) throws SQLException {
+    if (REFERENCE == null) {
+      TestServer server = TestServer.start();
+      return new Target() {
+        @Override
+        public Connection connect(Properties properties) throws SQLException {
+          return server.connect(properties);
+        }
+
+        @Override
+        public void close() {
+          server.close();
+        }
+      };
+    }
+    String database = "slt_" + file.getFileName().toString().replaceAll("\\W", "_");
+    try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + REFERENCE
+        + "/postgres", "postgres", "");
+        Statement statement = admin.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS " + database);
+      statement.execute("CREATE DATABASE " + database);
+    }
+    return new Target() {
+      @Override
+      public Connection connect(Properties properties) throws SQLException {
+        Properties all = new Properties();
+        all.putAll(properties);
+        all.setProperty("user", "postgres");
+        return DriverManager.getConnection("jdbc:postgresql://" + REFERENCE + "/" + database,
+            all);
+      }
+
+      @Override
+      public void close() {
+      }
+    };
+  }
 
   @TestFactory
   Stream<DynamicTest> files() throws IOException, URISyntaxException {
     Path directory = Path.of(SqlLogicTest.class.getResource("/slt").toURI());
     List<Path> files;
     try (Stream<Path> entries = Files.list(directory)) {
-      files = entries.filter(p -> p.toString().endsWith(".slt")).sorted().toList();
+      List<String> only = List.of(System.getProperty("slt.only", "").split(","));
+      files = entries.filter(p -> p.toString().endsWith(".slt"))
+          .filter(p -> only.equals(List.of("")) || only.contains(p.getFileName().toString()))
+          .sorted().toList();
     }
     return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(),
         () -> run(file)));
@@ -74,6 +135,10 @@ class SqlLogicTest {
       String kind = header[0];
       String argument = header.length > 1 ? header[1] : "";
       i++;
+      if (kind.equals("connection")) {
+        records.add(new Record(start + 1, kind, argument, "", List.of(), -1, -1));
+        continue;
+      }
       StringBuilder sql = new StringBuilder();
       while (i < lines.size() && !lines.get(i).isBlank() && !lines.get(i).equals("----")) {
         sql.append(sql.length() == 0 ? "" : "\n").append(lines.get(i));
@@ -105,33 +170,14 @@ class SqlLogicTest {
     }
     List<Record> records = parse(lines);
     List<String> rewritten = new ArrayList<>(lines);
-    int shift = 0;
     List<String> failures = new ArrayList<>();
-    try (TestServer server = TestServer.start();
-        Connection connection = server.connect(properties)) {
-      for (Record record : records) {
-        String where = file.getFileName() + ":" + record.line();
-        switch (record.kind()) {
-          case "statement" -> statement(connection, record, where, failures);
-          case "query" -> {
-            List<String> actual = query(connection, record, where, failures);
-            if (actual != null && !actual.equals(record.expected())) {
-              if (COMPLETE) {
-                int from = record.expectedStart() + shift;
-                int to = record.expectedEnd() + shift;
-                List<String> tail = new ArrayList<>(rewritten.subList(to, rewritten.size()));
-                rewritten.subList(from, rewritten.size()).clear();
-                rewritten.addAll(actual);
-                rewritten.addAll(tail);
-                shift += actual.size() - record.expected().size();
-              } else {
-                failures.add(where + ": wrong result for\n" + record.sql() + "\nexpected:\n"
-                    + String.join("\n", record.expected()) + "\nactual:\n"
-                    + String.join("\n", actual));
-              }
-            }
-          }
-          default -> failures.add(where + ": unknown record kind " + record.kind());
+    Map<String, Connection> connections = new HashMap<>();
+    try (Target server = target(file)) {
+      try {
+        runRecords(server, properties, records, connections, file, rewritten, failures);
+      } finally {
+        for (Connection open : connections.values()) {
+          open.close();
         }
       }
     }
@@ -144,6 +190,46 @@ class SqlLogicTest {
     }
   }
 
+  private static void runRecords(Target server, Properties properties, List<Record> records,
+      Map<String, Connection> connections, Path file, List<String> rewritten,
+      List<String> failures) throws SQLException {
+    int shift = 0;
+    Connection connection = server.connect(properties);
+    connections.put("default", connection);
+    for (Record record : records) {
+      String where = file.getFileName() + ":" + record.line();
+      switch (record.kind()) {
+        case "connection" -> {
+          connection = connections.get(record.argument());
+          if (connection == null) {
+            connection = server.connect(properties);
+            connections.put(record.argument(), connection);
+          }
+        }
+        case "statement" -> statement(connection, record, where, failures);
+        case "query" -> {
+          List<String> actual = query(connection, record, where, failures);
+          if (actual != null && !actual.equals(record.expected())) {
+            if (COMPLETE) {
+              int from = record.expectedStart() + shift;
+              int to = record.expectedEnd() + shift;
+              List<String> tail = new ArrayList<>(rewritten.subList(to, rewritten.size()));
+              rewritten.subList(from, rewritten.size()).clear();
+              rewritten.addAll(actual);
+              rewritten.addAll(tail);
+              shift += actual.size() - record.expected().size();
+            } else {
+              failures.add(where + ": wrong result for\n" + record.sql() + "\nexpected:\n"
+                  + String.join("\n", record.expected()) + "\nactual:\n"
+                  + String.join("\n", actual));
+            }
+          }
+        }
+        default -> failures.add(where + ": unknown record kind " + record.kind());
+      }
+    }
+  }
+
   private static void statement(Connection connection, Record record, String where,
       List<String> failures) {
     boolean expectError = record.argument().startsWith("error");
@@ -151,6 +237,13 @@ class SqlLogicTest {
       statement.execute(record.sql());
       if (expectError) {
         failures.add(where + ": expected an error from\n" + record.sql());
+      } else if (record.argument().startsWith("count")) {
+        long expected = Long.parseLong(record.argument().substring("count".length()).strip());
+        long actual = statement.getLargeUpdateCount();
+        if (actual != expected) {
+          failures.add(where + ": expected " + expected + " rows changed but got " + actual
+              + "\n" + record.sql());
+        }
       }
     } catch (SQLException e) {
       if (!expectError) {

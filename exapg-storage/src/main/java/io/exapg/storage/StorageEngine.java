@@ -8,11 +8,15 @@ import io.exapg.core.table.TableStore;
 import io.exapg.storage.catalog.Catalog;
 import io.exapg.storage.catalog.ColumnDef;
 import io.exapg.storage.catalog.TableDef;
+import io.exapg.storage.format.ColumnBuffer;
 import io.exapg.storage.format.ColumnData;
 import io.exapg.storage.format.SegmentFile;
 import io.exapg.storage.io.DataDirectoryLock;
 import io.exapg.storage.io.DurableFiles;
+import io.exapg.storage.table.DatabaseSnapshot;
 import io.exapg.storage.table.PendingWrites;
+import io.exapg.storage.table.SegmentRef;
+import io.exapg.storage.table.SnapshotRegistry;
 import io.exapg.storage.table.StorageTransaction;
 import io.exapg.storage.table.TableSnapshot;
 import io.exapg.storage.table.TableStorage;
@@ -24,33 +28,50 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
+import org.roaringbitmap.RoaringBitmap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A node's storage: catalog, write-ahead log and tables under one data directory. A commit is
- * acknowledged only after its log record is fsynced; committed writes are applied to the
- * tables in log order; checkpoints move buffered rows into segments and truncate the log.
+ * A node's storage: catalog, write-ahead log and tables under one data directory.
+ *
+ * <p>Commits are validated, logged and applied to the tables' heads one at a time under the
+ * commit lock, in log order; the log is then fsynced (several commits share one fsync) and the
+ * new database snapshot is published. A transaction reads the snapshot published when it
+ * started (snapshot isolation); a commit that deletes a row another transaction deleted after
+ * that snapshot fails with SQLSTATE 40001. Checkpoints write buffered rows out as segments,
+ * record that in each table's manifest, and start a new, empty log.
  */
 public final class StorageEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StorageEngine.class);
-  private static final int FORMAT_VERSION = 1;
+  private static final int FORMAT_VERSION = 2;
+
+  /** A dropped table's files, deleted once no snapshot can read them. */
+  private record Dropped(TableStorage storage, long sequence) {
+  }
 
   private final Path dataDirectory;
   private final DataDirectoryLock directoryLock;
   private final StorageOptions options;
   private final Catalog catalog;
   private final Map<Long, TableStorage> tables = new ConcurrentHashMap<>();
-  private final ReentrantReadWriteLock checkpointLock = new ReentrantReadWriteLock();
-  private final Object applyOrder = new Object();
+  private final ReentrantLock commitLock = new ReentrantLock();
+  private final ConcurrentSkipListMap<Long, DatabaseSnapshot> unpublished =
+      new ConcurrentSkipListMap<>();
+  private final List<Dropped> dropped = new ArrayList<>();
   private WriteAheadLog wal;
-  private long lastAppliedLsn;
+  private SnapshotRegistry snapshots;
+  private DatabaseSnapshot head;
   private volatile ExaException failure;
 
   private StorageEngine(Path dataDirectory, DataDirectoryLock directoryLock,
@@ -77,12 +98,25 @@ public final class StorageEngine implements AutoCloseable {
     }
   }
 
+  /** Writes node.json on first use; later, checks that this version can read the directory. */
   private static void writeNodeFileIfMissing(Path dataDirectory) {
     Path nodeFile = dataDirectory.resolve("node.json");
+    ObjectMapper json = new ObjectMapper();
     if (Files.exists(nodeFile)) {
+      int format;
+      try {
+        format = json.readTree(nodeFile.toFile()).path("formatVersion").asInt(-1);
+      } catch (IOException e) {
+        throw new ExaException(SqlState.DATA_CORRUPTED,
+            "cannot read " + nodeFile + ": " + e.getMessage(), e);
+      }
+      if (format != FORMAT_VERSION) {
+        throw new ExaException(SqlState.DATA_CORRUPTED, "data directory " + dataDirectory
+            + " has storage format " + format + "; this ExaPG reads format " + FORMAT_VERSION
+            + ": start it with a new data directory");
+      }
       return;
     }
-    ObjectMapper json = new ObjectMapper();
     ObjectNode node = json.createObjectNode();
     node.put("nodeId", UUID.randomUUID().toString());
     node.put("clusterId", UUID.randomUUID().toString());
@@ -97,6 +131,10 @@ public final class StorageEngine implements AutoCloseable {
 
   private Path tablesDirectory() {
     return dataDirectory.resolve("tables");
+  }
+
+  private Path tableDirectory(long tableId) {
+    return tablesDirectory().resolve(Long.toString(tableId));
   }
 
   private void recover() {
@@ -115,10 +153,13 @@ public final class StorageEngine implements AutoCloseable {
         replayed[0]++;
       }
     });
-    lastAppliedLsn = wal.lastLsn();
+    Map<Long, TableSnapshot> heads = new HashMap<>();
     for (TableStorage table : tables.values()) {
       table.deleteUnreferencedFiles();
+      heads.put(table.table().id(), table.head());
     }
+    head = new DatabaseSnapshot(1, wal.lastLsn(), heads);
+    snapshots = new SnapshotRegistry(head);
     if (replayed[0] > 0) {
       LOG.info("recovered {} committed transactions from the write-ahead log", replayed[0]);
       checkpoint();
@@ -130,7 +171,7 @@ public final class StorageEngine implements AutoCloseable {
     for (CommitRecord.TableWrite write : commit.tables()) {
       TableStorage table = tables.get(write.tableId());
       if (table != null && record.lsn() > table.appliedLsn()) {
-        table.replay(record.lsn(), write.segmentFiles(), write.rows());
+        table.apply(write, null, 1);
       }
     }
   }
@@ -149,10 +190,6 @@ public final class StorageEngine implements AutoCloseable {
     }
   }
 
-  private Path tableDirectory(long tableId) {
-    return tablesDirectory().resolve(Long.toString(tableId));
-  }
-
   public Catalog catalog() {
     return catalog;
   }
@@ -161,35 +198,293 @@ public final class StorageEngine implements AutoCloseable {
     return dataDirectory;
   }
 
+  /** The newest committed version of a table, or null if there is no such table. */
   public TableSnapshot snapshot(long tableId) {
-    TableStorage table = tables.get(tableId);
-    return table == null ? null : table.snapshot();
+    return snapshots.published().table(tableId);
   }
 
-  public synchronized TableDef createTable(String schema, String name, List<ColumnDef> columns) {
-    checkWritable();
-    TableDef table = catalog.createTable(schema, name, columns);
-    tables.put(table.id(), TableStorage.open(table, tableDirectory(table.id())));
-    return table;
-  }
+  // ---------------------------------------------------------------- tables
 
-  public synchronized void dropTable(TableDef table) {
-    checkWritable();
-    catalog.dropTable(table);
-    TableStorage storage = tables.remove(table.id());
-    if (storage != null) {
-      storage.close();
-      DurableFiles.deleteRecursively(storage.directory());
-      DurableFiles.syncDirectory(tablesDirectory());
+  public TableDef createTable(String schema, String name, List<ColumnDef> columns) {
+    commitLock.lock();
+    try {
+      checkWritable();
+      publishEverything();
+      TableDef table = catalog.createTable(schema, name, columns);
+      TableStorage storage = TableStorage.open(table, tableDirectory(table.id()));
+      tables.put(table.id(), storage);
+      head = head.with(head.lsn(), Map.of(table.id(), storage.head()));
+      snapshots.publish(head);
+      return table;
+    } finally {
+      commitLock.unlock();
     }
   }
 
+  public void dropTable(TableDef table) {
+    commitLock.lock();
+    try {
+      checkWritable();
+      publishEverything();
+      catalog.dropTable(table);
+      TableStorage storage = tables.remove(table.id());
+      head = head.without(table.id());
+      snapshots.publish(head);
+      if (storage != null) {
+        synchronized (dropped) {
+          dropped.add(new Dropped(storage, head.sequence()));
+        }
+      }
+    } finally {
+      commitLock.unlock();
+    }
+    collectGarbage();
+  }
+
+  // ---------------------------------------------------------------- transactions
+
   public StorageTransaction begin() {
-    return new StorageTransaction();
+    return new StorageTransaction(snapshots);
   }
 
   public TableStore tableStore(StorageTransaction transaction) {
-    return new TransactionTableStore(tables::get, transaction);
+    return new TransactionTableStore(tables::get, transaction, this::checkConflicts);
+  }
+
+  private void checkConflicts(StorageTransaction transaction, long tableId,
+      Map<Long, RoaringBitmap> deletes) {
+    TableStorage table = tables.get(tableId);
+    if (table == null) {
+      throw new ExaException(SqlState.UNDEFINED_TABLE, "the table was dropped");
+    }
+    table.checkConflicts(deletes, transaction.snapshot().table(tableId));
+  }
+
+  /** Deletes every row of a table the transaction sees (TRUNCATE); returns how many. */
+  public long truncate(StorageTransaction transaction, long tableId) {
+    TableSnapshot snapshot = transaction.snapshot().table(tableId);
+    if (snapshot == null || tables.get(tableId) == null) {
+      throw new ExaException(SqlState.UNDEFINED_TABLE, "the table does not exist");
+    }
+    List<SegmentRef> containers = new ArrayList<>(snapshot.segments());
+    PendingWrites pending = transaction.pending(tableId);
+    if (pending != null) {
+      containers.addAll(pending.containers());
+    }
+    Map<Long, RoaringBitmap> seen = transaction.deletes(tableId);
+    Map<Long, RoaringBitmap> all = new LinkedHashMap<>();
+    Map<Long, RoaringBitmap> committed = new LinkedHashMap<>();
+    long rows = 0;
+    for (SegmentRef segment : containers) {
+      RoaringBitmap positions = new RoaringBitmap();
+      positions.add(0L, segment.rowCount());
+      RoaringBitmap before = snapshot.deletes(segment.id());
+      if (before != null) {
+        positions.andNot(before);
+      }
+      RoaringBitmap own = seen.get(segment.id());
+      if (own != null) {
+        positions.andNot(own);
+      }
+      if (positions.isEmpty()) {
+        continue;
+      }
+      rows += positions.getLongCardinality();
+      all.put(segment.id(), positions);
+      if (pending == null || !pending.owns(segment.id())) {
+        committed.put(segment.id(), positions);
+      }
+    }
+    if (!committed.isEmpty()) {
+      checkConflicts(transaction, tableId, committed);
+    }
+    transaction.addDeletes(tableId, all);
+    return rows;
+  }
+
+  /**
+   * Makes a transaction's changes durable and visible, then ends it. Fails with 40001, and
+   * changes nothing, if it deletes rows deleted by a commit after its snapshot.
+   */
+  public void commit(StorageTransaction transaction) {
+    try {
+      commitChanges(transaction);
+    } finally {
+      transaction.end();
+    }
+    if (wal.bytesSinceRotation() > options.checkpointWalBytes() || hasSealedBuffers()) {
+      checkpoint();
+    }
+  }
+
+  /** One table's changes, prepared before the commit lock is taken. */
+  private record Prepared(TableStorage table, CommitRecord.TableWrite write,
+      List<SegmentFile> files, Map<Long, RoaringBitmap> committedDeletes) {
+  }
+
+  private void commitChanges(StorageTransaction transaction) {
+    if (!transaction.hasChanges()) {
+      return;
+    }
+    long lsn;
+    try {
+      lsn = log(transaction);
+    } catch (RuntimeException e) {
+      if (failure == null) {
+        transaction.rollback();
+      }
+      throw e;
+    }
+    try {
+      wal.sync(lsn);
+    } catch (ExaException e) {
+      failure = e;
+      throw e;
+    }
+    publishUpTo(lsn);
+  }
+
+  /**
+   * Validates a transaction, appends its commit record and applies it to the heads; returns
+   * the record's LSN. If this throws, nothing changed, unless the engine is failed.
+   */
+  private long log(StorageTransaction transaction) {
+    checkWritable();
+    List<Prepared> prepared = new ArrayList<>();
+    for (long tableId : transaction.tablesChanged()) {
+      TableStorage table = tables.get(tableId);
+      if (table == null) {
+        throw new ExaException(SqlState.UNDEFINED_TABLE,
+            "a table this transaction changed was dropped");
+      }
+      prepared.add(prepare(table, transaction));
+    }
+    commitLock.lock();
+    try {
+      checkWritable();
+      DatabaseSnapshot seen = transaction.snapshot();
+      for (Prepared part : prepared) {
+        if (!part.committedDeletes().isEmpty()) {
+          part.table().checkConflicts(part.committedDeletes(),
+              seen.table(part.table().table().id()));
+        }
+      }
+      List<CommitRecord.TableWrite> writes = new ArrayList<>();
+      for (Prepared part : prepared) {
+        CommitRecord.TableWrite write = part.write();
+        if (write.rowCount() > 0) {
+          write = write.at(part.table().openBufferId(), part.table().openBufferRows());
+        }
+        writes.add(write);
+      }
+      long lsn;
+      try {
+        lsn = wal.append(WalRecord.COMMIT, new CommitRecord(writes).encode());
+      } catch (ExaException e) {
+        failure = e;
+        throw e;
+      }
+      long sequence = head.sequence() + 1;
+      Map<Long, TableSnapshot> changed = new HashMap<>();
+      try {
+        for (int k = 0; k < prepared.size(); k++) {
+          Prepared part = prepared.get(k);
+          part.table().apply(writes.get(k), part.files(), sequence);
+          changed.put(part.table().table().id(), part.table().head());
+        }
+      } catch (RuntimeException e) {
+        failure = ExaException.wrap(e);
+        throw failure;
+      }
+      head = head.with(lsn, changed);
+      unpublished.put(lsn, head);
+      return lsn;
+    } finally {
+      commitLock.unlock();
+    }
+  }
+
+  /** Splits a transaction's changes to one table into what the commit record says. */
+  private static Prepared prepare(TableStorage table, StorageTransaction transaction) {
+    long tableId = table.table().id();
+    PendingWrites pending = transaction.pending(tableId);
+    Map<Long, RoaringBitmap> deletes = transaction.deletes(tableId);
+    List<CommitRecord.NewSegment> segments = new ArrayList<>();
+    List<SegmentFile> files = new ArrayList<>();
+    ColumnData[] rows = new ColumnData[0];
+    if (pending != null) {
+      for (SegmentRef segment : pending.segments()) {
+        segments.add(new CommitRecord.NewSegment(segment.id(),
+            segment.file().path().getFileName().toString(), deletes.remove(segment.id())));
+        files.add(segment.file());
+      }
+      rows = liveRows(pending.view(), deletes.remove(pending.bufferId()));
+    }
+    if (rows.length > 0 && rows[0].size() == 0) {
+      rows = new ColumnData[0];
+    }
+    byte[] encoded = CommitRecord.encodeRows(rows);
+    CommitRecord.TableWrite write = new CommitRecord.TableWrite(tableId, segments, -1, 0, rows,
+        encoded, deletes);
+    return new Prepared(table, write, files, deletes);
+  }
+
+  /** The buffered rows without those the transaction deleted again. */
+  private static ColumnData[] liveRows(ColumnData[] rows, RoaringBitmap deleted) {
+    if (deleted == null || deleted.isEmpty() || rows.length == 0) {
+      return rows;
+    }
+    int count = rows[0].size();
+    ColumnData[] live = new ColumnData[rows.length];
+    for (int c = 0; c < rows.length; c++) {
+      ColumnBuffer buffer = new ColumnBuffer(rows[c].type());
+      int from = 0;
+      for (int position : deleted) {
+        if (position >= count) {
+          break;
+        }
+        if (position > from) {
+          buffer.append(rows[c], from, position - from);
+        }
+        from = position + 1;
+      }
+      if (from < count) {
+        buffer.append(rows[c], from, count - from);
+      }
+      live[c] = buffer.view();
+    }
+    return live;
+  }
+
+  private void publishUpTo(long lsn) {
+    Map.Entry<Long, DatabaseSnapshot> newest = unpublished.floorEntry(lsn);
+    if (newest != null) {
+      snapshots.publish(newest.getValue());
+      unpublished.headMap(lsn, true).clear();
+    }
+  }
+
+  /** Waits until every logged commit is durable and published; under the commit lock. */
+  private void publishEverything() {
+    long last = wal.lastLsn();
+    if (last > 0 && !unpublished.isEmpty()) {
+      try {
+        wal.sync(last);
+      } catch (ExaException e) {
+        failure = e;
+        throw e;
+      }
+    }
+    publishUpTo(last);
+  }
+
+  private boolean hasSealedBuffers() {
+    for (TableStorage table : tables.values()) {
+      if (table.hasSealedBuffers()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void checkWritable() {
@@ -200,94 +495,47 @@ public final class StorageEngine implements AutoCloseable {
     }
   }
 
-  /** Makes a transaction's writes durable and visible; returns once they are both. */
-  public void commit(StorageTransaction transaction) {
-    List<PendingWrites> writes = new ArrayList<>();
-    for (PendingWrites pending : transaction.pendingTables()) {
-      if (pending.rowCount() > 0) {
-        writes.add(pending);
-      }
-    }
-    if (writes.isEmpty()) {
-      transaction.rollback();
-      return;
-    }
-    checkWritable();
-    List<CommitRecord.TableWrite> parts = new ArrayList<>();
-    List<List<SegmentFile>> segments = new ArrayList<>();
-    List<ColumnData[]> rows = new ArrayList<>();
-    for (PendingWrites pending : writes) {
-      List<SegmentFile> files = pending.segments();
-      ColumnData[] view = pending.view();
-      segments.add(files);
-      rows.add(view);
-      parts.add(new CommitRecord.TableWrite(pending.table().table().id(),
-          files.stream().map(f -> f.path().getFileName().toString()).toList(), view));
-    }
-    byte[] payload = new CommitRecord(parts).encode();
-    checkpointLock.readLock().lock();
-    try {
-      long lsn;
-      try {
-        lsn = wal.append(WalRecord.COMMIT, payload);
-      } catch (ExaException e) {
-        failure = e;
-        throw e;
-      }
-      boolean durable = false;
-      try {
-        wal.sync(lsn);
-        durable = true;
-      } catch (ExaException e) {
-        failure = e;
-        throw e;
-      } finally {
-        applyInOrder(lsn, durable ? writes : List.of(), segments, rows);
-      }
-    } finally {
-      checkpointLock.readLock().unlock();
-    }
-    if (wal.bytesSinceRotation() > options.checkpointWalBytes()) {
-      checkpoint();
-    }
-  }
-
-  private void applyInOrder(long lsn, List<PendingWrites> writes, List<List<SegmentFile>> segments,
-      List<ColumnData[]> rows) {
-    synchronized (applyOrder) {
-      while (lastAppliedLsn < lsn - 1) {
-        try {
-          applyOrder.wait();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new ExaException(SqlState.ADMIN_SHUTDOWN, "interrupted while committing", e);
-        }
-      }
-      try {
-        for (int k = 0; k < writes.size(); k++) {
-          TableStorage table = tables.get(writes.get(k).table().table().id());
-          if (table != null) {
-            table.apply(lsn, segments.get(k), rows.get(k));
-          }
-        }
-      } finally {
-        lastAppliedLsn = lsn;
-        applyOrder.notifyAll();
-      }
-    }
-  }
-
   /** Writes every table's buffered rows to segments, then starts a new, empty log. */
   public void checkpoint() {
-    checkpointLock.writeLock().lock();
+    for (TableStorage table : tables.values()) {
+      table.writeSealedBuffers();
+    }
+    commitLock.lock();
     try {
+      publishEverything();
       long lsn = wal.lastLsn();
+      long sequence = head.sequence() + 1;
+      Map<Long, TableSnapshot> changed = new HashMap<>();
       for (TableStorage table : tables.values()) {
-        table.flush(lsn);
+        table.checkpoint(lsn, sequence);
+        changed.put(table.table().id(), table.head());
       }
       wal.rotateAndDeleteOld();
+      head = head.with(lsn, changed);
+      snapshots.publish(head);
     } finally {
-      checkpointLock.writeLock().unlock();
+      commitLock.unlock();
+    }
+    collectGarbage();
+  }
+
+  /** Deletes files of retired segments and dropped tables no snapshot can read any more. */
+  public void collectGarbage() {
+    long horizon = snapshots.horizon();
+    for (TableStorage table : tables.values()) {
+      table.collectGarbage(horizon);
+    }
+    synchronized (dropped) {
+      Iterator<Dropped> it = dropped.iterator();
+      while (it.hasNext()) {
+        Dropped entry = it.next();
+        if (entry.sequence() <= horizon) {
+          entry.storage().close();
+          DurableFiles.deleteRecursively(entry.storage().directory());
+          DurableFiles.syncDirectory(tablesDirectory());
+          it.remove();
+        }
+      }
     }
   }
 
@@ -301,6 +549,11 @@ public final class StorageEngine implements AutoCloseable {
       wal.close();
       for (TableStorage table : tables.values()) {
         table.close();
+      }
+      synchronized (dropped) {
+        for (Dropped entry : dropped) {
+          entry.storage().close();
+        }
       }
       directoryLock.close();
     }

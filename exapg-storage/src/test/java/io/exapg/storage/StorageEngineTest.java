@@ -68,7 +68,7 @@ class StorageEngineTest {
       }
       MaterializedRows rows = execution.result();
       if (rows == null) {
-        return execution.insertedRows();
+        return execution.modifiedRows();
       }
       Batch first = rows.chunk(0);
       return ((BigIntVector) first.column(0)).get(0);

@@ -8,13 +8,16 @@ import io.exapg.core.exec.operator.FilterOperator;
 import io.exapg.core.exec.operator.LimitOperator;
 import io.exapg.core.exec.operator.ProjectOperator;
 import io.exapg.core.exec.sink.CollectSink;
+import io.exapg.core.exec.sink.DeleteSink;
 import io.exapg.core.exec.sink.HashAggregateSink;
 import io.exapg.core.exec.sink.InsertSink;
+import io.exapg.core.exec.sink.UpdateSink;
 import io.exapg.core.exec.sort.SortSink;
 import io.exapg.core.exec.source.GenerateSeriesSource;
 import io.exapg.core.exec.source.MaterializedSource;
 import io.exapg.core.exec.source.ValuesSource;
 import io.exapg.core.plan.AggregateNode;
+import io.exapg.core.plan.DeleteNode;
 import io.exapg.core.plan.FilterNode;
 import io.exapg.core.plan.GenerateSeriesNode;
 import io.exapg.core.plan.HashJoinNode;
@@ -27,6 +30,7 @@ import io.exapg.core.plan.ProjectNode;
 import io.exapg.core.plan.ScanNode;
 import io.exapg.core.plan.SortNode;
 import io.exapg.core.plan.UnionAllNode;
+import io.exapg.core.plan.UpdateNode;
 import io.exapg.core.plan.ValuesNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +44,7 @@ public final class ExecutionPlan implements AutoCloseable {
   private final List<Pipeline> pipelines = new ArrayList<>();
   private final List<PipelineSink> sinks = new ArrayList<>();
   private CollectSink resultSink;
-  private InsertSink insertSink;
+  private ModifySink modifySink;
 
   private ExecutionPlan(QueryContext context) {
     this.context = context;
@@ -49,13 +53,18 @@ public final class ExecutionPlan implements AutoCloseable {
   public static ExecutionPlan build(PlanNode root, QueryContext context) {
     ExecutionPlan plan = new ExecutionPlan(context);
     try {
-      if (root instanceof InsertNode insert) {
-        plan.insertSink = plan.register(new InsertSink(
+      switch (root) {
+        case InsertNode insert -> plan.buildModify(insert.input(), new InsertSink(
             context.tables().openWriter(insert.tableId(), context)));
-        plan.build(insert.input(), List.of(), plan.insertSink);
-      } else {
-        plan.resultSink = plan.register(new CollectSink(root.outputTypes()));
-        plan.build(root, List.of(), plan.resultSink);
+        case DeleteNode delete -> plan.buildModify(delete.input(), new DeleteSink(
+            context.tables().openDeleter(delete.tableId(), context), delete.rowIdColumn()));
+        case UpdateNode update -> plan.buildModify(update.input(), new UpdateSink(
+            context.tables().openDeleter(update.tableId(), context),
+            context.tables().openWriter(update.tableId(), context)));
+        default -> {
+          plan.resultSink = plan.register(new CollectSink(root.outputTypes()));
+          plan.build(root, List.of(), plan.resultSink);
+        }
       }
       return plan;
     } catch (RuntimeException e) {
@@ -64,18 +73,23 @@ public final class ExecutionPlan implements AutoCloseable {
     }
   }
 
+  private void buildModify(PlanNode input, ModifySink sink) {
+    modifySink = register(sink);
+    build(input, List.of(), sink);
+  }
+
   public void run() {
     PipelineExecutor.run(pipelines, context);
   }
 
-  /** The query's rows, once run; null for an INSERT. */
+  /** The query's rows, once run; null for INSERT, DELETE and UPDATE. */
   public MaterializedRows result() {
     return resultSink == null ? null : resultSink.rows();
   }
 
-  /** Rows an INSERT wrote, once run. */
-  public long insertedRows() {
-    return insertSink == null ? 0 : insertSink.rowCount();
+  /** Rows an INSERT, DELETE or UPDATE changed, once run. */
+  public long modifiedRows() {
+    return modifySink == null ? 0 : modifySink.rowCount();
   }
 
   public int pipelineCount() {
@@ -144,9 +158,14 @@ public final class ExecutionPlan implements AutoCloseable {
           build(input, downstream, sink);
         }
       }
-      case InsertNode insert -> throw new IllegalStateException(
-          "INSERT must be the root of a plan: " + insert.describe());
+      case InsertNode insert -> throw rootOnly(insert);
+      case DeleteNode delete -> throw rootOnly(delete);
+      case UpdateNode update -> throw rootOnly(update);
     }
+  }
+
+  private static IllegalStateException rootOnly(PlanNode node) {
+    return new IllegalStateException("must be the root of a plan: " + node.describe());
   }
 
   @Override

@@ -11,7 +11,8 @@ import java.util.List;
  */
 public sealed interface PlanNode extends Serializable
     permits ScanNode, FilterNode, ProjectNode, AggregateNode, HashJoinNode, NestedLoopJoinNode,
-        SortNode, LimitNode, ValuesNode, UnionAllNode, GenerateSeriesNode, InsertNode {
+        SortNode, LimitNode, ValuesNode, UnionAllNode, GenerateSeriesNode, InsertNode, DeleteNode,
+        UpdateNode {
   List<DataType> outputTypes();
 
   List<PlanNode> inputs();

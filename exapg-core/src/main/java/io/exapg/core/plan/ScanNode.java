@@ -6,11 +6,14 @@ import java.util.List;
 /**
  * Reads columns of a stored table.
  *
- * @param columns ordinals of the table's columns to read, in output order
+ * @param columns ordinals of the table's columns to read, in output order; {@link #ROW_ID}
+ *     for the row id (BIGINT), which names a row for DELETE and UPDATE
  * @param predicates zone-map predicates over the output columns
  */
 public record ScanNode(long tableId, String tableName, List<Integer> columns,
     List<DataType> outputTypes, List<ScanPredicate> predicates) implements PlanNode {
+  public static final int ROW_ID = -1;
+
   public ScanNode {
     columns = List.copyOf(columns);
     outputTypes = List.copyOf(outputTypes);
@@ -24,7 +27,9 @@ public record ScanNode(long tableId, String tableName, List<Integer> columns,
 
   @Override
   public String describe() {
-    return "Scan " + tableName + " columns=" + columns
+    List<String> names = columns.stream()
+        .map(c -> c == ROW_ID ? "rowid" : Integer.toString(c)).toList();
+    return "Scan " + tableName + " columns=" + names
         + (predicates.isEmpty() ? "" : " prune=" + predicates);
   }
 }

@@ -14,4 +14,7 @@ public interface TableStore {
 
   /** A writer whose rows become visible when the statement's transaction commits. */
   TableWriter openWriter(long tableId, QueryContext context);
+
+  /** A deleter for rows read through {@link #openScan} with the row id column. */
+  TableDeleter openDeleter(long tableId, QueryContext context);
 }

@@ -11,14 +11,19 @@ import org.apache.calcite.schema.Function;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
-/** One schema of the catalog (for now, "public") as Calcite sees it. */
+/**
+ * One schema of the catalog (for now, "public") as Calcite sees it. A second instance with row
+ * ids serves DELETE and UPDATE, whose rewritten queries must name the rows they change.
+ */
 public final class ExaSchema extends AbstractSchema {
   private final StorageEngine storage;
   private final String name;
+  private final boolean rowIds;
 
-  public ExaSchema(StorageEngine storage, String name) {
+  public ExaSchema(StorageEngine storage, String name, boolean rowIds) {
     this.storage = storage;
     this.name = name;
+    this.rowIds = rowIds;
   }
 
   @Override
@@ -27,7 +32,8 @@ public final class ExaSchema extends AbstractSchema {
     for (TableDef table : storage.catalog().tables()) {
       if (table.schema().equals(name)) {
         TableSnapshot snapshot = storage.snapshot(table.id());
-        tables.put(table.name(), new ExaTable(table, snapshot == null ? 0 : snapshot.rowCount()));
+        tables.put(table.name(), new ExaTable(table, snapshot == null ? 0 : snapshot.rowCount(),
+            rowIds));
       }
     }
     return tables;

@@ -1,5 +1,6 @@
 package io.exapg.planner.catalog;
 
+import io.exapg.core.type.DataType;
 import io.exapg.planner.type.TypeMapping;
 import io.exapg.storage.catalog.ColumnDef;
 import io.exapg.storage.catalog.TableDef;
@@ -10,18 +11,29 @@ import org.apache.calcite.schema.Statistic;
 import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.impl.AbstractTable;
 
-/** A stored table as Calcite sees it: its row type and row count. */
+/**
+ * A stored table as Calcite sees it: its row type and row count; with row ids, one more
+ * column, {@link #ROW_ID_COLUMN}, names each row for DELETE and UPDATE.
+ */
 public final class ExaTable extends AbstractTable {
+  public static final String ROW_ID_COLUMN = "exapg$rowid";
+
   private final TableDef definition;
   private final long rowCount;
+  private final boolean rowIds;
 
-  public ExaTable(TableDef definition, long rowCount) {
+  public ExaTable(TableDef definition, long rowCount, boolean rowIds) {
     this.definition = definition;
     this.rowCount = rowCount;
+    this.rowIds = rowIds;
   }
 
   public TableDef definition() {
     return definition;
+  }
+
+  public boolean hasRowIds() {
+    return rowIds;
   }
 
   @Override
@@ -30,6 +42,10 @@ public final class ExaTable extends AbstractTable {
     for (ColumnDef column : definition.columns()) {
       builder.add(column.name(),
           TypeMapping.toRelDataType(column.type(), column.nullable(), typeFactory));
+    }
+    if (rowIds) {
+      builder.add(ROW_ID_COLUMN, TypeMapping.toRelDataType(DataType.BIGINT, false,
+          typeFactory));
     }
     return builder.build();
   }

@@ -144,7 +144,7 @@ final class DdlExecutor {
       long rows;
       try (ExecutionPlan execution = ExecutionPlan.build(insert, context)) {
         execution.run();
-        rows = execution.insertedRows();
+        rows = execution.modifiedRows();
       }
       engine.storage().commit(transaction);
       loaded = true;
@@ -155,6 +155,17 @@ final class DdlExecutor {
         engine.storage().dropTable(table);
       }
     }
+  }
+
+  /** The table a name refers to, or 42P01. */
+  static TableDef resolveTable(Catalog catalog, SqlIdentifier identifier) {
+    String[] name = qualifiedName(identifier);
+    TableDef table = catalog.table(name[0], name[1]);
+    if (table == null) {
+      throw new ExaException(SqlState.UNDEFINED_TABLE,
+          "relation \"" + String.join(".", identifier.names) + "\" does not exist");
+    }
+    return table;
   }
 
   StatementResult dropTable(SqlDropTableStatement drop) {

@@ -27,8 +27,10 @@ import io.exapg.planner.parser.SqlExplainStatement;
 import io.exapg.planner.parser.SqlSetVariable;
 import io.exapg.planner.parser.SqlShowVariable;
 import io.exapg.planner.parser.SqlTransactionControl;
+import io.exapg.planner.parser.SqlTruncateTable;
 import io.exapg.planner.parser.StatementSplitter;
 import io.exapg.planner.plan.PlanBuilder;
+import io.exapg.storage.catalog.TableDef;
 import io.exapg.storage.table.StorageTransaction;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -41,10 +43,13 @@ import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlExplain;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlUpdate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,6 +96,7 @@ final class SqlSession implements EngineSession {
       case SqlShowVariable show -> "SHOW";
       case SqlCreateTableStatement create -> "CREATE TABLE";
       case SqlDropTableStatement drop -> "DROP TABLE";
+      case SqlTruncateTable truncate -> "TRUNCATE TABLE";
       case SqlExplainStatement explain -> "EXPLAIN";
       case SqlExplain explain -> "EXPLAIN";
       case SqlInsert insert -> "INSERT";
@@ -129,6 +135,10 @@ final class SqlSession implements EngineSession {
             List.of(new ResultColumn("QUERY PLAN", DataType.TEXT)));
       }
       case SqlInsert insert -> new SqlPreparedQuery(statement, declaredTypes,
+          plan(statement, declaredTypes, () -> ExaParser.parse(statement.piece())), null);
+      case SqlDelete delete -> new SqlPreparedQuery(statement, declaredTypes,
+          plan(statement, declaredTypes, () -> ExaParser.parse(statement.piece())), null);
+      case SqlUpdate update -> new SqlPreparedQuery(statement, declaredTypes,
           plan(statement, declaredTypes, () -> ExaParser.parse(statement.piece())), null);
       default -> {
         if (isQuery(node)) {
@@ -192,11 +202,13 @@ final class SqlSession implements EngineSession {
         requireNoTransactionBlock("DROP TABLE");
         yield new DdlExecutor(engine, this).dropTable(drop);
       }
+      case SqlTruncateTable truncate -> truncate(truncate);
       case SqlExplainStatement explain -> explain(query, parameters,
           explain.isEnabled("ANALYZE"));
       case SqlExplain explain -> explain(query, parameters, false);
       default -> {
-        if (node instanceof SqlInsert || isQuery(node)) {
+        if (node instanceof SqlInsert || node instanceof SqlDelete
+            || node instanceof SqlUpdate || isQuery(node)) {
           yield runPlanned(query, parameters);
         }
         throw ExaException.notSupported(query.statement().commandName());
@@ -353,7 +365,7 @@ final class SqlSession implements EngineSession {
       plan = replanned;
     }
     return new PlanBuilder(plan.rexBuilder(), plan.parameters(), parameters.toArray(),
-        statementMicros()).build(plan.physical());
+        statementMicros()).build(plan.physical(), plan.target());
   }
 
   /** Runs a query or INSERT inside the session's transaction, or in one of its own. */
@@ -368,11 +380,13 @@ final class SqlSession implements EngineSession {
       execution = ExecutionPlan.build(root, context);
       runWithTimeout(execution, context);
       if (execution.result() == null) {
-        long rows = execution.insertedRows();
+        long rows = execution.modifiedRows();
         if (ownTransaction) {
           engine.storage().commit(current);
         }
-        return new StatementResult.Command("INSERT 0 " + rows);
+        String command = query.statement().commandName();
+        return new StatementResult.Command(
+            command.equals("INSERT") ? "INSERT 0 " + rows : command + " " + rows);
       }
       if (ownTransaction) {
         current.rollback();
@@ -394,6 +408,33 @@ final class SqlSession implements EngineSession {
         finished(context);
       }
     }
+  }
+
+  /** TRUNCATE: every row of the tables goes, in the session's transaction or its own. */
+  private StatementResult truncate(SqlTruncateTable truncate) {
+    if (!truncate.unsupported.isEmpty()) {
+      throw ExaException.notSupported(truncate.unsupported.get(0));
+    }
+    List<TableDef> targets = new ArrayList<>();
+    for (SqlIdentifier name : truncate.tableNames()) {
+      targets.add(DdlExecutor.resolveTable(engine.storage().catalog(), name));
+    }
+    boolean ownTransaction = transaction == null;
+    StorageTransaction current = ownTransaction ? engine.storage().begin() : transaction;
+    try {
+      for (TableDef table : targets) {
+        engine.storage().truncate(current, table.id());
+      }
+      if (ownTransaction) {
+        engine.storage().commit(current);
+      }
+    } catch (RuntimeException e) {
+      if (ownTransaction) {
+        current.rollback();
+      }
+      throw e;
+    }
+    return new StatementResult.Command("TRUNCATE TABLE");
   }
 
   private static List<ResultColumn> columnsOf(List<ResultColumn> declared,
@@ -454,7 +495,7 @@ final class SqlSession implements EngineSession {
       long start = System.nanoTime();
       try (ExecutionPlan execution = ExecutionPlan.build(root, context)) {
         runWithTimeout(execution, context);
-        long rows = execution.result() == null ? execution.insertedRows()
+        long rows = execution.result() == null ? execution.modifiedRows()
             : execution.result().rowCount();
         double millis = (System.nanoTime() - start) / 1e6;
         lines.add(String.format(Locale.ROOT, "Execution: %d rows in %.3f ms, %d pipelines",

@@ -10,6 +10,7 @@ import io.exapg.core.expr.Literal;
 import io.exapg.core.expr.Parameter;
 import io.exapg.core.plan.AggregateFunction;
 import io.exapg.core.plan.AggregateNode;
+import io.exapg.core.plan.DeleteNode;
 import io.exapg.core.plan.FilterNode;
 import io.exapg.core.plan.GenerateSeriesNode;
 import io.exapg.core.plan.HashJoinNode;
@@ -24,6 +25,7 @@ import io.exapg.core.plan.ScanPredicate;
 import io.exapg.core.plan.SortKey;
 import io.exapg.core.plan.SortNode;
 import io.exapg.core.plan.UnionAllNode;
+import io.exapg.core.plan.UpdateNode;
 import io.exapg.core.plan.ValuesNode;
 import io.exapg.core.type.DataType;
 import io.exapg.core.type.TextFormat;
@@ -40,6 +42,7 @@ import io.exapg.planner.rel.ExaTableModify;
 import io.exapg.planner.rel.ExaTableScan;
 import io.exapg.planner.rel.ExaUnion;
 import io.exapg.planner.rel.ExaValues;
+import io.exapg.planner.validate.DmlRewriter;
 import io.exapg.storage.catalog.TableDef;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +92,28 @@ public final class PlanBuilder {
         .map(field -> ExprTranslator.typeOf(field.getType())).toList();
   }
 
+  /** A planned statement's operator specs; a DELETE or UPDATE's rows become its change. */
+  public PlanNode build(RelNode rel, DmlRewriter.Target target) {
+    PlanNode input = build(rel);
+    if (target == null) {
+      return input;
+    }
+    TableDef table = target.table();
+    if (target.kind() == SqlKind.DELETE) {
+      return new DeleteNode(input, table.id(), table.qualifiedName(), 0);
+    }
+    List<DataType> types = input.outputTypes();
+    List<Expr> columns = new ArrayList<>();
+    columns.add(new ColumnRef(0, DataType.BIGINT));
+    for (int c = 0; c < table.columns().size(); c++) {
+      Expr value = new ColumnRef(c + 1, types.get(c + 1));
+      DataType columnType = table.columns().get(c).type();
+      columns.add(value.type().equals(columnType) ? value
+          : new Call(Function.ASSIGN_CAST, List.of(value), columnType));
+    }
+    return new UpdateNode(new ProjectNode(input, columns), table.id(), table.qualifiedName());
+  }
+
   public PlanNode build(RelNode rel) {
     return switch (rel) {
       case ExaTableModify modify -> insert(modify);
@@ -127,14 +152,18 @@ public final class PlanBuilder {
     return table.definition();
   }
 
-  private PrunedScan scan(ExaTableScan scan, List<Integer> columns, RexNode condition) {
+  private PrunedScan scan(ExaTableScan scan, List<Integer> fields, RexNode condition) {
     TableDef table = tableOf(scan);
-    int[] positions = new int[table.columns().size()];
+    int[] positions = new int[scan.getRowType().getFieldCount()];
     java.util.Arrays.fill(positions, -1);
+    List<Integer> columns = new ArrayList<>();
     List<DataType> outputTypes = new ArrayList<>();
-    for (int k = 0; k < columns.size(); k++) {
-      positions[columns.get(k)] = k;
-      outputTypes.add(table.columns().get(columns.get(k)).type());
+    for (int k = 0; k < fields.size(); k++) {
+      int field = fields.get(k);
+      positions[field] = k;
+      boolean rowId = field == table.columns().size();
+      columns.add(rowId ? ScanNode.ROW_ID : field);
+      outputTypes.add(rowId ? DataType.BIGINT : table.columns().get(field).type());
     }
     List<ScanPredicate> predicates = new ArrayList<>();
     PlanNode node = new ScanNode(table.id(), table.qualifiedName(), columns, outputTypes,
@@ -567,7 +596,7 @@ public final class PlanBuilder {
 
   private PlanNode insert(ExaTableModify modify) {
     ExaTable table = modify.getTable().unwrap(ExaTable.class);
-    if (table == null) {
+    if (table == null || table.hasRowIds()) {
       throw new ExaException(SqlState.WRONG_OBJECT_TYPE,
           "cannot insert into " + modify.getTable().getQualifiedName());
     }

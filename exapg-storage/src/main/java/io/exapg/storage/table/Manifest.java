@@ -6,24 +6,32 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.exapg.core.error.ExaException;
 import io.exapg.core.error.SqlState;
+import io.exapg.storage.format.DeleteBitmaps;
 import io.exapg.storage.io.DurableFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
+import org.roaringbitmap.RoaringBitmap;
 
 /**
- * A table's durable state: its live segment files and the last log record reflected in them.
- * Each version is a new file manifest-NNNNNNNNNNNNNNNNNNNN.json written atomically; the newest
- * one wins and older ones are removed.
+ * A table's durable state: its live segment files with their deleted rows, and the last log
+ * record reflected in them. Each version is a new file manifest-NNNNNNNNNNNNNNNNNNNN.json
+ * written atomically; the newest one wins and older ones are removed.
  *
  * @param appliedLsn every commit record up to this LSN is contained in the segments
  */
-public record Manifest(long version, long appliedLsn, int nextSegmentId, List<String> segments) {
+public record Manifest(long version, long appliedLsn, long nextSegmentId, List<Entry> segments) {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PREFIX = "manifest-";
+  private static final int FORMAT_VERSION = 2;
+
+  /** One live segment file and its deleted positions (null when none are). */
+  public record Entry(long id, String file, int rows, RoaringBitmap deletes) {
+  }
 
   public Manifest {
     segments = List.copyOf(segments);
@@ -42,12 +50,22 @@ public record Manifest(long version, long appliedLsn, int nextSegmentId, List<St
     Path newest = files.get(files.size() - 1);
     try {
       JsonNode root = JSON.readTree(newest.toFile());
-      List<String> segments = new ArrayList<>();
+      int format = root.path("formatVersion").asInt(1);
+      if (format != FORMAT_VERSION) {
+        throw new ExaException(SqlState.DATA_CORRUPTED, "manifest " + newest + " has format "
+            + format + "; this version of ExaPG reads format " + FORMAT_VERSION);
+      }
+      List<Entry> segments = new ArrayList<>();
       for (JsonNode segment : root.get("segments")) {
-        segments.add(segment.asText());
+        JsonNode deletes = segment.get("deletes");
+        segments.add(new Entry(segment.get("id").asLong(), segment.get("file").asText(),
+            segment.get("rows").asInt(), deletes == null ? null
+                : DeleteBitmaps.fromBytes(Base64.getDecoder().decode(deletes.asText()))));
       }
       return new Manifest(root.get("version").asLong(), root.get("appliedLsn").asLong(),
-          root.get("nextSegmentId").asInt(), segments);
+          root.get("nextSegmentId").asLong(), segments);
+    } catch (ExaException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw new ExaException(SqlState.DATA_CORRUPTED,
           "cannot read manifest " + newest + ": " + e.getMessage(), e);
@@ -71,12 +89,21 @@ public record Manifest(long version, long appliedLsn, int nextSegmentId, List<St
   /** Writes this manifest durably and removes the older ones. */
   public void save(Path directory) {
     ObjectNode root = JSON.createObjectNode();
-    root.put("formatVersion", 1);
+    root.put("formatVersion", FORMAT_VERSION);
     root.put("version", version);
     root.put("appliedLsn", appliedLsn);
     root.put("nextSegmentId", nextSegmentId);
     ArrayNode list = root.putArray("segments");
-    segments.forEach(list::add);
+    for (Entry entry : segments) {
+      ObjectNode segment = list.addObject();
+      segment.put("id", entry.id());
+      segment.put("file", entry.file());
+      segment.put("rows", entry.rows());
+      if (entry.deletes() != null && !entry.deletes().isEmpty()) {
+        segment.put("deletes",
+            Base64.getEncoder().encodeToString(DeleteBitmaps.toBytes(entry.deletes())));
+      }
+    }
     Path file = directory.resolve(String.format("%s%020d.json", PREFIX, version));
     try {
       DurableFiles.writeAtomically(file, JSON.writerWithDefaultPrettyPrinter()

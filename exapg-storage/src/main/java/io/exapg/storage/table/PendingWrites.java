@@ -8,21 +8,26 @@ import io.exapg.storage.catalog.TableDef;
 import io.exapg.storage.format.ColumnBuffer;
 import io.exapg.storage.format.ColumnData;
 import io.exapg.storage.format.SegmentFile;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A transaction's uncommitted rows for one table: whole segments once there are enough rows
- * (written and fsynced, but attached only at commit), and the rest on the heap.
+ * A transaction's uncommitted rows for one table, addressed like committed ones: whole
+ * segments once there are enough rows (written and fsynced, but attached only at commit), and
+ * the rest in an in-memory buffer with a container id of its own.
  */
 public final class PendingWrites {
   private final TableStorage table;
-  private final List<SegmentFile> segments = new ArrayList<>();
+  private final List<SegmentRef> segments = new ArrayList<>();
   private ColumnBuffer[] rows;
+  private long bufferId;
 
   PendingWrites(TableStorage table) {
     this.table = table;
     this.rows = newBuffer();
+    this.bufferId = table.allocateSegmentId();
   }
 
   private ColumnBuffer[] newBuffer() {
@@ -45,8 +50,10 @@ public final class PendingWrites {
     }
     if (rows[0].size() >= TableStorage.FLUSH_ROWS) {
       ColumnData[] view = view();
-      segments.add(table.writeSegment(table.newSegmentName(), view, 0, view[0].size()));
+      SegmentFile file = table.writeSegment(bufferId, view, 0, view[0].size());
+      segments.add(SegmentRef.ofFile(bufferId, file));
       rows = newBuffer();
+      bufferId = table.allocateSegmentId();
     }
   }
 
@@ -74,25 +81,44 @@ public final class PendingWrites {
     return view;
   }
 
-  public synchronized List<SegmentFile> segments() {
+  public synchronized long bufferId() {
+    return bufferId;
+  }
+
+  /** The segments written so far. */
+  public synchronized List<SegmentRef> segments() {
     return List.copyOf(segments);
   }
 
-  public synchronized long rowCount() {
-    long count = rows[0].size();
-    for (SegmentFile segment : segments) {
-      count += segment.meta().rowCount();
+  /** Every pending row: the written segments, then the buffer. */
+  public synchronized List<SegmentRef> containers() {
+    List<SegmentRef> all = new ArrayList<>(segments);
+    if (rows[0].size() > 0) {
+      all.add(SegmentRef.inMemory(bufferId, view()));
     }
-    return count;
+    return all;
+  }
+
+  /** Whether a container id is one of this transaction's own. */
+  public synchronized boolean owns(long segmentId) {
+    if (segmentId == bufferId) {
+      return true;
+    }
+    for (SegmentRef segment : segments) {
+      if (segment.id() == segmentId) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Throws the written segment files away (rollback). */
   synchronized void discard() {
-    for (SegmentFile segment : segments) {
-      segment.close();
+    for (SegmentRef segment : segments) {
+      segment.file().close();
       try {
-        java.nio.file.Files.deleteIfExists(segment.path());
-      } catch (java.io.IOException ignored) {
+        Files.deleteIfExists(segment.file().path());
+      } catch (IOException ignored) {
         // an undeleted file is unreferenced and removed at the next start
       }
     }

@@ -1,45 +1,122 @@
 package io.exapg.storage.table;
 
+import io.exapg.core.error.ExaException;
+import io.exapg.core.error.SqlState;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.roaringbitmap.RoaringBitmap;
 
-/** The writes of one transaction, invisible to others until the storage engine commits it. */
+/**
+ * One transaction: the database snapshot it reads (taken at its first read or write), its
+ * inserted rows and the positions it deleted, all invisible to others until the storage
+ * engine commits it.
+ */
 public final class StorageTransaction {
+  private final SnapshotRegistry registry;
   private final Map<Long, PendingWrites> pending = new LinkedHashMap<>();
+  private final Map<Long, Map<Long, RoaringBitmap>> deletes = new LinkedHashMap<>();
+  private DatabaseSnapshot snapshot;
   private boolean finished;
 
-  synchronized PendingWrites pendingFor(TableStorage table) {
+  public StorageTransaction(SnapshotRegistry registry) {
+    this.registry = registry;
+  }
+
+  private void checkOpen() {
     if (finished) {
-      throw new IllegalStateException("transaction already finished");
+      throw new ExaException(SqlState.INVALID_TRANSACTION_STATE,
+          "the transaction has already ended");
     }
+  }
+
+  /** The snapshot every statement of this transaction reads. */
+  public synchronized DatabaseSnapshot snapshot() {
+    checkOpen();
+    if (snapshot == null) {
+      snapshot = registry.pin();
+    }
+    return snapshot;
+  }
+
+  synchronized PendingWrites pendingFor(TableStorage table) {
+    checkOpen();
     return pending.computeIfAbsent(table.table().id(), id -> new PendingWrites(table));
   }
 
-  /** This transaction's pending writes to a table, or null. */
+  /** This transaction's inserted rows for a table, or null. */
   public synchronized PendingWrites pending(long tableId) {
     return pending.get(tableId);
   }
 
-  /** The tables this transaction wrote to. */
-  public synchronized java.util.List<PendingWrites> pendingTables() {
-    return java.util.List.copyOf(pending.values());
+  /** Adds a statement's deleted positions, by container id. */
+  public synchronized void addDeletes(long tableId, Map<Long, RoaringBitmap> statement) {
+    checkOpen();
+    Map<Long, RoaringBitmap> table = deletes.computeIfAbsent(tableId,
+        id -> new LinkedHashMap<>());
+    for (Map.Entry<Long, RoaringBitmap> entry : statement.entrySet()) {
+      table.merge(entry.getKey(), entry.getValue().clone(), (a, b) -> {
+        a.or(b);
+        return a;
+      });
+    }
   }
 
-  public synchronized boolean hasWrites() {
+  /** Copies of the positions this transaction deleted in a table, by container id. */
+  public synchronized Map<Long, RoaringBitmap> deletes(long tableId) {
+    Map<Long, RoaringBitmap> copy = new LinkedHashMap<>();
+    Map<Long, RoaringBitmap> table = deletes.get(tableId);
+    if (table != null) {
+      table.forEach((id, positions) -> copy.put(id, positions.clone()));
+    }
+    return copy;
+  }
+
+  /** Tables this transaction inserted into or deleted from. */
+  public synchronized List<Long> tablesChanged() {
+    Set<Long> ids = new LinkedHashSet<>(pending.keySet());
+    ids.addAll(deletes.keySet());
+    return new ArrayList<>(ids);
+  }
+
+  public synchronized boolean hasChanges() {
     for (PendingWrites writes : pending.values()) {
-      if (writes.rowCount() > 0) {
+      if (!writes.containers().isEmpty()) {
         return true;
+      }
+    }
+    for (Map<Long, RoaringBitmap> table : deletes.values()) {
+      for (RoaringBitmap positions : table.values()) {
+        if (!positions.isEmpty()) {
+          return true;
+        }
       }
     }
     return false;
   }
 
-  /** Discards every pending write. */
+  /** Discards every change and ends the transaction. */
   public synchronized void rollback() {
+    if (finished) {
+      return;
+    }
     for (PendingWrites writes : pending.values()) {
       writes.discard();
     }
     pending.clear();
+    deletes.clear();
+    end();
+  }
+
+  /** Ends the transaction, releasing its snapshot, once its changes are committed. */
+  public synchronized void end() {
     finished = true;
+    if (snapshot != null) {
+      registry.unpin(snapshot);
+      snapshot = null;
+    }
   }
 }

@@ -1,27 +1,45 @@
 package io.exapg.storage.table;
 
 import io.exapg.storage.catalog.TableDef;
-import io.exapg.storage.format.ColumnData;
-import io.exapg.storage.format.SegmentFile;
 import java.util.List;
+import java.util.Map;
+import org.roaringbitmap.RoaringBitmap;
 
 /**
- * One version of a table: its segments and the rows of its insert buffer at the moment the
- * version was published. Immutable; a query reads one snapshot from start to end.
+ * One committed version of a table: its containers of rows and, per container id, the
+ * positions deleted. Immutable, bitmaps included; a transaction reads one snapshot throughout.
  */
-public record TableSnapshot(TableDef table, List<SegmentFile> segments, ColumnData[] buffer) {
+public record TableSnapshot(TableDef table, List<SegmentRef> segments,
+    Map<Long, RoaringBitmap> deletes) {
   public TableSnapshot {
     segments = List.copyOf(segments);
+    deletes = Map.copyOf(deletes);
   }
 
-  public int bufferRows() {
-    return buffer.length == 0 ? 0 : buffer[0].size();
+  public static TableSnapshot empty(TableDef table) {
+    return new TableSnapshot(table, List.of(), Map.of());
   }
 
+  /** The deleted positions of a container, or null when none are. */
+  public RoaringBitmap deletes(long segmentId) {
+    return deletes.get(segmentId);
+  }
+
+  public SegmentRef segment(long segmentId) {
+    for (SegmentRef segment : segments) {
+      if (segment.id() == segmentId) {
+        return segment;
+      }
+    }
+    return null;
+  }
+
+  /** Rows not deleted. */
   public long rowCount() {
-    long rows = bufferRows();
-    for (SegmentFile segment : segments) {
-      rows += segment.meta().rowCount();
+    long rows = 0;
+    for (SegmentRef segment : segments) {
+      RoaringBitmap deleted = deletes.get(segment.id());
+      rows += segment.rowCount() - (deleted == null ? 0 : deleted.getLongCardinality());
     }
     return rows;
   }

@@ -5,41 +5,56 @@ import io.exapg.core.error.SqlState;
 import io.exapg.storage.catalog.TableDef;
 import io.exapg.storage.format.ColumnBuffer;
 import io.exapg.storage.format.ColumnData;
+import io.exapg.storage.format.DeleteBitmaps;
 import io.exapg.storage.format.SegmentFile;
 import io.exapg.storage.format.SegmentWriter;
 import io.exapg.storage.io.DurableFiles;
+import io.exapg.storage.wal.CommitRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.roaringbitmap.RoaringBitmap;
 
 /**
- * One table's data on this node: segment files, an insert buffer of recently committed rows,
- * and the manifest tying them to the write-ahead log. Writers hold this object's lock; readers
- * take the published snapshot without locking.
+ * One table's data on this node, as of the newest commit (the head): segment files, sealed
+ * insert buffers not yet written out, the open insert buffer, and the deleted positions of
+ * each. The storage engine changes the head in log order under its commit lock and publishes
+ * immutable {@link TableSnapshot}s of it; nothing here is read by queries directly.
  */
 public final class TableStorage implements AutoCloseable {
-  /** Rows kept in the insert buffer before they are written out as a segment. */
+  /** Rows an insert buffer takes before it is sealed and written out as a segment. */
   public static final int FLUSH_ROWS = 16 * SegmentWriter.ROW_GROUP_ROWS;
+
+  /** A container no longer in the head, kept until no snapshot can read it. */
+  private record Retired(SegmentRef segment, long sequence, boolean persisted) {
+  }
 
   private final TableDef table;
   private final Path directory;
-  private final List<String> segmentNames = new ArrayList<>();
-  private final List<SegmentFile> segments = new ArrayList<>();
-  private ColumnBuffer[] buffer;
+  private final AtomicLong nextSegmentId = new AtomicLong(1);
+  private final LinkedHashMap<Long, SegmentRef> sealed = new LinkedHashMap<>();
+  private final Map<Long, RoaringBitmap> deletes = new HashMap<>();
+  private final Map<Long, SegmentFile> writtenAhead = new HashMap<>();
+  private final List<Retired> retired = new ArrayList<>();
+  private ColumnBuffer[] open;
+  private long openId = -1;
   private long appliedLsn;
   private long manifestVersion;
-  private int nextSegmentId;
-  private volatile TableSnapshot snapshot;
 
   private TableStorage(TableDef table, Path directory) {
     this.table = table;
     this.directory = directory;
-    this.buffer = newBuffer();
   }
 
   private ColumnBuffer[] newBuffer() {
@@ -57,11 +72,21 @@ public final class TableStorage implements AutoCloseable {
     Manifest manifest = Manifest.load(directory);
     storage.appliedLsn = manifest.appliedLsn();
     storage.manifestVersion = manifest.version();
-    storage.nextSegmentId = manifest.nextSegmentId();
-    for (String name : manifest.segments()) {
-      storage.addSegment(name, storage.openSegment(name));
+    storage.nextSegmentId.set(manifest.nextSegmentId());
+    for (Manifest.Entry entry : manifest.segments()) {
+      SegmentFile file = storage.openSegment(entry.file());
+      if (file.meta().rowCount() != entry.rows()) {
+        file.close();
+        throw new ExaException(SqlState.DATA_CORRUPTED, "segment file " + entry.file()
+            + " of table " + table.qualifiedName() + " does not have the rows its manifest"
+            + " names");
+      }
+      storage.sealed.put(entry.id(), SegmentRef.ofFile(entry.id(), file));
+      if (entry.deletes() != null && !entry.deletes().isEmpty()) {
+        storage.deletes.put(entry.id(), entry.deletes());
+      }
+      storage.reserveId(entry.id());
     }
-    storage.publish();
     return storage;
   }
 
@@ -80,11 +105,8 @@ public final class TableStorage implements AutoCloseable {
     return segment;
   }
 
-  private void addSegment(String name, SegmentFile segment) {
-    segmentNames.add(name);
-    segments.add(segment);
-    int id = Integer.parseInt(name.substring(0, name.indexOf('.')));
-    nextSegmentId = Math.max(nextSegmentId, id + 1);
+  private void reserveId(long id) {
+    nextSegmentId.accumulateAndGet(id + 1, Math::max);
   }
 
   public TableDef table() {
@@ -99,88 +121,271 @@ public final class TableStorage implements AutoCloseable {
     return appliedLsn;
   }
 
-  public TableSnapshot snapshot() {
-    return snapshot;
+  /** A fresh container id; ids are never reused within a table. */
+  public long allocateSegmentId() {
+    return nextSegmentId.getAndIncrement();
   }
 
-  private void publish() {
-    ColumnData[] view = new ColumnData[buffer.length];
-    for (int c = 0; c < buffer.length; c++) {
-      view[c] = buffer[c].view();
+  public static String segmentFileName(long id) {
+    return String.format("%010d.seg", id);
+  }
+
+  /**
+   * Writes rows [from, from + count) as the segment file of container id, durably: to a
+   * temporary name first, so that a leftover of an interrupted write is simply replaced.
+   */
+  public SegmentFile writeSegment(long id, ColumnData[] columns, int from, int count) {
+    Path file = directory.resolve(segmentFileName(id));
+    Path temporary = directory.resolve(segmentFileName(id) + ".tmp");
+    try {
+      Files.deleteIfExists(temporary);
+      SegmentWriter.write(temporary, table.columnTypes(), columns, from, count);
+      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw DurableFiles.ioError("cannot write segment " + file, e);
     }
-    snapshot = new TableSnapshot(table, segments, view);
-  }
-
-  /** A file name for a new segment of this table. */
-  public synchronized String newSegmentName() {
-    return String.format("%010d.seg", nextSegmentId++);
-  }
-
-  /** Writes rows [from, from + count) into a new segment file, durably; not yet attached. */
-  public SegmentFile writeSegment(String name, ColumnData[] columns, int from, int count) {
-    Path file = directory.resolve(name);
-    SegmentWriter.write(file, table.columnTypes(), columns, from, count);
     DurableFiles.syncDirectory(directory);
     return SegmentFile.open(file);
   }
 
-  /** Applies a committed transaction's writes to this table, in log order. */
-  public synchronized void apply(long lsn, List<SegmentFile> newSegments, ColumnData[] rows) {
-    if (lsn <= appliedLsn) {
-      return;
+  /** The head as an immutable snapshot. */
+  public synchronized TableSnapshot head() {
+    List<SegmentRef> segments = new ArrayList<>(sealed.values());
+    if (open != null && open[0].size() > 0) {
+      segments.add(SegmentRef.inMemory(openId, view(open)));
     }
-    for (SegmentFile segment : newSegments) {
-      addSegment(segment.path().getFileName().toString(), segment);
-    }
-    int count = rows.length == 0 ? 0 : rows[0].size();
-    if (count > 0) {
-      for (int c = 0; c < buffer.length; c++) {
-        buffer[c].append(rows[c], 0, count);
-      }
-    }
-    if (buffer.length > 0 && buffer[0].size() >= FLUSH_ROWS) {
-      flush(lsn);
-    } else {
-      publish();
-    }
+    Map<Long, RoaringBitmap> visible = new HashMap<>(deletes);
+    return new TableSnapshot(table, segments, visible);
   }
 
-  /** Replays a commit record's part for this table; segment files are opened by name. */
-  public synchronized void replay(long lsn, List<String> segmentFiles, ColumnData[] rows) {
-    List<SegmentFile> opened = new ArrayList<>();
-    for (String name : segmentFiles) {
-      opened.add(openSegment(name));
+  private static ColumnData[] view(ColumnBuffer[] buffer) {
+    ColumnData[] view = new ColumnData[buffer.length];
+    for (int c = 0; c < buffer.length; c++) {
+      view[c] = buffer[c].view();
     }
-    apply(lsn, opened, rows);
+    return view;
+  }
+
+  /** Where the next commit's buffered rows go: the open buffer, opened if there is none. */
+  public synchronized long openBufferId() {
+    if (openId < 0) {
+      openId = allocateSegmentId();
+      open = newBuffer();
+    }
+    return openId;
+  }
+
+  public synchronized int openBufferRows() {
+    return open == null || open.length == 0 ? 0 : open[0].size();
   }
 
   /**
-   * Writes the insert buffer out as a segment and records, in a new manifest, that everything
-   * up to lsn is in the segments.
+   * Fails with 40001 if a row this transaction deletes was deleted (or updated) by a commit
+   * after the transaction's snapshot was taken.
+   *
+   * @param mine deleted positions by container, all of containers committed before
    */
-  public synchronized void flush(long lsn) {
-    int rows = buffer.length == 0 ? 0 : buffer[0].size();
-    if (rows > 0) {
-      ColumnData[] columns = new ColumnData[buffer.length];
-      for (int c = 0; c < buffer.length; c++) {
-        columns[c] = buffer[c].view();
+  public synchronized void checkConflicts(Map<Long, RoaringBitmap> mine, TableSnapshot seen) {
+    for (Map.Entry<Long, RoaringBitmap> entry : mine.entrySet()) {
+      long id = entry.getKey();
+      if (!sealed.containsKey(id) && id != openId) {
+        throw concurrentUpdate();
       }
-      String name = newSegmentName();
-      SegmentFile segment = writeSegment(name, columns, 0, rows);
-      addSegment(name, segment);
-      buffer = newBuffer();
+      RoaringBitmap now = deletes.get(id);
+      if (now == null) {
+        continue;
+      }
+      RoaringBitmap then = seen == null ? null : seen.deletes(id);
+      RoaringBitmap concurrent = then == null ? now : RoaringBitmap.andNot(now, then);
+      if (RoaringBitmap.intersects(concurrent, entry.getValue())) {
+        throw concurrentUpdate();
+      }
     }
-    if (rows > 0 || lsn > appliedLsn) {
-      appliedLsn = Math.max(appliedLsn, lsn);
-      manifestVersion++;
-      new Manifest(manifestVersion, appliedLsn, nextSegmentId, segmentNames).save(directory);
-    }
-    publish();
   }
 
-  /** Deletes segment files that no manifest or replayed commit refers to (failed loads). */
+  private static ExaException concurrentUpdate() {
+    return new ExaException(SqlState.SERIALIZATION_FAILURE,
+        "could not serialize access due to concurrent update");
+  }
+
+  /**
+   * Applies one table's part of a committed transaction to the head, in log order.
+   *
+   * @param files the new segments' files, opened, or null to open them by name (replay)
+   * @param sequence the sequence of the snapshot that will first show this change
+   */
+  public synchronized void apply(CommitRecord.TableWrite write, List<SegmentFile> files,
+      long sequence) {
+    for (int k = 0; k < write.segments().size(); k++) {
+      CommitRecord.NewSegment segment = write.segments().get(k);
+      SegmentFile file = files != null ? files.get(k) : openSegment(segment.file());
+      sealed.put(segment.id(), SegmentRef.ofFile(segment.id(), file));
+      reserveId(segment.id());
+      if (segment.deletes() != null && !segment.deletes().isEmpty()) {
+        deletes.put(segment.id(), segment.deletes());
+        retireIfEmpty(segment.id(), sequence);
+      }
+    }
+    int count = write.rowCount();
+    if (count > 0) {
+      if (write.bufferId() != openId) {
+        sealOpen();
+        openId = write.bufferId();
+        open = newBuffer();
+        reserveId(openId);
+      }
+      if (write.bufferPosition() != open[0].size()) {
+        throw new ExaException(SqlState.DATA_CORRUPTED, "commit record for table "
+            + table.qualifiedName() + " appends at row " + write.bufferPosition()
+            + " of buffer " + openId + ", which has " + open[0].size());
+      }
+      for (int c = 0; c < open.length; c++) {
+        open[c].append(write.rows()[c], 0, count);
+      }
+      if (open[0].size() >= FLUSH_ROWS) {
+        sealOpen();
+      }
+    }
+    for (Map.Entry<Long, RoaringBitmap> delete : write.deletes().entrySet()) {
+      long id = delete.getKey();
+      deletes.put(id, DeleteBitmaps.union(deletes.get(id), delete.getValue()));
+      retireIfEmpty(id, sequence);
+    }
+  }
+
+  private void sealOpen() {
+    if (open != null && open[0].size() > 0) {
+      sealed.put(openId, SegmentRef.inMemory(openId, view(open)));
+    }
+    open = null;
+    openId = -1;
+  }
+
+  /** A sealed container whose rows are all deleted leaves the head. */
+  private void retireIfEmpty(long id, long sequence) {
+    SegmentRef segment = sealed.get(id);
+    RoaringBitmap deleted = deletes.get(id);
+    if (segment != null && deleted != null
+        && deleted.getLongCardinality() >= segment.rowCount()) {
+      sealed.remove(id);
+      deletes.remove(id);
+      retired.add(new Retired(segment, sequence, false));
+    }
+  }
+
+  /** Whether sealed buffers wait in memory to be written out. */
+  public synchronized boolean hasSealedBuffers() {
+    for (SegmentRef segment : sealed.values()) {
+      if (segment.inMemory()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Writes sealed in-memory buffers out as segment files ahead of a checkpoint, without
+   * holding up commits; the checkpoint then only swaps them in.
+   */
+  public void writeSealedBuffers() {
+    List<SegmentRef> pending = new ArrayList<>();
+    synchronized (this) {
+      for (SegmentRef segment : sealed.values()) {
+        if (segment.inMemory() && !writtenAhead.containsKey(segment.id())) {
+          pending.add(segment);
+        }
+      }
+    }
+    for (SegmentRef segment : pending) {
+      SegmentFile file = writeSegment(segment.id(), segment.rows(), 0, segment.rowCount());
+      synchronized (this) {
+        writtenAhead.put(segment.id(), file);
+      }
+    }
+  }
+
+  /**
+   * Writes every buffered row out as segments and records in a new manifest that the table
+   * reflects the log up to lsn. Called with commits held off and everything before published.
+   *
+   * @param sequence the sequence of the snapshot that will first show the result
+   */
+  public synchronized void checkpoint(long lsn, long sequence) {
+    sealOpen();
+    boolean changed = false;
+    for (Map.Entry<Long, SegmentRef> entry : new ArrayList<>(sealed.entrySet())) {
+      SegmentRef segment = entry.getValue();
+      if (!segment.inMemory()) {
+        continue;
+      }
+      retireIfEmpty(segment.id(), sequence);
+      if (!sealed.containsKey(segment.id())) {
+        changed = true;
+        continue;
+      }
+      SegmentFile file = writtenAhead.remove(segment.id());
+      if (file == null) {
+        file = writeSegment(segment.id(), segment.rows(), 0, segment.rowCount());
+      }
+      sealed.put(entry.getKey(), SegmentRef.ofFile(segment.id(), file));
+      changed = true;
+    }
+    for (SegmentFile orphan : writtenAhead.values()) {
+      orphan.close();
+      deleteQuietly(orphan.path());
+    }
+    writtenAhead.clear();
+    if (changed || lsn > appliedLsn || retired.stream().anyMatch(r -> !r.persisted())) {
+      appliedLsn = Math.max(appliedLsn, lsn);
+      manifestVersion++;
+      List<Manifest.Entry> entries = new ArrayList<>();
+      for (SegmentRef segment : sealed.values()) {
+        entries.add(new Manifest.Entry(segment.id(),
+            segment.file().path().getFileName().toString(), segment.rowCount(),
+            deletes.get(segment.id())));
+      }
+      new Manifest(manifestVersion, appliedLsn, nextSegmentId.get(), entries).save(directory);
+      retired.replaceAll(r -> new Retired(r.segment(), r.sequence(), true));
+    }
+  }
+
+  /**
+   * Closes and deletes the files of retired containers that the durable manifest no longer
+   * names and no snapshot older than horizon can still read.
+   */
+  public synchronized void collectGarbage(long horizon) {
+    Iterator<Retired> it = retired.iterator();
+    while (it.hasNext()) {
+      Retired entry = it.next();
+      if (entry.sequence() > horizon || !entry.persisted()) {
+        continue;
+      }
+      SegmentFile file = entry.segment().file();
+      if (file != null) {
+        file.close();
+        deleteQuietly(file.path());
+      }
+      it.remove();
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      // an undeleted file is unreferenced and removed at the next start
+    }
+  }
+
+  /** Deletes files that neither the manifest nor the replayed log names (failed loads). */
   public synchronized void deleteUnreferencedFiles() {
-    Set<String> live = new HashSet<>(segmentNames);
+    Set<String> live = new HashSet<>();
+    for (SegmentRef segment : sealed.values()) {
+      if (!segment.inMemory()) {
+        live.add(segment.file().path().getFileName().toString());
+      }
+    }
     try (Stream<Path> entries = Files.list(directory)) {
       for (Path file : entries.toList()) {
         String name = file.getFileName().toString();
@@ -193,14 +398,20 @@ public final class TableStorage implements AutoCloseable {
     }
   }
 
-  public synchronized long bufferedRows() {
-    return buffer.length == 0 ? 0 : buffer[0].size();
-  }
-
   @Override
   public synchronized void close() {
-    for (SegmentFile segment : segments) {
-      segment.close();
+    for (SegmentRef segment : sealed.values()) {
+      if (segment.file() != null) {
+        segment.file().close();
+      }
+    }
+    for (Retired entry : retired) {
+      if (entry.segment().file() != null) {
+        entry.segment().file().close();
+      }
+    }
+    for (SegmentFile file : writtenAhead.values()) {
+      file.close();
     }
   }
 }

@@ -6,20 +6,35 @@ import io.exapg.core.error.SqlState;
 import io.exapg.core.exec.QueryContext;
 import io.exapg.core.exec.Source;
 import io.exapg.core.plan.ScanNode;
+import io.exapg.core.table.TableDeleter;
 import io.exapg.core.table.TableStore;
 import io.exapg.core.table.TableWriter;
+import io.exapg.storage.format.DeleteBitmaps;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
+import org.apache.arrow.vector.BigIntVector;
+import org.roaringbitmap.RoaringBitmap;
 
-/** Storage as one transaction sees it: committed snapshots plus its own pending writes. */
+/** Storage as one transaction sees it: its snapshot plus its own inserts and deletes. */
 public final class TransactionTableStore implements TableStore {
+  /** Checks a statement's deletes against commits made since the transaction's snapshot. */
+  public interface ConflictCheck {
+    void check(StorageTransaction transaction, long tableId, Map<Long, RoaringBitmap> deletes);
+  }
+
   private final LongFunction<TableStorage> tables;
   private final StorageTransaction transaction;
+  private final ConflictCheck conflicts;
 
   public TransactionTableStore(LongFunction<TableStorage> tables,
-      StorageTransaction transaction) {
+      StorageTransaction transaction, ConflictCheck conflicts) {
     this.tables = tables;
     this.transaction = transaction;
+    this.conflicts = conflicts;
   }
 
   private TableStorage table(long tableId, String name) {
@@ -31,10 +46,29 @@ public final class TransactionTableStore implements TableStore {
     return table;
   }
 
+  private TableSnapshot snapshot(long tableId, String name) {
+    TableSnapshot snapshot = transaction.snapshot().table(tableId);
+    if (snapshot == null) {
+      throw new ExaException(SqlState.UNDEFINED_TABLE, "relation \"" + name
+          + "\" was created after this transaction started; it cannot read it");
+    }
+    return snapshot;
+  }
+
   @Override
   public Source openScan(ScanNode scan, QueryContext context) {
-    TableStorage table = table(scan.tableId(), scan.tableName());
-    return new TableScanSource(scan, table.snapshot(), transaction.pending(scan.tableId()));
+    table(scan.tableId(), scan.tableName());
+    TableSnapshot snapshot = snapshot(scan.tableId(), scan.tableName());
+    List<SegmentRef> containers = new ArrayList<>(snapshot.segments());
+    PendingWrites pending = transaction.pending(scan.tableId());
+    if (pending != null) {
+      containers.addAll(pending.containers());
+    }
+    Map<Long, RoaringBitmap> deletes = new HashMap<>(snapshot.deletes());
+    for (Map.Entry<Long, RoaringBitmap> own : transaction.deletes(scan.tableId()).entrySet()) {
+      deletes.put(own.getKey(), DeleteBitmaps.union(deletes.get(own.getKey()), own.getValue()));
+    }
+    return new TableScanSource(scan, containers, deletes);
   }
 
   @Override
@@ -58,5 +92,63 @@ public final class TransactionTableStore implements TableStore {
       public void finish() {
       }
     };
+  }
+
+  @Override
+  public TableDeleter openDeleter(long tableId, QueryContext context) {
+    table(tableId, "#" + tableId);
+    return new StatementDeletes(tableId);
+  }
+
+  /** One statement's deleted row ids, handed to the transaction when the statement ends. */
+  private final class StatementDeletes implements TableDeleter {
+    private final long tableId;
+    private final Map<Long, RoaringBitmap> positions = new HashMap<>();
+    private long rows;
+
+    StatementDeletes(long tableId) {
+      this.tableId = tableId;
+    }
+
+    @Override
+    public synchronized void delete(Batch batch, int rowIdColumn) {
+      BigIntVector ids = (BigIntVector) batch.column(rowIdColumn);
+      long lastSegment = -1;
+      RoaringBitmap target = null;
+      for (int j = 0; j < batch.size(); j++) {
+        long rowId = ids.get(batch.row(j));
+        long segment = SegmentRef.segmentOf(rowId);
+        if (segment != lastSegment) {
+          target = positions.computeIfAbsent(segment, id -> new RoaringBitmap());
+          lastSegment = segment;
+        }
+        if (target.checkedAdd(SegmentRef.positionOf(rowId))) {
+          rows++;
+        }
+      }
+    }
+
+    @Override
+    public synchronized long rowCount() {
+      return rows;
+    }
+
+    @Override
+    public synchronized void finish() {
+      if (positions.isEmpty()) {
+        return;
+      }
+      PendingWrites pending = transaction.pending(tableId);
+      Map<Long, RoaringBitmap> committed = new HashMap<>();
+      for (Map.Entry<Long, RoaringBitmap> entry : positions.entrySet()) {
+        if (pending == null || !pending.owns(entry.getKey())) {
+          committed.put(entry.getKey(), entry.getValue());
+        }
+      }
+      if (!committed.isEmpty()) {
+        conflicts.check(transaction, tableId, committed);
+      }
+      transaction.addDeletes(tableId, positions);
+    }
   }
 }

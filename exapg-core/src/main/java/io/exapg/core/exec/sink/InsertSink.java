@@ -2,19 +2,20 @@ package io.exapg.core.exec.sink;
 
 import io.exapg.core.batch.Batch;
 import io.exapg.core.exec.BatchSink;
-import io.exapg.core.exec.PipelineSink;
+import io.exapg.core.exec.ModifySink;
 import io.exapg.core.exec.QueryContext;
 import io.exapg.core.exec.TaskContext;
 import io.exapg.core.table.TableWriter;
 
 /** Hands the rows of an INSERT to the table's writer. */
-public final class InsertSink implements PipelineSink {
+public final class InsertSink implements ModifySink {
   private final TableWriter writer;
 
   public InsertSink(TableWriter writer) {
     this.writer = writer;
   }
 
+  @Override
   public long rowCount() {
     return writer.rowCount();
   }
