@@ -371,6 +371,137 @@ SqlNode ExaTruncateTable() :
     }
 }
 
+/**
+ * COPY table [(column, ...)] | (query) FROM STDIN | TO STDOUT | 'file' | PROGRAM 'command'
+ * [[WITH] (option [value], ...) | legacy options].
+ */
+SqlNode ExaCopy() :
+{
+    final Span s;
+    SqlIdentifier table = null;
+    SqlNodeList columns = null;
+    SqlNode query = null;
+    final boolean from;
+    String endpoint;
+    SqlIdentifier id;
+    final List<SqlNode> names = new ArrayList<SqlNode>();
+    final List<SqlCopyOption> copyOptions = new ArrayList<SqlCopyOption>();
+}
+{
+    <COPY> { s = span(); }
+    (
+        table = CompoundIdentifier()
+        [
+            <LPAREN> id = SimpleIdentifier() { names.add(id); }
+            ( <COMMA> id = SimpleIdentifier() { names.add(id); } )*
+            <RPAREN> { columns = new SqlNodeList(names, s.pos()); }
+        ]
+    |
+        <LPAREN> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) <RPAREN>
+    )
+    ( <FROM> { from = true; } | <TO> { from = false; } )
+    (
+        <STDIN> { endpoint = "STDIN"; }
+    |   <STDOUT> { endpoint = "STDOUT"; }
+    |   <PROGRAM> SimpleStringLiteral() { endpoint = "PROGRAM"; }
+    |   SimpleStringLiteral() { endpoint = "FILE"; }
+    )
+    [ <WITH> ]
+    [
+        <LPAREN> ExaCopyOption(copyOptions) ( <COMMA> ExaCopyOption(copyOptions) )* <RPAREN>
+    |
+        ( ExaCopyLegacyOption(copyOptions) )+
+    ]
+    {
+        return new SqlCopy(s.end(this), table, columns, query, from, endpoint, copyOptions);
+    }
+}
+
+/** A word in COPY copyOptions: an identifier, or a keyword PostgreSQL allows there. */
+String ExaCopyWord() :
+{
+    final String word;
+}
+{
+    (
+        word = Identifier()
+    |   <NULL> { word = "NULL"; }
+    |   <ESCAPE> { word = "ESCAPE"; }
+    |   <BINARY> { word = "BINARY"; }
+    |   <ON> { word = "ON"; }
+    |   <TRUE> { word = "TRUE"; }
+    |   <FALSE> { word = "FALSE"; }
+    |   <DEFAULT_> { word = "DEFAULT"; }
+    |   <MATCH> { word = "MATCH"; }
+    )
+    { return word.toLowerCase(Locale.ROOT); }
+}
+
+/** name [value | * | (column, ...)] in COPY ... WITH (...). */
+void ExaCopyOption(List<SqlCopyOption> copyOptions) :
+{
+    final String name;
+    String value = null;
+    SqlNumericLiteral n;
+    SqlIdentifier id;
+    final List<String> columns = new ArrayList<String>();
+    boolean star = false;
+}
+{
+    name = ExaCopyWord()
+    [
+        value = SimpleStringLiteral()
+    |   value = ExaCopyWord()
+    |   n = UnsignedNumericLiteral() { value = n.toValue(); }
+    |   <STAR> { star = true; }
+    |   <LPAREN> id = SimpleIdentifier() { columns.add(id.getSimple()); }
+        ( <COMMA> id = SimpleIdentifier() { columns.add(id.getSimple()); } )*
+        <RPAREN>
+    ]
+    { copyOptions.add(new SqlCopyOption(name, value, columns, star)); }
+}
+
+/** The copyOptions of COPY before PostgreSQL 9.0: CSV HEADER DELIMITER ',' and so on. */
+void ExaCopyLegacyOption(List<SqlCopyOption> copyOptions) :
+{
+    final String name;
+    String value;
+    SqlIdentifier id;
+    final List<String> columns = new ArrayList<String>();
+    boolean star = false;
+}
+{
+    <BINARY> { copyOptions.add(new SqlCopyOption("format", "binary", columns, false)); }
+|   <NULL> [ <AS> ] value = SimpleStringLiteral() {
+        copyOptions.add(new SqlCopyOption("null", value, columns, false));
+    }
+|   <ESCAPE> [ <AS> ] value = SimpleStringLiteral() {
+        copyOptions.add(new SqlCopyOption("escape", value, columns, false));
+    }
+|   name = Identifier()
+    (
+        LOOKAHEAD(1, { name.equalsIgnoreCase("FORCE") })
+        (
+            <NOT> <NULL> { value = "force_not_null"; }
+        |   <NULL> { value = "force_null"; }
+        |   LOOKAHEAD(1) value = Identifier() { value = "force_" + value.toLowerCase(Locale.ROOT); }
+        )
+        (
+            <STAR> { star = true; }
+        |   id = SimpleIdentifier() { columns.add(id.getSimple()); }
+            ( <COMMA> id = SimpleIdentifier() { columns.add(id.getSimple()); } )*
+        )
+        { copyOptions.add(new SqlCopyOption(value, null, columns, star)); }
+    |
+        LOOKAHEAD(1, { name.equalsIgnoreCase("DELIMITER") || name.equalsIgnoreCase("QUOTE") })
+        [ <AS> ] value = SimpleStringLiteral() {
+            copyOptions.add(new SqlCopyOption(name.toLowerCase(Locale.ROOT), value, columns, false));
+        }
+    |
+        { copyOptions.add(new SqlCopyOption(name.toLowerCase(Locale.ROOT), null, columns, false)); }
+    )
+}
+
 /** PostgreSQL's postfix cast, "expr::type", which binds tighter than any other operator. */
 void ExaInfixCast(List<Object> list, ExprContext exprContext, Span s) :
 {

@@ -118,6 +118,23 @@ final class Messages {
    * 'E' (or 'N' for a notice) fields of [code byte][string], then a zero byte: S severity, V
    * severity not localized, C SQLSTATE, M message, D detail, H hint, P position.
    */
+  /** CopyInResponse ('G') or CopyOutResponse ('H'): text format for every column. */
+  static ByteBuf copyResponse(ByteBufAllocator allocator, char type, int columns) {
+    ByteBuf buffer = begin(allocator, type, 3 + 2 * columns);
+    buffer.writeByte(0);
+    buffer.writeShort(columns);
+    for (int c = 0; c < columns; c++) {
+      buffer.writeShort(0);
+    }
+    return finish(buffer, 0);
+  }
+
+  static ByteBuf copyData(ByteBufAllocator allocator, byte[] data) {
+    ByteBuf buffer = begin(allocator, 'd', data.length);
+    buffer.writeBytes(data);
+    return finish(buffer, 0);
+  }
+
   static ByteBuf errorResponse(ByteBufAllocator allocator, String severity, ExaException error) {
     ByteBuf buffer = begin(allocator, 'E', 128);
     writeField(buffer, 'S', severity);
@@ -132,6 +149,9 @@ final class Messages {
     }
     if (error.position() > 0) {
       writeField(buffer, 'P', Integer.toString(error.position()));
+    }
+    if (error.context() != null) {
+      writeField(buffer, 'W', error.context());
     }
     buffer.writeByte(0);
     return finish(buffer, 0);

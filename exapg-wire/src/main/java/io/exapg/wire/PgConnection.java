@@ -18,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +27,13 @@ import org.slf4j.LoggerFactory;
  * messages are queued to a virtual thread of the connection's own, which runs statements and
  * may block (on the engine, or on a slow client) without holding up the event loop.
  */
-final class PgConnection extends ChannelInboundHandlerAdapter implements Outbox {
+final class PgConnection extends ChannelInboundHandlerAdapter implements Outbox,
+    MessageSource {
   private static final Logger LOG = LoggerFactory.getLogger(PgConnection.class);
   private static final FrontendMessage.Typed END = new FrontendMessage.Typed('X', null);
+  /** Queued message bytes above which the client is not read until the session catches up. */
+  private static final long PAUSE_READING_BYTES = 16L << 20;
+  private static final long RESUME_READING_BYTES = 4L << 20;
 
   /** Where the connection stands in its startup. */
   private enum State {
@@ -43,6 +48,7 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Outbox 
   private final ConnectionRegistry registry;
   private final int maxConnections;
   private final LinkedBlockingQueue<FrontendMessage.Typed> inbox = new LinkedBlockingQueue<>();
+  private final AtomicLong queuedBytes = new AtomicLong();
   private final Object writability = new Object();
   private Channel channel;
   private State state = State.STARTUP;
@@ -89,7 +95,7 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Outbox 
       case FrontendMessage.Startup startup -> startup(startup);
       case FrontendMessage.Typed typed -> {
         if (state == State.READY) {
-          inbox.add(typed);
+          enqueue(typed);
         } else if (state == State.AUTHENTICATING && typed.type() == 'p') {
           try {
             password(typed.body());
@@ -103,6 +109,34 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Outbox 
         }
       }
     }
+  }
+
+  /** Queues a message for the session; stops reading the client while too much is queued. */
+  private void enqueue(FrontendMessage.Typed message) {
+    if (queuedBytes.addAndGet(message.body().readableBytes()) > PAUSE_READING_BYTES) {
+      channel.config().setAutoRead(false);
+    }
+    inbox.add(message);
+  }
+
+  @Override
+  public FrontendMessage.Typed next() {
+    FrontendMessage.Typed message;
+    try {
+      message = inbox.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+    if (message == END) {
+      inbox.add(END);
+      return null;
+    }
+    if (queuedBytes.addAndGet(-message.body().readableBytes()) < RESUME_READING_BYTES
+        && !channel.config().isAutoRead()) {
+      channel.config().setAutoRead(true);
+    }
+    return message;
   }
 
   private void startup(FrontendMessage.Startup startup) {
@@ -171,7 +205,7 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Outbox 
     state = State.READY;
     ByteBufAllocator allocator = channel.alloc();
     channel.write(Messages.authenticationOk(allocator));
-    ProtocolSession protocol = new ProtocolSession(opened, this);
+    ProtocolSession protocol = new ProtocolSession(opened, this, this);
     channel.write(Messages.backendKeyData(allocator, processId, secretKey));
     Thread.ofVirtual().name("exapg-session-" + processId).start(() -> run(protocol));
   }
@@ -181,8 +215,8 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Outbox 
     try {
       protocol.readyForQuery();
       while (true) {
-        FrontendMessage.Typed message = inbox.take();
-        if (message == END) {
+        FrontendMessage.Typed message = next();
+        if (message == null) {
           break;
         }
         boolean keepGoing;
@@ -195,8 +229,6 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Outbox 
           break;
         }
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       LOG.error("connection {} failed", processId, e);
     } finally {

@@ -1,6 +1,7 @@
 package io.exapg.wire;
 
 import io.exapg.core.batch.Batch;
+import io.exapg.core.engine.CopyOutSource;
 import io.exapg.core.engine.EngineSession;
 import io.exapg.core.engine.ParsedStatement;
 import io.exapg.core.engine.PreparedQuery;
@@ -64,13 +65,15 @@ final class ProtocolSession {
 
   private final EngineSession session;
   private final Outbox out;
+  private final MessageSource messages;
   private final Map<String, Statement> statements = new HashMap<>();
   private final Map<String, Portal> portals = new HashMap<>();
   private boolean skipUntilSync;
 
-  ProtocolSession(EngineSession session, Outbox out) {
+  ProtocolSession(EngineSession session, Outbox out, MessageSource messages) {
     this.session = session;
     this.out = out;
+    this.messages = messages;
   }
 
   private ByteBufAllocator allocator() {
@@ -96,7 +99,9 @@ final class ProtocolSession {
           return false;
         }
         case 'F' -> throw ExaException.notSupported("the function call message");
-        case 'd', 'c', 'f' -> throw ExaException.notSupported("COPY");
+        case 'd', 'c', 'f' -> {
+          // Left over from a COPY that failed: the protocol says to drop them.
+        }
         default -> throw new ExaException(SqlState.PROTOCOL_VIOLATION,
             "invalid frontend message type " + (int) type);
       }
@@ -150,16 +155,20 @@ final class ProtocolSession {
       PreparedQuery prepared = session.prepare(statement, List.of());
       StatementResult result = session.execute(prepared, List.of());
       sendNotices();
-      if (result instanceof StatementResult.Rows rows) {
-        try (ResultStream stream = rows.stream()) {
-          out.write(Messages.rowDescription(allocator(), rows.columns(), null));
-          Portal portal = new Portal(null, List.of(), null);
-          portal.result = result;
-          portal.encoder = new RowEncoder(types(rows.columns()), null);
-          sendRows(portal, 0);
+      switch (result) {
+        case StatementResult.Rows rows -> {
+          try (ResultStream stream = rows.stream()) {
+            out.write(Messages.rowDescription(allocator(), rows.columns(), null));
+            Portal portal = new Portal(null, List.of(), null);
+            portal.result = result;
+            portal.encoder = new RowEncoder(types(rows.columns()), null);
+            sendRows(portal, 0);
+          }
         }
-      } else {
-        out.write(Messages.commandComplete(allocator(), ((StatementResult.Command) result).tag()));
+        case StatementResult.Command command ->
+            out.write(Messages.commandComplete(allocator(), command.tag()));
+        case StatementResult.CopyIn copy -> copyIn(copy);
+        case StatementResult.CopyOut copy -> copyOut(copy);
       }
       sendParameterChanges();
     }
@@ -324,11 +333,73 @@ final class ProtocolSession {
             resultFormats(portal.resultFormats, rows.columns().size()));
       }
     }
-    if (portal.result instanceof StatementResult.Command command) {
-      out.write(Messages.commandComplete(allocator(), command.tag()));
-      return;
+    switch (portal.result) {
+      case StatementResult.Command command ->
+          out.write(Messages.commandComplete(allocator(), command.tag()));
+      case StatementResult.CopyIn copy -> {
+        portal.result = new StatementResult.Command("COPY");
+        copyIn(copy);
+      }
+      case StatementResult.CopyOut copy -> {
+        portal.result = new StatementResult.Command("COPY");
+        copyOut(copy);
+      }
+      case StatementResult.Rows rows -> sendRows(portal, maxRows);
     }
-    sendRows(portal, maxRows);
+  }
+
+  // ---------------------------------------------------------------- COPY
+
+  /** Receives COPY data until CopyDone or CopyFail; any failure ends the COPY as a whole. */
+  private void copyIn(StatementResult.CopyIn copy) {
+    out.write(Messages.copyResponse(allocator(), 'G', copy.columnCount()));
+    out.flush();
+    boolean done = false;
+    try {
+      while (true) {
+        FrontendMessage.Typed message = messages.next();
+        if (message == null) {
+          throw new ExaException(SqlState.CONNECTION_FAILURE,
+              "client connection closed during COPY");
+        }
+        try {
+          switch (message.type()) {
+            case 'd' -> copy.sink().write(message.body().nioBuffer());
+            case 'c' -> {
+              long rows = copy.sink().finish();
+              done = true;
+              out.write(Messages.commandComplete(allocator(), "COPY " + rows));
+              return;
+            }
+            case 'f' -> throw new ExaException(SqlState.QUERY_CANCELED,
+                "COPY from stdin failed: " + PgFrameDecoder.readCString(message.body()));
+            case 'H', 'S' -> {
+              // Flush and Sync mean nothing during COPY data.
+            }
+            default -> throw new ExaException(SqlState.PROTOCOL_VIOLATION, "unexpected message"
+                + " type 0x" + Integer.toHexString(message.type()) + " during COPY from stdin");
+          }
+        } finally {
+          message.body().release();
+        }
+      }
+    } finally {
+      if (!done) {
+        copy.sink().abort();
+      }
+    }
+  }
+
+  private void copyOut(StatementResult.CopyOut copy) {
+    try (CopyOutSource source = copy.source()) {
+      out.write(Messages.copyResponse(allocator(), 'H', copy.columnCount()));
+      for (byte[] piece; (piece = source.next()) != null; ) {
+        out.write(Messages.copyData(allocator(), piece));
+        out.awaitWritable();
+      }
+      out.write(Messages.empty(allocator(), 'c'));
+      out.write(Messages.commandComplete(allocator(), "COPY " + source.rowCount()));
+    }
   }
 
   /** Sends up to maxRows rows (all when 0), then PortalSuspended or CommandComplete. */

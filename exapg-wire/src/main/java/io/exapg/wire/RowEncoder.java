@@ -53,27 +53,11 @@ final class RowEncoder {
   }
 
   private void writeText(DataType type, FieldVector vector, int row, ByteBuf out) {
-    ArrowBuf data = vector.getDataBuffer();
-    int length;
-    switch (type.id()) {
-      case BOOLEAN -> length = TextFormat.writeBoolean(BitVectorHelper.get(data, row) != 0,
-          scratch, 0);
-      case SMALLINT -> length = TextFormat.writeLong(data.getShort((long) row << 1), scratch, 0);
-      case INTEGER -> length = TextFormat.writeLong(data.getInt((long) row << 2), scratch, 0);
-      case BIGINT -> length = TextFormat.writeLong(data.getLong((long) row << 3), scratch, 0);
-      case DECIMAL -> length = TextFormat.writeDecimal(data.getLong((long) row << 3),
-          type.scale(), scratch, 0);
-      case REAL -> length = TextFormat.writeFloat(data.getFloat((long) row << 2), scratch, 0);
-      case DOUBLE -> length = TextFormat.writeDouble(data.getDouble((long) row << 3), scratch, 0);
-      case DATE -> length = TextFormat.writeDate(data.getInt((long) row << 2), scratch, 0);
-      case TIMESTAMP -> length = TextFormat.writeTimestamp(data.getLong((long) row << 3),
-          scratch, 0);
-      case VARCHAR, CHAR -> {
-        writeString(vector, row, out);
-        return;
-      }
-      default -> throw new IllegalStateException(type.toString());
+    if (type.isString()) {
+      writeString(vector, row, out);
+      return;
     }
+    int length = TextFormat.writeValue(type, vector, row, scratch);
     out.writeInt(length);
     out.writeBytes(scratch, 0, length);
   }

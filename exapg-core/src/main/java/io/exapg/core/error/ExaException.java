@@ -14,6 +14,8 @@ public class ExaException extends RuntimeException {
   private final int position;
   private final String detail;
   private final String hint;
+  /** Where the error happened, e.g. the line of COPY data (PostgreSQL's CONTEXT). */
+  private final String context;
 
   public ExaException(SqlState state, String message) {
     this(state, message, 0, null, null, null);
@@ -25,11 +27,17 @@ public class ExaException extends RuntimeException {
 
   public ExaException(SqlState state, String message, int position, String detail, String hint,
       Throwable cause) {
+    this(state, message, position, detail, hint, null, cause);
+  }
+
+  private ExaException(SqlState state, String message, int position, String detail, String hint,
+      String context, Throwable cause) {
     super(message, cause);
     this.state = state;
     this.position = position;
     this.detail = detail;
     this.hint = hint;
+    this.context = context;
   }
 
   public static ExaException notSupported(String feature) {
@@ -56,12 +64,20 @@ public class ExaException extends RuntimeException {
     return hint;
   }
 
+  public String context() {
+    return context;
+  }
+
   public ExaException withPosition(int newPosition) {
-    return new ExaException(state, getMessage(), newPosition, detail, hint, getCause());
+    return new ExaException(state, getMessage(), newPosition, detail, hint, context, getCause());
   }
 
   public ExaException withHint(String newHint) {
-    return new ExaException(state, getMessage(), position, detail, newHint, getCause());
+    return new ExaException(state, getMessage(), position, detail, newHint, context, getCause());
+  }
+
+  public ExaException withContext(String newContext) {
+    return new ExaException(state, getMessage(), position, detail, hint, newContext, getCause());
   }
 
   /** Any throwable as an ExaException, keeping SQLSTATEs that are already there. */

@@ -68,6 +68,11 @@ public final class WorkerPool implements AutoCloseable {
     }
   }
 
+  /** Runs a task on a worker thread; tasks start in the order they are submitted. */
+  public Future<?> submit(Runnable task) {
+    return executor.submit(task);
+  }
+
   @Override
   public void close() {
     executor.shutdownNow();

@@ -6,6 +6,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BitVectorHelper;
+import org.apache.arrow.vector.FieldVector;
 
 /**
  * PostgreSQL's text representation of values (ISO DateStyle), in both directions. Writers
@@ -245,6 +248,26 @@ public final class TextFormat {
     out[pos] = (byte) ('0' + value / 10);
     out[pos + 1] = (byte) ('0' + value % 10);
     return pos + 2;
+  }
+
+  /**
+   * Writes the text of a non-null value of a fixed-width type straight from its vector into
+   * out[0..]; returns the length. Strings are not handled here.
+   */
+  public static int writeValue(DataType type, FieldVector vector, int row, byte[] out) {
+    ArrowBuf data = vector.getDataBuffer();
+    return switch (type.id()) {
+      case BOOLEAN -> writeBoolean(BitVectorHelper.get(data, row) != 0, out, 0);
+      case SMALLINT -> writeLong(data.getShort((long) row << 1), out, 0);
+      case INTEGER -> writeLong(data.getInt((long) row << 2), out, 0);
+      case BIGINT -> writeLong(data.getLong((long) row << 3), out, 0);
+      case DECIMAL -> writeDecimal(data.getLong((long) row << 3), type.scale(), out, 0);
+      case REAL -> writeFloat(data.getFloat((long) row << 2), out, 0);
+      case DOUBLE -> writeDouble(data.getDouble((long) row << 3), out, 0);
+      case DATE -> writeDate(data.getInt((long) row << 2), out, 0);
+      case TIMESTAMP -> writeTimestamp(data.getLong((long) row << 3), out, 0);
+      case VARCHAR, CHAR -> throw new IllegalStateException("not fixed-width: " + type);
+    };
   }
 
   /** The text of a value given in its physical Java representation; null stays null. */

@@ -21,6 +21,7 @@ import io.exapg.core.type.Calendar;
 import io.exapg.core.type.DataType;
 import io.exapg.planner.QueryPlanner;
 import io.exapg.planner.parser.ExaParser;
+import io.exapg.planner.parser.SqlCopy;
 import io.exapg.planner.parser.SqlCreateTableStatement;
 import io.exapg.planner.parser.SqlDropTableStatement;
 import io.exapg.planner.parser.SqlExplainStatement;
@@ -97,6 +98,7 @@ final class SqlSession implements EngineSession {
       case SqlCreateTableStatement create -> "CREATE TABLE";
       case SqlDropTableStatement drop -> "DROP TABLE";
       case SqlTruncateTable truncate -> "TRUNCATE TABLE";
+      case SqlCopy copy -> "COPY";
       case SqlExplainStatement explain -> "EXPLAIN";
       case SqlExplain explain -> "EXPLAIN";
       case SqlInsert insert -> "INSERT";
@@ -203,6 +205,8 @@ final class SqlSession implements EngineSession {
         yield new DdlExecutor(engine, this).dropTable(drop);
       }
       case SqlTruncateTable truncate -> truncate(truncate);
+      case SqlCopy copy -> new CopyExecutor(engine, this).execute(copy,
+          query.statement().piece());
       case SqlExplainStatement explain -> explain(query, parameters,
           explain.isEnabled("ANALYZE"));
       case SqlExplain explain -> explain(query, parameters, false);
@@ -226,6 +230,22 @@ final class SqlSession implements EngineSession {
 
   void notice(String message) {
     notices.add(message);
+  }
+
+  /** The transaction of the session's BEGIN ... COMMIT block, or null outside one. */
+  StorageTransaction transaction() {
+    return transaction;
+  }
+
+  /** Fails the session's transaction block after an error outside {@link #execute}. */
+  void markFailed() {
+    if (transaction != null) {
+      failed = true;
+    }
+  }
+
+  long queryMemoryLimit() {
+    return Long.parseLong(settings.get("exapg.query_memory_limit"));
   }
 
   private StatementResult transactionControl(SqlTransactionControl control) {
@@ -371,6 +391,15 @@ final class SqlSession implements EngineSession {
   /** Runs a query or INSERT inside the session's transaction, or in one of its own. */
   private StatementResult runPlanned(SqlPreparedQuery query, List<Object> parameters) {
     PlanNode root = withDescribedTypes(buildPlan(query, parameters), query.resultColumns());
+    return run(root, query.resultColumns(), query.statement().commandName(), parameters);
+  }
+
+  /**
+   * Runs a plan inside the session's transaction, or in one of its own; a query's rows are
+   * returned to be streamed, a change's row count as its command tag.
+   */
+  StatementResult run(PlanNode root, List<ResultColumn> resultColumns, String command,
+      List<Object> parameters) {
     boolean ownTransaction = transaction == null;
     StorageTransaction current = ownTransaction ? engine.storage().begin() : transaction;
     QueryContext context = newContext(parameters, current);
@@ -384,14 +413,13 @@ final class SqlSession implements EngineSession {
         if (ownTransaction) {
           engine.storage().commit(current);
         }
-        String command = query.statement().commandName();
         return new StatementResult.Command(
             command.equals("INSERT") ? "INSERT 0 " + rows : command + " " + rows);
       }
       if (ownTransaction) {
         current.rollback();
       }
-      List<ResultColumn> columns = columnsOf(query.resultColumns(), root.outputTypes());
+      List<ResultColumn> columns = columnsOf(resultColumns, root.outputTypes());
       handedOver = true;
       return new StatementResult.Rows(columns,
           new QueryResultStream(execution, context, this::finished), "SELECT");
@@ -412,12 +440,12 @@ final class SqlSession implements EngineSession {
 
   /** TRUNCATE: every row of the tables goes, in the session's transaction or its own. */
   private StatementResult truncate(SqlTruncateTable truncate) {
-    if (!truncate.unsupported.isEmpty()) {
-      throw ExaException.notSupported(truncate.unsupported.get(0));
-    }
     List<TableDef> targets = new ArrayList<>();
     for (SqlIdentifier name : truncate.tableNames()) {
       targets.add(DdlExecutor.resolveTable(engine.storage().catalog(), name));
+    }
+    if (!truncate.unsupported.isEmpty()) {
+      throw ExaException.notSupported(truncate.unsupported.get(0));
     }
     boolean ownTransaction = transaction == null;
     StorageTransaction current = ownTransaction ? engine.storage().begin() : transaction;
@@ -449,7 +477,7 @@ final class SqlSession implements EngineSession {
   }
 
   private QueryContext newContext(List<Object> parameters, StorageTransaction current) {
-    long budget = Long.parseLong(settings.get("exapg.query_memory_limit"));
+    long budget = queryMemoryLimit();
     QueryContext context = new QueryContext(
         engine.memory().newChildAllocator("query", budget), parameters.toArray(),
         engine.storage().tableStore(current), engine.workers());
