@@ -502,6 +502,14 @@ void ExaCopyLegacyOption(List<SqlCopyOption> copyOptions) :
     )
 }
 
+/** CHECKPOINT. */
+SqlNode ExaCheckpoint() :
+{
+}
+{
+    <CHECKPOINT> { return new SqlCheckpoint(getPos()); }
+}
+
 /** PostgreSQL's postfix cast, "expr::type", which binds tighter than any other operator. */
 void ExaInfixCast(List<Object> list, ExprContext exprContext, Span s) :
 {

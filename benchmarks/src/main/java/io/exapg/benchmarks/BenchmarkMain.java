@@ -1,5 +1,7 @@
 package io.exapg.benchmarks;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,7 +10,7 @@ import picocli.CommandLine;
 
 /** bin/exapg bench: benchmarks ExaPG side by side with DuckDB and PostgreSQL in one run. */
 @CommandLine.Command(name = "bench", mixinStandardHelpOptions = true,
-    subcommands = {BenchmarkMain.Foundation.class},
+    subcommands = {BenchmarkMain.Foundation.class, BenchmarkMain.Storage.class},
     description = "Runs ExaPG's benchmarks against DuckDB (in-process) and PostgreSQL"
         + " (a private server from the Debian package).")
 public final class BenchmarkMain implements Runnable {
@@ -52,7 +54,7 @@ public final class BenchmarkMain implements Runnable {
         for (String name : engines) {
           started.add(switch (name.toLowerCase(Locale.ROOT)) {
             case "exapg" -> new ExapgEngine(threads);
-            case "duckdb" -> new DuckDbEngine(threads);
+            case "duckdb" -> new DuckDbEngine(threads, null);
             case "postgres", "postgresql" -> PostgresEngine.start(threads);
             default -> throw new CommandLine.ParameterException(new CommandLine(this),
                 "unknown engine " + name);
@@ -61,6 +63,52 @@ public final class BenchmarkMain implements Runnable {
         List<FoundationBenchmark.Result> results = FoundationBenchmark.run(started, rows, runs);
         System.out.println(machine());
         System.out.println(FoundationBenchmark.report(results, rows, runs));
+        return 0;
+      } finally {
+        for (Engine engine : started) {
+          engine.close();
+        }
+      }
+    }
+  }
+
+  /** The storage benchmark of issue 3: TPC-H loading speed and size on disk. */
+  @CommandLine.Command(name = "storage", mixinStandardHelpOptions = true,
+      description = "Loads TPC-H from CSV into each engine; times lineitem, measures disk.")
+  static final class Storage implements Callable<Integer> {
+    @CommandLine.Option(names = "--scale", defaultValue = "1",
+        description = "TPC-H scale factor (default: ${DEFAULT-VALUE}).")
+    double scale;
+
+    @CommandLine.Option(names = "--data", defaultValue = "target/tpch",
+        description = "Where the generated CSV files are kept (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @CommandLine.Option(names = "--threads", defaultValue = "2",
+        description = "Worker threads of every engine (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @CommandLine.Option(names = "--engines", defaultValue = "exapg,duckdb,postgres", split = ",",
+        description = "Engines to run, ExaPG first (default: ${DEFAULT-VALUE}).")
+    List<String> engines;
+
+    @Override
+    public Integer call() throws Exception {
+      Path files = TpchData.generate(data, scale);
+      List<Engine> started = new ArrayList<>();
+      try {
+        for (String name : engines) {
+          started.add(switch (name.toLowerCase(Locale.ROOT)) {
+            case "exapg" -> new ExapgEngine(threads);
+            case "duckdb" -> new DuckDbEngine(threads, Files.createTempDirectory("exapg-duck-"));
+            case "postgres", "postgresql" -> PostgresEngine.start(threads);
+            default -> throw new CommandLine.ParameterException(new CommandLine(this),
+                "unknown engine " + name);
+          });
+        }
+        List<StorageBenchmark.Result> results = StorageBenchmark.run(started, files);
+        System.out.println(machine());
+        System.out.println(StorageBenchmark.report(results, files));
         return 0;
       } finally {
         for (Engine engine : started) {

@@ -1,5 +1,9 @@
 package io.exapg.benchmarks;
 
+import java.io.BufferedInputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -7,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.postgresql.PGConnection;
 
 /** One database under benchmark, reached through JDBC. */
 abstract class Engine implements AutoCloseable {
@@ -44,6 +49,22 @@ abstract class Engine implements AutoCloseable {
     }
     return rows;
   }
+
+  /** Loads a CSV file into a table over the PostgreSQL protocol's COPY; returns the rows. */
+  long copyCsv(String table, Path file) throws Exception {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
+      return connection().unwrap(PGConnection.class).getCopyAPI()
+          .copyIn("COPY " + table + " FROM STDIN WITH (FORMAT csv)", in);
+    }
+  }
+
+  /** Makes everything loaded durable in the engine's own files. */
+  void checkpoint() throws SQLException {
+    execute("CHECKPOINT");
+  }
+
+  /** Bytes the engine's data takes on disk, once checkpointed. */
+  abstract long sizeOnDisk() throws Exception;
 
   /** Peak memory of the engine, where it can be measured; -1 otherwise. */
   long peakMemoryBytes() {

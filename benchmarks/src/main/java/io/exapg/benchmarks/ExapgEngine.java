@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.stream.Stream;
 
 /** ExaPG started in this JVM, queried over the PostgreSQL protocol on loopback. */
 final class ExapgEngine extends Engine {
@@ -29,6 +30,21 @@ final class ExapgEngine extends Engine {
   @Override
   Connection connection() {
     return connection;
+  }
+
+  @Override
+  long sizeOnDisk() throws Exception {
+    return directorySize(directory);
+  }
+
+  static long directorySize(Path root) throws Exception {
+    try (Stream<Path> files = Files.walk(root)) {
+      long bytes = 0;
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        bytes += Files.size(file);
+      }
+      return bytes;
+    }
   }
 
   @Override

@@ -90,6 +90,14 @@ final class PostgresEngine extends Engine {
     return connection;
   }
 
+  /** The tables with their indexes and TOAST data, as PostgreSQL itself reports them. */
+  @Override
+  long sizeOnDisk() throws Exception {
+    return Long.parseLong(query("SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c"
+        + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'"
+        + " AND c.relkind = 'r'").get(0));
+  }
+
   @Override
   public void close() throws Exception {
     connection.close();

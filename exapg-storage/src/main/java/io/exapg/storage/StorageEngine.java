@@ -36,6 +36,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.roaringbitmap.RoaringBitmap;
@@ -69,6 +72,14 @@ public final class StorageEngine implements AutoCloseable {
   private final ConcurrentSkipListMap<Long, DatabaseSnapshot> unpublished =
       new ConcurrentSkipListMap<>();
   private final List<Dropped> dropped = new ArrayList<>();
+  private final AtomicInteger writerThreads = new AtomicInteger();
+  private final ExecutorService segmentWriters = Executors.newFixedThreadPool(
+      Runtime.getRuntime().availableProcessors(), runnable -> {
+        Thread thread = new Thread(runnable,
+            "exapg-segment-writer-" + writerThreads.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+      });
   private WriteAheadLog wal;
   private SnapshotRegistry snapshots;
   private DatabaseSnapshot head;
@@ -141,7 +152,7 @@ public final class StorageEngine implements AutoCloseable {
     DurableFiles.createDirectories(tablesDirectory());
     long minimumLsn = 0;
     for (TableDef table : catalog.tables()) {
-      TableStorage storage = TableStorage.open(table, tableDirectory(table.id()));
+      TableStorage storage = TableStorage.open(table, tableDirectory(table.id()), segmentWriters);
       tables.put(table.id(), storage);
       minimumLsn = Math.max(minimumLsn, storage.appliedLsn());
     }
@@ -211,7 +222,7 @@ public final class StorageEngine implements AutoCloseable {
       checkWritable();
       publishEverything();
       TableDef table = catalog.createTable(schema, name, columns);
-      TableStorage storage = TableStorage.open(table, tableDirectory(table.id()));
+      TableStorage storage = TableStorage.open(table, tableDirectory(table.id()), segmentWriters);
       tables.put(table.id(), storage);
       head = head.with(head.lsn(), Map.of(table.id(), storage.head()));
       snapshots.publish(head);
@@ -546,6 +557,7 @@ public final class StorageEngine implements AutoCloseable {
         checkpoint();
       }
     } finally {
+      segmentWriters.shutdownNow();
       wal.close();
       for (TableStorage table : tables.values()) {
         table.close();

@@ -263,6 +263,14 @@ public final class CopyChunkParser {
       boolean quoted = false;
       boolean inQuote = false;
       scratchLength = -1;
+      // Most fields hold no quote: find their end with a tight loop first.
+      while (position < to) {
+        byte c = data[position];
+        if (c == delimiter || c == '\n' || c == quote) {
+          break;
+        }
+        position++;
+      }
       while (true) {
         if (position >= to) {
           if (inQuote) {

@@ -98,17 +98,19 @@ public final class CopyLoader implements AutoCloseable {
     }
   }
 
-  /** Hands buffer[0, cut) to a worker; keeps the rest for the next piece. */
+  /** Hands buffer[0, cut) to a worker; the rest starts the next piece's buffer. */
   private void submit(int cut, boolean last) {
-    byte[] piece = Arrays.copyOf(buffer, cut);
-    System.arraycopy(buffer, cut, buffer, 0, length - cut);
+    byte[] piece = buffer;
+    int pieceLength = cut;
+    buffer = new byte[Math.max(PIECE_BYTES + 65536, length - cut)];
+    System.arraycopy(piece, cut, buffer, 0, length - cut);
     length -= cut;
     while (inFlight.size() >= 2 * workers.threads()) {
       await(inFlight.poll());
       checkFailure();
     }
     long index = submitted++;
-    inFlight.add(workers.submit(() -> load(index, piece, last)));
+    inFlight.add(workers.submit(() -> load(index, piece, pieceLength, last)));
   }
 
   private void await(Future<?> future) {
@@ -150,11 +152,13 @@ public final class CopyLoader implements AutoCloseable {
   /** All data was cut at line breaks; an empty last piece still ends a pending quote. */
   private void submitLastMarker() {
     long index = submitted++;
-    inFlight.add(workers.submit(() -> load(index, new byte[0], true)));
+    inFlight.add(workers.submit(() -> load(index, new byte[0], 0, true)));
   }
 
   /** Parses one piece, then waits for its turn and hands its rows to the writer. */
-  private void load(long index, byte[] piece, boolean last) {
+  private void load(long index, byte[] data, int dataLength, boolean last) {
+    byte[] piece = data;
+    int pieceLength = dataLength;
     CopyChunkParser parser = parsers.computeIfAbsent(Thread.currentThread(),
         thread -> new CopyChunkParser(options, tableName, names, types, nullable, targets,
             allocator));
@@ -163,7 +167,7 @@ public final class CopyLoader implements AutoCloseable {
     RuntimeException parseFailure = null;
     if (failure == null) {
       try {
-        parsed = parser.parse(piece, 0, piece.length, index == 0 && header);
+        parsed = parser.parse(piece, 0, pieceLength, index == 0 && header);
       } catch (RuntimeException e) {
         parseFailure = e;
       }
@@ -178,17 +182,18 @@ public final class CopyLoader implements AutoCloseable {
         // record, so its own parse means nothing; parse both together.
         close(parsed);
         parsed = null;
-        byte[] joined = new byte[carry.length + piece.length];
+        byte[] joined = new byte[carry.length + pieceLength];
         System.arraycopy(carry, 0, joined, 0, carry.length);
-        System.arraycopy(piece, 0, joined, carry.length, piece.length);
+        System.arraycopy(piece, 0, joined, carry.length, pieceLength);
         boolean joinedHeader = carryHasHeader;
         carry = null;
         piece = joined;
-        parsed = parser.parse(piece, 0, piece.length, joinedHeader);
+        pieceLength = joined.length;
+        parsed = parser.parse(piece, 0, pieceLength, joinedHeader);
       } else if (parseFailure != null) {
         throw parseFailure;
       }
-      append(parsed, piece, last, index == 0 && header);
+      append(parsed, piece, pieceLength, last, index == 0 && header);
     } catch (RuntimeException e) {
       failure = ExaException.wrap(e);
     } finally {
@@ -218,15 +223,15 @@ public final class CopyLoader implements AutoCloseable {
   }
 
   /** Hands a parsed piece to the writer in its turn, or records why it cannot. */
-  private void append(CopyChunkParser.ParsedChunk parsed, byte[] piece, boolean last,
-      boolean hasHeader) {
+  private void append(CopyChunkParser.ParsedChunk parsed, byte[] piece, int pieceLength,
+      boolean last, boolean hasHeader) {
     if (parsed.endsInQuote()) {
       if (last) {
         failure = new ExaException(SqlState.BAD_COPY_FILE_FORMAT,
             "unterminated CSV quoted field").withContext(context(lines + parsed.records() + 1,
             null, null));
       } else {
-        carry = piece;
+        carry = Arrays.copyOf(piece, pieceLength);
         carryHasHeader = hasHeader;
       }
       return;

@@ -21,6 +21,7 @@ import io.exapg.core.type.Calendar;
 import io.exapg.core.type.DataType;
 import io.exapg.planner.QueryPlanner;
 import io.exapg.planner.parser.ExaParser;
+import io.exapg.planner.parser.SqlCheckpoint;
 import io.exapg.planner.parser.SqlCopy;
 import io.exapg.planner.parser.SqlCreateTableStatement;
 import io.exapg.planner.parser.SqlDropTableStatement;
@@ -99,6 +100,7 @@ final class SqlSession implements EngineSession {
       case SqlDropTableStatement drop -> "DROP TABLE";
       case SqlTruncateTable truncate -> "TRUNCATE TABLE";
       case SqlCopy copy -> "COPY";
+      case SqlCheckpoint checkpoint -> "CHECKPOINT";
       case SqlExplainStatement explain -> "EXPLAIN";
       case SqlExplain explain -> "EXPLAIN";
       case SqlInsert insert -> "INSERT";
@@ -205,6 +207,11 @@ final class SqlSession implements EngineSession {
         yield new DdlExecutor(engine, this).dropTable(drop);
       }
       case SqlTruncateTable truncate -> truncate(truncate);
+      case SqlCheckpoint checkpoint -> {
+        requireNoTransactionBlock("CHECKPOINT");
+        engine.storage().checkpoint();
+        yield new StatementResult.Command("CHECKPOINT");
+      }
       case SqlCopy copy -> new CopyExecutor(engine, this).execute(copy,
           query.statement().piece());
       case SqlExplainStatement explain -> explain(query, parameters,

@@ -8,7 +8,9 @@ public enum Encoding {
   PLAIN(0),
   CONSTANT(1),
   FRAME_OF_REFERENCE(2),
-  DICTIONARY(3);
+  DICTIONARY(3),
+  RUN_LENGTH(4),
+  DELTA(5);
 
   private final int code;
 

@@ -12,15 +12,31 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * A transaction's uncommitted rows for one table, addressed like committed ones: whole
- * segments once there are enough rows (written and fsynced, but attached only at commit), and
- * the rest in an in-memory buffer with a container id of its own.
+ * segments once there are enough rows, and the rest in an in-memory buffer with a container id
+ * of its own. Full buffers are written out as segment files in the background (fsynced, but
+ * attached only at commit) while appending goes on; at most two are in flight at a time.
  */
 public final class PendingWrites {
+  private static final int MAX_WRITES_IN_FLIGHT = 2;
+  /** Rows left in the buffer at the end of a statement worth a segment of their own. */
+  private static final int SEGMENT_WORTHY_ROWS = 4 * 65536;
+
+  /** A full buffer: its rows, until its segment file is written. */
+  private record Part(long id, ColumnData[] rows, CompletableFuture<SegmentFile> file) {
+    SegmentRef ref() {
+      SegmentFile written = file.isDone() && !file.isCompletedExceptionally() ? file.join()
+          : null;
+      return written != null ? SegmentRef.ofFile(id, written) : SegmentRef.inMemory(id, rows);
+    }
+  }
+
   private final TableStorage table;
-  private final List<SegmentRef> segments = new ArrayList<>();
+  private final List<Part> parts = new ArrayList<>();
   private ColumnBuffer[] rows;
   private long bufferId;
 
@@ -49,11 +65,44 @@ public final class PendingWrites {
       rows[c].append(batch, c);
     }
     if (rows[0].size() >= TableStorage.FLUSH_ROWS) {
-      ColumnData[] view = view();
-      SegmentFile file = table.writeSegment(bufferId, view, 0, view[0].size());
-      segments.add(SegmentRef.ofFile(bufferId, file));
-      rows = newBuffer();
-      bufferId = table.allocateSegmentId();
+      writeBuffer();
+    }
+  }
+
+  /** The end of a statement's appends: a large remainder goes out as a segment too. */
+  public synchronized void finishStatement() {
+    if (rows[0].size() >= SEGMENT_WORTHY_ROWS) {
+      writeBuffer();
+    }
+  }
+
+  /** Hands the buffer to a background writer and starts a new one. */
+  private void writeBuffer() {
+    int inFlight = 0;
+    for (Part part : parts) {
+      inFlight += part.file().isDone() ? 0 : 1;
+    }
+    for (int k = 0; k < parts.size() && inFlight >= MAX_WRITES_IN_FLIGHT; k++) {
+      if (!parts.get(k).file().isDone()) {
+        await(parts.get(k));
+        inFlight--;
+      }
+    }
+    ColumnData[] view = view();
+    long id = bufferId;
+    parts.add(new Part(id, view, table.writeSegmentInBackground(id, view)));
+    rows = newBuffer();
+    bufferId = table.allocateSegmentId();
+  }
+
+  private static SegmentFile await(Part part) {
+    try {
+      return part.file().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ExaException(SqlState.QUERY_CANCELED, "interrupted while writing a segment", e);
+    } catch (ExecutionException e) {
+      throw ExaException.wrap(e.getCause());
     }
   }
 
@@ -85,14 +134,21 @@ public final class PendingWrites {
     return bufferId;
   }
 
-  /** The segments written so far. */
+  /** The segments, once all are written; the first failure to write one is thrown. */
   public synchronized List<SegmentRef> segments() {
-    return List.copyOf(segments);
+    List<SegmentRef> segments = new ArrayList<>();
+    for (Part part : parts) {
+      segments.add(SegmentRef.ofFile(part.id(), await(part)));
+    }
+    return segments;
   }
 
-  /** Every pending row: the written segments, then the buffer. */
+  /** Every pending row: segments (in memory while being written), then the buffer. */
   public synchronized List<SegmentRef> containers() {
-    List<SegmentRef> all = new ArrayList<>(segments);
+    List<SegmentRef> all = new ArrayList<>();
+    for (Part part : parts) {
+      all.add(part.ref());
+    }
     if (rows[0].size() > 0) {
       all.add(SegmentRef.inMemory(bufferId, view()));
     }
@@ -104,25 +160,34 @@ public final class PendingWrites {
     if (segmentId == bufferId) {
       return true;
     }
-    for (SegmentRef segment : segments) {
-      if (segment.id() == segmentId) {
+    for (Part part : parts) {
+      if (part.id() == segmentId) {
         return true;
       }
     }
     return false;
   }
 
-  /** Throws the written segment files away (rollback). */
+  /** Throws the written segment files away (rollback), once their writers are done. */
   synchronized void discard() {
-    for (SegmentRef segment : segments) {
-      segment.file().close();
+    for (Part part : parts) {
+      SegmentFile file;
       try {
-        Files.deleteIfExists(segment.file().path());
+        file = part.file().get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        continue;
+      } catch (ExecutionException e) {
+        continue;
+      }
+      file.close();
+      try {
+        Files.deleteIfExists(file.path());
       } catch (IOException ignored) {
         // an undeleted file is unreferenced and removed at the next start
       }
     }
-    segments.clear();
+    parts.clear();
     rows = newBuffer();
   }
 }

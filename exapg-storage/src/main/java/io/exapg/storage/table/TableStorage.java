@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.roaringbitmap.RoaringBitmap;
@@ -42,6 +44,7 @@ public final class TableStorage implements AutoCloseable {
 
   private final TableDef table;
   private final Path directory;
+  private final Executor segmentWriters;
   private final AtomicLong nextSegmentId = new AtomicLong(1);
   private final LinkedHashMap<Long, SegmentRef> sealed = new LinkedHashMap<>();
   private final Map<Long, RoaringBitmap> deletes = new HashMap<>();
@@ -52,9 +55,10 @@ public final class TableStorage implements AutoCloseable {
   private long appliedLsn;
   private long manifestVersion;
 
-  private TableStorage(TableDef table, Path directory) {
+  private TableStorage(TableDef table, Path directory, Executor segmentWriters) {
     this.table = table;
     this.directory = directory;
+    this.segmentWriters = segmentWriters;
   }
 
   private ColumnBuffer[] newBuffer() {
@@ -65,10 +69,14 @@ public final class TableStorage implements AutoCloseable {
     return columns;
   }
 
-  /** Opens a table's directory (creating it if missing) at the state of its manifest. */
-  public static TableStorage open(TableDef table, Path directory) {
+  /**
+   * Opens a table's directory (creating it if missing) at the state of its manifest.
+   *
+   * @param segmentWriters runs the writing of large pending buffers in the background
+   */
+  public static TableStorage open(TableDef table, Path directory, Executor segmentWriters) {
     DurableFiles.createDirectories(directory);
-    TableStorage storage = new TableStorage(table, directory);
+    TableStorage storage = new TableStorage(table, directory, segmentWriters);
     Manifest manifest = Manifest.load(directory);
     storage.appliedLsn = manifest.appliedLsn();
     storage.manifestVersion = manifest.version();
@@ -147,6 +155,13 @@ public final class TableStorage implements AutoCloseable {
     }
     DurableFiles.syncDirectory(directory);
     return SegmentFile.open(file);
+  }
+
+  /** Writes a segment file on a background thread. */
+  CompletableFuture<SegmentFile> writeSegmentInBackground(long id, ColumnData[] columns) {
+    int count = columns.length == 0 ? 0 : columns[0].size();
+    return CompletableFuture.supplyAsync(() -> writeSegment(id, columns, 0, count),
+        segmentWriters);
   }
 
   /** The head as an immutable snapshot. */

@@ -90,6 +90,7 @@ public final class TransactionTableStore implements TableStore {
 
       @Override
       public void finish() {
+        pending.finishStatement();
       }
     };
   }

@@ -59,6 +59,29 @@ class ChunkCodecTest {
   }
 
   @Test
+  void sortedValuesUseDeltasAndRepeatsUseRuns() {
+    long[] sorted = new long[ROWS];
+    long value = 5_000_000_000L;
+    for (int i = 0; i < ROWS; i++) {
+      value += random.nextInt(4);
+      sorted[i] = value;
+    }
+    assertRoundTrip(longs(DataType.BIGINT, sorted, null), Encoding.DELTA);
+
+    long[] descending = new long[ROWS];
+    for (int i = 0; i < ROWS; i++) {
+      descending[i] = Long.MAX_VALUE - 3L * i;
+    }
+    assertRoundTrip(longs(DataType.BIGINT, descending, null), Encoding.DELTA);
+
+    long[] runs = new long[ROWS];
+    for (int i = 0; i < ROWS; i++) {
+      runs[i] = (i / 500) * 1_000_003L;
+    }
+    assertRoundTrip(longs(DataType.BIGINT, runs, null), Encoding.RUN_LENGTH);
+  }
+
+  @Test
   void nullsSurviveEveryEncoding() {
     boolean[] nulls = new boolean[ROWS];
     long[] values = new long[ROWS];
