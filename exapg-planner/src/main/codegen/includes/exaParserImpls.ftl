@@ -502,6 +502,33 @@ void ExaCopyLegacyOption(List<SqlCopyOption> copyOptions) :
     )
 }
 
+/**
+ * VACUUM [FULL] [ANALYZE] [VERBOSE] [table, ...], or VACUUM (option [value], ...) [table, ...]:
+ * compacts the tables' segments now.
+ */
+SqlNode ExaVacuum() :
+{
+    final Span s;
+    final List<SqlNode> names = new ArrayList<SqlNode>();
+    SqlIdentifier id;
+    final List<SqlCopyOption> ignored = new ArrayList<SqlCopyOption>();
+}
+{
+    <VACUUM> { s = span(); }
+    (
+        <LPAREN> ExaCopyOption(ignored) ( <COMMA> ExaCopyOption(ignored) )* <RPAREN>
+    |
+        ( <FULL> | <ANALYZE> | <VERBOSE> )*
+    )
+    [
+        id = CompoundIdentifier() { names.add(id); }
+        ( <COMMA> id = CompoundIdentifier() { names.add(id); } )*
+    ]
+    {
+        return new SqlVacuum(s.end(this), new SqlNodeList(names, s.pos()));
+    }
+}
+
 /** CHECKPOINT. */
 SqlNode ExaCheckpoint() :
 {

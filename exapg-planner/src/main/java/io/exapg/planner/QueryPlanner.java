@@ -5,6 +5,7 @@ import io.exapg.core.error.ExaException;
 import io.exapg.core.error.SqlState;
 import io.exapg.core.type.DataType;
 import io.exapg.planner.catalog.ExaSchema;
+import io.exapg.planner.catalog.SystemSchema;
 import io.exapg.planner.catalog.TypeNames;
 import io.exapg.planner.parser.StatementSplitter;
 import io.exapg.planner.plan.ExprTranslator;
@@ -62,6 +63,7 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlNameMatchers;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.RelDecorrelator;
@@ -125,8 +127,12 @@ public final class QueryPlanner {
     Properties properties = new Properties();
     properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
     CalciteConnectionConfig config = new CalciteConnectionConfigImpl(properties);
+    root.add(SystemSchema.NAME, new SystemSchema(storage));
+    // Names without a schema are looked up in the system views first, as in pg_catalog.
     CalciteCatalogReader catalogReader = new CalciteCatalogReader(root,
-        List.of(Catalog.DEFAULT_SCHEMA), typeFactory, config);
+        SqlNameMatchers.withCaseSensitive(true), List.of(List.of(SystemSchema.NAME),
+            List.of(Catalog.DEFAULT_SCHEMA), List.of()), typeFactory, config) {
+    };
     SqlValidator validator = SqlValidatorUtil.newValidator(
         SqlOperatorTables.chain(OPERATORS, catalogReader), catalogReader, typeFactory,
         SqlValidator.Config.DEFAULT

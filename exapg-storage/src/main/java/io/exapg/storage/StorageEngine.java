@@ -13,6 +13,7 @@ import io.exapg.storage.format.ColumnData;
 import io.exapg.storage.format.SegmentFile;
 import io.exapg.storage.io.DataDirectoryLock;
 import io.exapg.storage.io.DurableFiles;
+import io.exapg.storage.table.Compactor;
 import io.exapg.storage.table.DatabaseSnapshot;
 import io.exapg.storage.table.PendingWrites;
 import io.exapg.storage.table.SegmentRef;
@@ -22,6 +23,7 @@ import io.exapg.storage.table.TableSnapshot;
 import io.exapg.storage.table.TableStorage;
 import io.exapg.storage.table.TransactionTableStore;
 import io.exapg.storage.wal.CommitRecord;
+import io.exapg.storage.wal.CompactionRecord;
 import io.exapg.storage.wal.WalRecord;
 import io.exapg.storage.wal.WriteAheadLog;
 import java.io.IOException;
@@ -38,6 +40,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
@@ -80,6 +84,7 @@ public final class StorageEngine implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
       });
+  private ScheduledExecutorService compactor;
   private WriteAheadLog wal;
   private SnapshotRegistry snapshots;
   private DatabaseSnapshot head;
@@ -102,6 +107,7 @@ public final class StorageEngine implements AutoCloseable {
       Catalog catalog = Catalog.open(dataDirectory.resolve("catalog"));
       StorageEngine engine = new StorageEngine(dataDirectory, lock, options, catalog);
       engine.recover();
+      engine.startCompactor();
       return engine;
     } catch (RuntimeException e) {
       lock.close();
@@ -162,6 +168,12 @@ public final class StorageEngine implements AutoCloseable {
       if (record.type() == WalRecord.COMMIT) {
         replay(record);
         replayed[0]++;
+      } else if (record.type() == WalRecord.COMPACTION) {
+        CompactionRecord compaction = CompactionRecord.decode(record.payload());
+        TableStorage table = tables.get(compaction.tableId());
+        if (table != null && record.lsn() > table.appliedLsn()) {
+          table.applyCompaction(compaction, null, null, 1);
+        }
       }
     });
     Map<Long, TableSnapshot> heads = new HashMap<>();
@@ -268,7 +280,7 @@ public final class StorageEngine implements AutoCloseable {
     if (table == null) {
       throw new ExaException(SqlState.UNDEFINED_TABLE, "the table was dropped");
     }
-    table.checkConflicts(deletes, transaction.snapshot().table(tableId));
+    table.checkConflicts(table.translate(deletes), transaction.snapshot().table(tableId));
   }
 
   /** Deletes every row of a table the transaction sees (TRUNCATE); returns how many. */
@@ -374,15 +386,14 @@ public final class StorageEngine implements AutoCloseable {
     try {
       checkWritable();
       DatabaseSnapshot seen = transaction.snapshot();
-      for (Prepared part : prepared) {
-        if (!part.committedDeletes().isEmpty()) {
-          part.table().checkConflicts(part.committedDeletes(),
-              seen.table(part.table().table().id()));
-        }
-      }
       List<CommitRecord.TableWrite> writes = new ArrayList<>();
       for (Prepared part : prepared) {
         CommitRecord.TableWrite write = part.write();
+        if (!part.committedDeletes().isEmpty()) {
+          Map<Long, RoaringBitmap> deletes = part.table().translate(part.committedDeletes());
+          part.table().checkConflicts(deletes, seen.table(part.table().table().id()));
+          write = write.withDeletes(deletes);
+        }
         if (write.rowCount() > 0) {
           write = write.at(part.table().openBufferId(), part.table().openBufferRows());
         }
@@ -506,6 +517,104 @@ public final class StorageEngine implements AutoCloseable {
     }
   }
 
+  /**
+   * Merges small segments and purges deleted rows of one table until nothing is worth doing;
+   * readers and writers go on meanwhile. Returns how many segments were rewritten.
+   */
+  public int compact(long tableId) {
+    int rewritten = 0;
+    while (true) {
+      TableStorage table = tables.get(tableId);
+      if (table == null || failure != null) {
+        return rewritten;
+      }
+      DatabaseSnapshot snapshot = snapshots.pin();
+      try {
+        TableSnapshot seen = snapshot.table(tableId);
+        TableStorage.CompactionPlan plan = seen == null ? null
+            : TableStorage.planCompaction(seen);
+        if (plan == null || !compact(table, plan)) {
+          return rewritten;
+        }
+        rewritten += plan.segments().size();
+      } finally {
+        snapshots.unpin(snapshot);
+      }
+    }
+  }
+
+  /** Runs one compaction; false if its segments went meanwhile. */
+  private boolean compact(TableStorage table, TableStorage.CompactionPlan plan) {
+    ColumnData[] merged = Compactor.liveRows(table.table(), plan);
+    long newId = table.allocateSegmentId();
+    SegmentFile file = table.writeSegment(newId, merged, 0, plan.liveRows());
+    long lsn;
+    commitLock.lock();
+    try {
+      if (failure != null || !table.stillLive(plan)) {
+        file.close();
+        DurableFiles.deleteQuietly(file.path());
+        return false;
+      }
+      CompactionRecord record = new CompactionRecord(table.table().id(),
+          plan.segments().stream().map(SegmentRef::id).toList(), newId,
+          file.path().getFileName().toString(), table.racedDeletes(plan));
+      try {
+        lsn = wal.append(WalRecord.COMPACTION, record.encode());
+      } catch (ExaException e) {
+        failure = e;
+        throw e;
+      }
+      long sequence = head.sequence() + 1;
+      table.applyCompaction(record, file, plan, sequence);
+      head = head.with(lsn, Map.of(table.table().id(), table.head()));
+      unpublished.put(lsn, head);
+    } finally {
+      commitLock.unlock();
+    }
+    try {
+      wal.sync(lsn);
+    } catch (ExaException e) {
+      failure = e;
+      throw e;
+    }
+    publishUpTo(lsn);
+    return true;
+  }
+
+  private void startCompactor() {
+    long interval = options.compactionIntervalMillis();
+    if (interval <= 0) {
+      return;
+    }
+    compactor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "exapg-compactor");
+      thread.setDaemon(true);
+      return thread;
+    });
+    compactor.scheduleWithFixedDelay(this::compactAll, interval, interval,
+        TimeUnit.MILLISECONDS);
+  }
+
+  /** One background round over every table; a failure is logged and retried next round. */
+  private void compactAll() {
+    for (long tableId : tableIds()) {
+      try {
+        int rewritten = compact(tableId);
+        if (rewritten > 0) {
+          LOG.debug("compacted {} segments of table {}", rewritten, tableId);
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("compaction of table {} failed", tableId, e);
+      }
+    }
+  }
+
+  /** The ids of every table. */
+  public List<Long> tableIds() {
+    return new ArrayList<>(tables.keySet());
+  }
+
   /** Writes every table's buffered rows to segments, then starts a new, empty log. */
   public void checkpoint() {
     for (TableStorage table : tables.values()) {
@@ -552,6 +661,14 @@ public final class StorageEngine implements AutoCloseable {
 
   @Override
   public void close() {
+    if (compactor != null) {
+      compactor.shutdown();
+      try {
+        compactor.awaitTermination(1, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     try {
       if (failure == null) {
         checkpoint();

@@ -30,6 +30,7 @@ import io.exapg.planner.parser.SqlSetVariable;
 import io.exapg.planner.parser.SqlShowVariable;
 import io.exapg.planner.parser.SqlTransactionControl;
 import io.exapg.planner.parser.SqlTruncateTable;
+import io.exapg.planner.parser.SqlVacuum;
 import io.exapg.planner.parser.StatementSplitter;
 import io.exapg.planner.plan.PlanBuilder;
 import io.exapg.storage.catalog.TableDef;
@@ -101,6 +102,7 @@ final class SqlSession implements EngineSession {
       case SqlTruncateTable truncate -> "TRUNCATE TABLE";
       case SqlCopy copy -> "COPY";
       case SqlCheckpoint checkpoint -> "CHECKPOINT";
+      case SqlVacuum vacuum -> "VACUUM";
       case SqlExplainStatement explain -> "EXPLAIN";
       case SqlExplain explain -> "EXPLAIN";
       case SqlInsert insert -> "INSERT";
@@ -207,6 +209,17 @@ final class SqlSession implements EngineSession {
         yield new DdlExecutor(engine, this).dropTable(drop);
       }
       case SqlTruncateTable truncate -> truncate(truncate);
+      case SqlVacuum vacuum -> {
+        requireNoTransactionBlock("VACUUM");
+        List<Long> ids = new ArrayList<>();
+        for (SqlIdentifier name : vacuum.tableNames()) {
+          ids.add(DdlExecutor.resolveTable(engine.storage().catalog(), name).id());
+        }
+        for (long id : ids.isEmpty() ? engine.storage().tableIds() : ids) {
+          engine.storage().compact(id);
+        }
+        yield new StatementResult.Command("VACUUM");
+      }
       case SqlCheckpoint checkpoint -> {
         requireNoTransactionBlock("CHECKPOINT");
         engine.storage().checkpoint();

@@ -32,6 +32,7 @@ import io.exapg.core.type.TextFormat;
 import io.exapg.core.type.TypeId;
 import io.exapg.planner.catalog.ExaTable;
 import io.exapg.planner.catalog.GenerateSeriesFunction;
+import io.exapg.planner.catalog.SystemTable;
 import io.exapg.planner.rel.ExaAggregate;
 import io.exapg.planner.rel.ExaFilter;
 import io.exapg.planner.rel.ExaJoin;
@@ -153,6 +154,10 @@ public final class PlanBuilder {
   }
 
   private PrunedScan scan(ExaTableScan scan, List<Integer> fields, RexNode condition) {
+    SystemTable system = scan.getTable().unwrap(SystemTable.class);
+    if (system != null) {
+      return systemScan(system, condition);
+    }
     TableDef table = tableOf(scan);
     int[] positions = new int[scan.getRowType().getFieldCount()];
     java.util.Arrays.fill(positions, -1);
@@ -174,6 +179,28 @@ public final class PlanBuilder {
           translator(outputTypes), rexBuilder));
       node = new ScanNode(table.id(), table.qualifiedName(), columns, outputTypes, predicates);
       node = new FilterNode(node, translator(outputTypes).translate(remapped));
+    }
+    return new PrunedScan(node, positions);
+  }
+
+  /** A system view's rows as of now, as constants; every column, filtered if asked. */
+  private PrunedScan systemScan(SystemTable system, RexNode condition) {
+    List<DataType> types = system.types();
+    List<List<Expr>> rows = new ArrayList<>();
+    for (List<Object> values : system.rows()) {
+      List<Expr> row = new ArrayList<>();
+      for (int c = 0; c < types.size(); c++) {
+        row.add(new Literal(values.get(c), types.get(c)));
+      }
+      rows.add(row);
+    }
+    PlanNode node = new ValuesNode(rows, types);
+    if (condition != null) {
+      node = new FilterNode(node, translator(types).translate(condition));
+    }
+    int[] positions = new int[types.size()];
+    for (int c = 0; c < positions.length; c++) {
+      positions[c] = c;
     }
     return new PrunedScan(node, positions);
   }

@@ -74,6 +74,15 @@ public final class DurableFiles {
     }
   }
 
+  /** Deletes a file if it is there; one left behind is unreferenced and cleaned at start. */
+  public static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      // removed at the next start, with every other file nothing refers to
+    }
+  }
+
   public static void deleteRecursively(Path path) {
     if (!Files.exists(path)) {
       return;

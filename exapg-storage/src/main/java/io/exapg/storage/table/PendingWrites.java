@@ -8,8 +8,7 @@ import io.exapg.storage.catalog.TableDef;
 import io.exapg.storage.format.ColumnBuffer;
 import io.exapg.storage.format.ColumnData;
 import io.exapg.storage.format.SegmentFile;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.exapg.storage.io.DurableFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -181,11 +180,7 @@ public final class PendingWrites {
         continue;
       }
       file.close();
-      try {
-        Files.deleteIfExists(file.path());
-      } catch (IOException ignored) {
-        // an undeleted file is unreferenced and removed at the next start
-      }
+      DurableFiles.deleteQuietly(file.path());
     }
     parts.clear();
     rows = newBuffer();

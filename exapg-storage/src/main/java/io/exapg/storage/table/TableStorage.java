@@ -10,6 +10,7 @@ import io.exapg.storage.format.SegmentFile;
 import io.exapg.storage.format.SegmentWriter;
 import io.exapg.storage.io.DurableFiles;
 import io.exapg.storage.wal.CommitRecord;
+import io.exapg.storage.wal.CompactionRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,13 @@ public final class TableStorage implements AutoCloseable {
   private record Retired(SegmentRef segment, long sequence, boolean persisted) {
   }
 
+  /**
+   * Where the rows of a compacted container went: live row p is now row base + (rank of p
+   * among live) of container newId. Kept while transactions that saw the old container run.
+   */
+  private record Forward(long newId, int base, RoaringBitmap live, long sequence) {
+  }
+
   private final TableDef table;
   private final Path directory;
   private final Executor segmentWriters;
@@ -50,6 +58,7 @@ public final class TableStorage implements AutoCloseable {
   private final Map<Long, RoaringBitmap> deletes = new HashMap<>();
   private final Map<Long, SegmentFile> writtenAhead = new HashMap<>();
   private final List<Retired> retired = new ArrayList<>();
+  private final Map<Long, Forward> forwards = new HashMap<>();
   private ColumnBuffer[] open;
   private long openId = -1;
   private long appliedLsn;
@@ -219,6 +228,150 @@ public final class TableStorage implements AutoCloseable {
     }
   }
 
+  /**
+   * A transaction's deletes in containers committed before, with compacted containers
+   * replaced by the ones their rows went to; 40001 if a row was deleted before that.
+   */
+  public synchronized Map<Long, RoaringBitmap> translate(Map<Long, RoaringBitmap> mine) {
+    Map<Long, RoaringBitmap> translated = new HashMap<>();
+    for (Map.Entry<Long, RoaringBitmap> entry : mine.entrySet()) {
+      long id = entry.getKey();
+      RoaringBitmap positions = entry.getValue();
+      Forward forward;
+      while (!sealed.containsKey(id) && id != openId && (forward = forwards.get(id)) != null) {
+        RoaringBitmap moved = new RoaringBitmap();
+        for (int position : positions) {
+          if (!forward.live().contains(position)) {
+            throw concurrentUpdate();
+          }
+          moved.add(forward.base() + (int) forward.live().rank(position) - 1);
+        }
+        id = forward.newId();
+        positions = moved;
+      }
+      translated.merge(id, positions, (a, b) -> RoaringBitmap.or(a, b));
+    }
+    return translated;
+  }
+
+  /** Segments worth merging, as a snapshot sees them, with their live rows. */
+  public record CompactionPlan(List<SegmentRef> segments, Map<Long, RoaringBitmap> deletes,
+      int liveRows) {
+  }
+
+  /**
+   * The first run of segment files worth rewriting: small ones merged together, or ones with
+   * many deleted rows purged; at most a segment's worth of rows. Null when there is none.
+   */
+  public static CompactionPlan planCompaction(TableSnapshot snapshot) {
+    List<SegmentRef> group = new ArrayList<>();
+    Map<Long, RoaringBitmap> groupDeletes = new HashMap<>();
+    int live = 0;
+    boolean purges = false;
+    for (SegmentRef segment : snapshot.segments()) {
+      RoaringBitmap deleted = snapshot.deletes(segment.id());
+      int segmentLive = segment.rowCount()
+          - (deleted == null ? 0 : deleted.getCardinality());
+      boolean small = segment.rowCount() < FLUSH_ROWS / 2;
+      boolean holey = deleted != null && deleted.getCardinality() * 5L >= segment.rowCount();
+      if (segment.inMemory() || !(small || holey) || live + segmentLive > FLUSH_ROWS) {
+        if (group.size() >= 2 || purges) {
+          break;
+        }
+        group.clear();
+        groupDeletes.clear();
+        live = 0;
+        purges = false;
+        if (segment.inMemory() || !(small || holey)) {
+          continue;
+        }
+      }
+      group.add(segment);
+      if (deleted != null) {
+        groupDeletes.put(segment.id(), deleted);
+      }
+      live += segmentLive;
+      purges |= holey;
+    }
+    return group.size() >= 2 || purges
+        ? new CompactionPlan(group, groupDeletes, live) : null;
+  }
+
+  /**
+   * Whether every segment of a plan is still in the head; a compaction whose inputs went
+   * (all their rows deleted) is dropped.
+   */
+  public synchronized boolean stillLive(CompactionPlan plan) {
+    for (SegmentRef segment : plan.segments()) {
+      if (!sealed.containsKey(segment.id())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The rows deleted since a compaction's snapshot from the segments it merges, as positions
+   * of the merged segment.
+   */
+  public synchronized RoaringBitmap racedDeletes(CompactionPlan plan) {
+    RoaringBitmap raced = new RoaringBitmap();
+    int base = 0;
+    for (SegmentRef segment : plan.segments()) {
+      RoaringBitmap then = plan.deletes().get(segment.id());
+      RoaringBitmap now = deletes.get(segment.id());
+      RoaringBitmap live = liveRows(segment, then);
+      if (now != null) {
+        RoaringBitmap added = then == null ? now : RoaringBitmap.andNot(now, then);
+        for (int position : added) {
+          raced.add(base + (int) live.rank(position) - 1);
+        }
+      }
+      base += live.getCardinality();
+    }
+    return raced;
+  }
+
+  private static RoaringBitmap liveRows(SegmentRef segment, RoaringBitmap deleted) {
+    RoaringBitmap live = new RoaringBitmap();
+    live.add(0L, segment.rowCount());
+    if (deleted != null) {
+      live.andNot(deleted);
+    }
+    return live;
+  }
+
+  /**
+   * Replaces merged segments by their merged file, in log order.
+   *
+   * @param file the merged file, or null to open it by name (replay)
+   * @param plan what the compaction saw, to forward deletes of running transactions; null
+   *     in replay, when there are none
+   */
+  public synchronized void applyCompaction(CompactionRecord record, SegmentFile file,
+      CompactionPlan plan, long sequence) {
+    int base = 0;
+    for (long id : record.removed()) {
+      SegmentRef segment = sealed.remove(id);
+      deletes.remove(id);
+      if (segment != null) {
+        retired.add(new Retired(segment, sequence, false));
+        if (plan != null) {
+          RoaringBitmap live = liveRows(segment, plan.deletes().get(id));
+          forwards.put(id, new Forward(record.newId(), base, live, sequence));
+          base += live.getCardinality();
+        }
+      }
+    }
+    SegmentFile merged = file != null ? file : openSegment(record.file());
+    sealed.put(record.newId(), SegmentRef.ofFile(record.newId(), merged));
+    reserveId(record.newId());
+    if (record.deletes() != null && !record.deletes().isEmpty()) {
+      deletes.put(record.newId(), record.deletes());
+      retireIfEmpty(record.newId(), sequence);
+    }
+  }
+
   private static ExaException concurrentUpdate() {
     return new ExaException(SqlState.SERIALIZATION_FAILURE,
         "could not serialize access due to concurrent update");
@@ -348,7 +501,7 @@ public final class TableStorage implements AutoCloseable {
     }
     for (SegmentFile orphan : writtenAhead.values()) {
       orphan.close();
-      deleteQuietly(orphan.path());
+      DurableFiles.deleteQuietly(orphan.path());
     }
     writtenAhead.clear();
     if (changed || lsn > appliedLsn || retired.stream().anyMatch(r -> !r.persisted())) {
@@ -370,6 +523,7 @@ public final class TableStorage implements AutoCloseable {
    * names and no snapshot older than horizon can still read.
    */
   public synchronized void collectGarbage(long horizon) {
+    forwards.values().removeIf(forward -> forward.sequence() <= horizon);
     Iterator<Retired> it = retired.iterator();
     while (it.hasNext()) {
       Retired entry = it.next();
@@ -379,19 +533,12 @@ public final class TableStorage implements AutoCloseable {
       SegmentFile file = entry.segment().file();
       if (file != null) {
         file.close();
-        deleteQuietly(file.path());
+        DurableFiles.deleteQuietly(file.path());
       }
       it.remove();
     }
   }
 
-  private static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException ignored) {
-      // an undeleted file is unreferenced and removed at the next start
-    }
-  }
 
   /** Deletes files that neither the manifest nor the replayed log names (failed loads). */
   public synchronized void deleteUnreferencedFiles() {

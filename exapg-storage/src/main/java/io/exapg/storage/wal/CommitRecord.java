@@ -43,6 +43,11 @@ public record CommitRecord(List<TableWrite> tables) {
       return rows.length == 0 ? 0 : rows[0].size();
     }
 
+    public TableWrite withDeletes(Map<Long, RoaringBitmap> newDeletes) {
+      return new TableWrite(tableId, segments, bufferId, bufferPosition, rows, encodedRows,
+          newDeletes);
+    }
+
     public TableWrite at(long newBufferId, int newPosition) {
       return new TableWrite(tableId, segments, newBufferId, newPosition, rows, encodedRows,
           deletes);

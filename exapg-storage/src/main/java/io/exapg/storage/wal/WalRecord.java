@@ -4,4 +4,6 @@ package io.exapg.storage.wal;
 public record WalRecord(long lsn, int type, byte[] payload) {
   /** A committed transaction's writes (see {@link CommitRecord}). */
   public static final int COMMIT = 1;
+  /** Segments of a table merged into one (see {@link CompactionRecord}). */
+  public static final int COMPACTION = 2;
 }

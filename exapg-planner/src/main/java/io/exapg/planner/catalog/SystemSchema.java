@@ -1,0 +1,23 @@
+package io.exapg.planner.catalog;
+
+import io.exapg.storage.StorageEngine;
+import java.util.Map;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
+
+/** exa_catalog: the system views, found without a schema name like PostgreSQL's pg_catalog. */
+public final class SystemSchema extends AbstractSchema {
+  public static final String NAME = "exa_catalog";
+
+  private final StorageEngine storage;
+
+  public SystemSchema(StorageEngine storage) {
+    this.storage = storage;
+  }
+
+  @Override
+  protected Map<String, Table> getTableMap() {
+    return Map.of(ColumnStorageTable.NAME, new ColumnStorageTable(storage),
+        TableStorageTable.NAME, new TableStorageTable(storage));
+  }
+}

@@ -1,0 +1,44 @@
+package io.exapg.planner.parser;
+
+import java.util.List;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlSpecialOperator;
+import org.apache.calcite.sql.SqlWriter;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+/** VACUUM [table, ...]: compacts the tables' segments (all tables when none is named). */
+public final class SqlVacuum extends SqlCall {
+  private static final SqlOperator OPERATOR = new SqlSpecialOperator("VACUUM", SqlKind.OTHER);
+
+  public final SqlNodeList names;
+
+  public SqlVacuum(SqlParserPos pos, SqlNodeList names) {
+    super(pos);
+    this.names = names;
+  }
+
+  public List<SqlIdentifier> tableNames() {
+    return names.stream().map(SqlIdentifier.class::cast).toList();
+  }
+
+  @Override
+  public SqlOperator getOperator() {
+    return OPERATOR;
+  }
+
+  @Override
+  public List<SqlNode> getOperandList() {
+    return List.of(names);
+  }
+
+  @Override
+  public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+    writer.keyword("VACUUM");
+    names.unparse(writer, 0, 0);
+  }
+}
