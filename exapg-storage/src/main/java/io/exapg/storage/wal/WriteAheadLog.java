@@ -39,6 +39,8 @@ public final class WriteAheadLog implements AutoCloseable {
   private long fileSequence;
   private long position;
   private long lastLsn;
+  /** While opening: the last LSN read so far; the files must hold increasing LSNs. */
+  private long readLsn;
   private long syncedLsn;
   private long bytesSinceRotation;
 
@@ -53,7 +55,6 @@ public final class WriteAheadLog implements AutoCloseable {
   public static WriteAheadLog open(Path directory, long minimumLsn, Consumer<WalRecord> replay) {
     DurableFiles.createDirectories(directory);
     WriteAheadLog log = new WriteAheadLog(directory);
-    log.lastLsn = minimumLsn;
     List<Path> files = new ArrayList<>(log.files());
     if (!files.isEmpty() && log.hasTornHeader(files.get(files.size() - 1))) {
       try {
@@ -65,6 +66,7 @@ public final class WriteAheadLog implements AutoCloseable {
     for (int i = 0; i < files.size(); i++) {
       log.replayFile(files.get(i), i == files.size() - 1, replay);
     }
+    log.lastLsn = Math.max(minimumLsn, log.readLsn);
     if (files.isEmpty()) {
       log.fileSequence = 0;
       log.startNewFile();
@@ -107,7 +109,10 @@ public final class WriteAheadLog implements AutoCloseable {
       throw corrupt(file, "not a write-ahead log file");
     }
     long startLsn = new ByteReader(content, MAGIC.length, 8).u64();
-    lastLsn = Math.max(lastLsn, startLsn);
+    if (startLsn < readLsn) {
+      throw corrupt(file, "starts at log sequence number " + startLsn + " after " + readLsn);
+    }
+    readLsn = startLsn;
     int offset = FILE_HEADER;
     while (offset < content.length) {
       int validEnd = offset;
@@ -131,12 +136,12 @@ public final class WriteAheadLog implements AutoCloseable {
       ByteReader body = new ByteReader(content, offset + RECORD_HEADER, length);
       int type = body.u8();
       long lsn = body.u64();
-      if (lsn <= lastLsn) {
-        throw corrupt(file, "log sequence number " + lsn + " after " + lastLsn);
+      if (lsn <= readLsn) {
+        throw corrupt(file, "log sequence number " + lsn + " after " + readLsn);
       }
       byte[] payload = Arrays.copyOfRange(content, offset + RECORD_HEADER + 9,
           offset + RECORD_HEADER + length);
-      lastLsn = lsn;
+      readLsn = lsn;
       replay.accept(new WalRecord(lsn, type, payload));
       offset += RECORD_HEADER + length;
     }
