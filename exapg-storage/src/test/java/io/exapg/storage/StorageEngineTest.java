@@ -87,7 +87,7 @@ class StorageEngineTest {
   private static PlanNode sumWhere(TableDef table, long below) {
     ScanNode scan = new ScanNode(table.id(), table.name(), List.of(0, 1),
         List.of(DataType.BIGINT, DataType.BIGINT),
-        List.of(new ScanPredicate(0, ScanPredicate.Op.LESS_THAN,
+        List.of(new ScanPredicate(0, DataType.BIGINT, ScanPredicate.Op.LESS_THAN,
             List.of(new Literal(below, DataType.BIGINT)))));
     FilterNode filter = new FilterNode(scan, Call.of(Function.LESS_THAN, DataType.BOOLEAN,
         new ColumnRef(0, DataType.BIGINT), new Literal(below, DataType.BIGINT)));

@@ -46,8 +46,10 @@ import io.exapg.planner.rel.ExaValues;
 import io.exapg.planner.validate.DmlRewriter;
 import io.exapg.storage.catalog.TableDef;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.IntUnaryOperator;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
@@ -153,32 +155,47 @@ public final class PlanBuilder {
     return table.definition();
   }
 
-  private PrunedScan scan(ExaTableScan scan, List<Integer> fields, RexNode condition) {
+  /**
+   * A scan of the fields a consumer needs, with the condition's simple conjuncts pushed into
+   * it and the rest in a filter above.
+   */
+  private PrunedScan scan(ExaTableScan scan, List<Integer> needed, RexNode condition) {
     SystemTable system = scan.getTable().unwrap(SystemTable.class);
     if (system != null) {
       return systemScan(system, condition);
     }
     TableDef table = tableOf(scan);
-    int[] positions = new int[scan.getRowType().getFieldCount()];
-    java.util.Arrays.fill(positions, -1);
+    int fieldCount = scan.getRowType().getFieldCount();
+    List<DataType> fieldTypes = new ArrayList<>(table.columnTypes());
+    while (fieldTypes.size() < fieldCount) {
+      fieldTypes.add(DataType.BIGINT);
+    }
+    List<ScanPredicate> predicates = List.of();
+    RexNode residual = null;
+    if (condition != null) {
+      ScanPredicates.Split split = ScanPredicates.split(condition, fieldTypes,
+          table.columns().size(), translator(fieldTypes), rexBuilder);
+      predicates = split.predicates();
+      residual = split.residual().isEmpty() ? null
+          : RexUtil.composeConjunction(rexBuilder, split.residual());
+    }
+    TreeSet<Integer> fields = new TreeSet<>(needed);
+    if (residual != null) {
+      collectColumns(List.of(residual), fields);
+    }
+    int[] positions = new int[fieldCount];
+    Arrays.fill(positions, -1);
     List<Integer> columns = new ArrayList<>();
     List<DataType> outputTypes = new ArrayList<>();
-    for (int k = 0; k < fields.size(); k++) {
-      int field = fields.get(k);
-      positions[field] = k;
-      boolean rowId = field == table.columns().size();
-      columns.add(rowId ? ScanNode.ROW_ID : field);
-      outputTypes.add(rowId ? DataType.BIGINT : table.columns().get(field).type());
+    for (int field : fields) {
+      positions[field] = columns.size();
+      columns.add(field == table.columns().size() ? ScanNode.ROW_ID : field);
+      outputTypes.add(fieldTypes.get(field));
     }
-    List<ScanPredicate> predicates = new ArrayList<>();
     PlanNode node = new ScanNode(table.id(), table.qualifiedName(), columns, outputTypes,
         predicates);
-    if (condition != null) {
-      RexNode remapped = remap(condition, positions);
-      predicates.addAll(ScanPredicates.extract(remapped, outputTypes,
-          translator(outputTypes), rexBuilder));
-      node = new ScanNode(table.id(), table.qualifiedName(), columns, outputTypes, predicates);
-      node = new FilterNode(node, translator(outputTypes).translate(remapped));
+    if (residual != null) {
+      node = new FilterNode(node, translator(outputTypes).translate(remap(residual, positions)));
     }
     return new PrunedScan(node, positions);
   }
@@ -230,9 +247,6 @@ public final class PlanBuilder {
     if (input instanceof ExaTableScan scan) {
       TreeSet<Integer> used = new TreeSet<>();
       collectColumns(project.getProjects(), used);
-      if (condition != null) {
-        collectColumns(List.of(condition), used);
-      }
       PrunedScan pruned = scan(scan, new ArrayList<>(used), condition);
       List<RexNode> projects = new ArrayList<>();
       for (RexNode expression : project.getProjects()) {
@@ -277,9 +291,6 @@ public final class PlanBuilder {
           used.add(call.filterArg);
         }
       }
-      if (condition != null) {
-        collectColumns(List.of(condition), used);
-      }
       PrunedScan pruned = scan(scan, new ArrayList<>(used), condition);
       child = pruned.node();
       remap = pruned.positions();
@@ -287,7 +298,7 @@ public final class PlanBuilder {
       child = build(input);
     }
     int[] positions = remap;
-    java.util.function.IntUnaryOperator column = c -> positions == null ? c : positions[c];
+    IntUnaryOperator column = c -> positions == null ? c : positions[c];
     List<DataType> inputTypes = child.outputTypes();
     List<Integer> keys = aggregate.getGroupSet().asList().stream()
         .map(column::applyAsInt).toList();

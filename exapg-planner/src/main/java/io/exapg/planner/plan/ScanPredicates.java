@@ -20,28 +20,42 @@ import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 
 /**
- * Picks out of a scan's filter condition the conjuncts that zone maps can decide: a column
+ * Picks out of a scan's filter condition the conjuncts that storage can decide: a column
  * compared with a constant of the column's own type, IN lists of such constants, IS [NOT]
- * NULL.
+ * NULL. The scan applies them with zone maps and, where exact, row by row.
  */
 final class ScanPredicates {
   private ScanPredicates() {
   }
 
-  static List<ScanPredicate> extract(RexNode condition, List<DataType> columnTypes,
+  /** The conjuncts the scan decides, and those a filter above it must still check. */
+  record Split(List<ScanPredicate> predicates, List<RexNode> residual) {
+  }
+
+  /**
+   * @param columnTypes the types of the scan's input fields (the table's columns)
+   * @param columnCount fields from here on (the row id) are never scan predicates
+   */
+  static Split split(RexNode condition, List<DataType> columnTypes, int columnCount,
       ExprTranslator translator, RexBuilder rexBuilder) {
     List<ScanPredicate> predicates = new ArrayList<>();
+    List<RexNode> residual = new ArrayList<>();
     RexNode expanded = RexUtil.expandSearch(rexBuilder, null, condition);
     for (RexNode conjunct : RelOptUtil.conjunctions(expanded)) {
       ScanPredicate predicate = single(conjunct, columnTypes, translator);
       if (predicate == null) {
         predicate = inList(conjunct, columnTypes, translator);
       }
-      if (predicate != null) {
+      if (predicate != null && predicate.column() < columnCount) {
         predicates.add(predicate);
+        if (!predicate.exact()) {
+          residual.add(conjunct);
+        }
+      } else {
+        residual.add(conjunct);
       }
     }
-    return predicates;
+    return new Split(predicates, residual);
   }
 
   private static ScanPredicate single(RexNode node, List<DataType> types,
@@ -52,8 +66,9 @@ final class ScanPredicates {
     SqlKind kind = call.getKind();
     if (kind == SqlKind.IS_NULL || kind == SqlKind.IS_NOT_NULL) {
       if (call.getOperands().get(0) instanceof RexInputRef ref) {
-        return new ScanPredicate(ref.getIndex(), kind == SqlKind.IS_NULL
-            ? ScanPredicate.Op.IS_NULL : ScanPredicate.Op.IS_NOT_NULL, List.of());
+        return new ScanPredicate(ref.getIndex(), types.get(ref.getIndex()),
+            kind == SqlKind.IS_NULL ? ScanPredicate.Op.IS_NULL : ScanPredicate.Op.IS_NOT_NULL,
+            List.of());
       }
       return null;
     }
@@ -86,7 +101,8 @@ final class ScanPredicates {
       return null;
     }
     Expr value = constantOfType(right, types.get(ref.getIndex()), translator);
-    return value == null ? null : new ScanPredicate(ref.getIndex(), op, List.of(value));
+    return value == null ? null
+        : new ScanPredicate(ref.getIndex(), types.get(ref.getIndex()), op, List.of(value));
   }
 
   /** OR of equalities between one column and constants. */
@@ -108,7 +124,8 @@ final class ScanPredicates {
       return null;
     }
     Map.Entry<Integer, List<Expr>> entry = byColumn.entrySet().iterator().next();
-    return new ScanPredicate(entry.getKey(), ScanPredicate.Op.IN, entry.getValue());
+    return new ScanPredicate(entry.getKey(), types.get(entry.getKey()), ScanPredicate.Op.IN,
+        entry.getValue());
   }
 
   private static boolean isConstant(RexNode node) {

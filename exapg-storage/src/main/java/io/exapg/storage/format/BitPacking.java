@@ -3,6 +3,7 @@ package io.exapg.storage.format;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import org.apache.arrow.memory.ArrowBuf;
 
 /**
  * Packs unsigned values of a fixed bit width back to back, least significant bit first. Packed
@@ -71,6 +72,36 @@ public final class BitPacking {
       }
       out[i] = base + (word & mask);
       bitPosition += bits;
+    }
+  }
+
+  /**
+   * Like {@link #unpack}, but writes each value straight into an Arrow buffer as a
+   * little-endian integer of width bytes (8, 4 or 2).
+   */
+  public static void unpackInto(byte[] in, int offset, int count, int bits, long base,
+      ArrowBuf out, int width) {
+    long mask = bits == 64 ? -1L : bits == 0 ? 0 : (1L << bits) - 1;
+    long bitPosition = (long) offset * 8;
+    for (int i = 0; i < count; i++) {
+      long value;
+      if (bits == 0) {
+        value = base;
+      } else {
+        int byteIndex = (int) (bitPosition >>> 3);
+        int shift = (int) (bitPosition & 7);
+        long word = ((long) LONGS.get(in, byteIndex)) >>> shift;
+        if (shift + bits > 64) {
+          word |= (in[byteIndex + 8] & 0xFFL) << (64 - shift);
+        }
+        value = base + (word & mask);
+        bitPosition += bits;
+      }
+      switch (width) {
+        case 8 -> out.setLong((long) i << 3, value);
+        case 4 -> out.setInt((long) i << 2, (int) value);
+        default -> out.setShort((long) i << 1, (short) value);
+      }
     }
   }
 }

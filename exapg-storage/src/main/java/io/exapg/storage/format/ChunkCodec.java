@@ -6,6 +6,9 @@ import io.exapg.core.error.SqlState;
 import io.exapg.core.type.DataType;
 import io.exapg.core.type.PhysicalType;
 import java.util.Arrays;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VarCharVector;
 
 /**
  * Encodes a range of a column's rows into a chunk payload and back: a null bitmap, then the
@@ -146,26 +149,85 @@ public final class ChunkCodec {
     }
   }
 
-  /** Decodes a stored chunk into scratch arrays, returned as a view valid until next use. */
-  public static ColumnData decode(byte[] stored, Encoding encoding, boolean compressed,
-      int payloadLength, DataType type, int rows, Scratch scratch) {
-    byte[] payload = stored;
-    if (compressed) {
-      try {
-        payload = Zstd.decompress(stored, payloadLength);
-      } catch (RuntimeException e) {
-        throw new ExaException(SqlState.DATA_CORRUPTED,
-            "corrupt data: cannot decompress chunk: " + e.getMessage(), e);
-      }
-      if (payload.length != payloadLength) {
-        throw new ExaException(SqlState.DATA_CORRUPTED, "corrupt data: chunk size mismatch");
-      }
+  private static byte[] payload(byte[] stored, boolean compressed, int payloadLength) {
+    if (!compressed) {
+      return stored;
     }
+    byte[] payload;
+    try {
+      payload = Zstd.decompress(stored, payloadLength);
+    } catch (RuntimeException e) {
+      throw new ExaException(SqlState.DATA_CORRUPTED,
+          "corrupt data: cannot decompress chunk: " + e.getMessage(), e);
+    }
+    if (payload.length != payloadLength) {
+      throw new ExaException(SqlState.DATA_CORRUPTED, "corrupt data: chunk size mismatch");
+    }
+    return payload;
+  }
+
+  /**
+   * Decodes a stored chunk straight into an allocated vector: the null bitmap is Arrow's
+   * validity layout already, and values are written into the vector's buffers as they are
+   * unpacked.
+   */
+  public static void decodeInto(byte[] stored, Encoding encoding, boolean compressed,
+      int payloadLength, DataType type, int rows, FieldVector vector, Scratch scratch) {
+    byte[] payload = payload(stored, compressed, payloadLength);
     scratch.ensure(rows);
     ByteReader in = new ByteReader(payload);
     boolean hasNulls = in.u8() != 0;
+    ArrowBuf validity = vector.getValidityBuffer();
     boolean[] nulls = scratch.nulls;
     if (hasNulls) {
+      int bytes = (rows + 7) / 8;
+      int start = in.skip(bytes);
+      validity.setBytes(0, payload, start, bytes);
+      for (int k = 0; k < rows; k++) {
+        nulls[k] = (payload[start + (k >> 3)] & (1 << (k & 7))) == 0;
+      }
+    } else {
+      validity.setOne(0, (rows + 7) / 8);
+      Arrays.fill(nulls, 0, rows, false);
+    }
+    PhysicalType physical = type.physical();
+    switch (physical) {
+      case FLOAT32, FLOAT64 -> {
+        decodeDoubles(in, encoding, rows, physical == PhysicalType.FLOAT32, scratch.doubles);
+        new ColumnData(type, rows, null, scratch.doubles, null, null, nulls)
+            .copyTo(vector, 0, rows);
+      }
+      case VARBINARY -> StringEncoding.decodeInto(in, encoding, rows, nulls,
+          (VarCharVector) vector, scratch);
+      case BIT -> {
+        LongEncoding.decode(in, encoding, rows, scratch.longs, scratch.codes);
+        new ColumnData(type, rows, scratch.longs, null, null, null, nulls)
+            .copyTo(vector, 0, rows);
+      }
+      default -> LongEncoding.decodeInto(in, encoding, rows, vector.getDataBuffer(),
+          physical.byteWidth(), scratch.longs, scratch.codes);
+    }
+  }
+
+  /**
+   * The dictionary of a dictionary-encoded string chunk, in scratch arrays and valid until
+   * their next use, or null for any other chunk.
+   */
+  public static StringDictionary dictionary(byte[] stored, Encoding encoding,
+      boolean compressed, int payloadLength, DataType type, int rows, Scratch scratch) {
+    if (encoding != Encoding.DICTIONARY || type.physical() != PhysicalType.VARBINARY) {
+      return null;
+    }
+    byte[] payload = payload(stored, compressed, payloadLength);
+    scratch.ensure(rows);
+    ByteReader in = new ByteReader(payload);
+    boolean[] nulls = readNulls(in, payload, rows, scratch);
+    return StringEncoding.readDictionary(in, rows, nulls, scratch.codes);
+  }
+
+  private static boolean[] readNulls(ByteReader in, byte[] payload, int rows, Scratch scratch) {
+    boolean[] nulls = scratch.nulls;
+    if (in.u8() != 0) {
       int start = in.skip((rows + 7) / 8);
       for (int k = 0; k < rows; k++) {
         nulls[k] = (payload[start + (k >> 3)] & (1 << (k & 7))) == 0;
@@ -173,6 +235,16 @@ public final class ChunkCodec {
     } else {
       Arrays.fill(nulls, 0, rows, false);
     }
+    return nulls;
+  }
+
+  /** Decodes a stored chunk into scratch arrays, returned as a view valid until next use. */
+  public static ColumnData decode(byte[] stored, Encoding encoding, boolean compressed,
+      int payloadLength, DataType type, int rows, Scratch scratch) {
+    byte[] payload = payload(stored, compressed, payloadLength);
+    scratch.ensure(rows);
+    ByteReader in = new ByteReader(payload);
+    boolean[] nulls = readNulls(in, payload, rows, scratch);
     switch (type.physical()) {
       case FLOAT32, FLOAT64 -> {
         decodeDoubles(in, encoding, rows, type.physical() == PhysicalType.FLOAT32,

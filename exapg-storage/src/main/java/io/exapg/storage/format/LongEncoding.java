@@ -3,6 +3,7 @@ package io.exapg.storage.format;
 import io.exapg.core.error.ExaException;
 import io.exapg.core.error.SqlState;
 import java.util.Arrays;
+import org.apache.arrow.memory.ArrowBuf;
 
 /**
  * Encodings of exact values (integers, decimals, dates, timestamps, booleans) as longs. The
@@ -200,6 +201,42 @@ final class LongEncoding {
           out[k] = dictionary[code];
         }
       }
+    }
+  }
+
+  /**
+   * Decodes rows values straight into an Arrow data buffer as integers of width bytes (8, 4
+   * or 2); encodings that need a pass over codes or runs go through the scratch arrays.
+   */
+  static void decodeInto(ByteReader in, Encoding encoding, int rows, ArrowBuf data, int width,
+      long[] values, long[] codes) {
+    switch (encoding) {
+      case CONSTANT -> {
+        long value = in.u64();
+        for (int k = 0; k < rows; k++) {
+          store(data, width, k, value);
+        }
+      }
+      case FRAME_OF_REFERENCE -> {
+        long base = in.u64();
+        int bits = in.u8();
+        int start = in.skip(BitPacking.packedLength(rows, bits) + 1);
+        BitPacking.unpackInto(in.array(), start, rows, bits, base, data, width);
+      }
+      default -> {
+        decode(in, encoding, rows, values, codes);
+        for (int k = 0; k < rows; k++) {
+          store(data, width, k, values[k]);
+        }
+      }
+    }
+  }
+
+  private static void store(ArrowBuf data, int width, int row, long value) {
+    switch (width) {
+      case 8 -> data.setLong((long) row << 3, value);
+      case 4 -> data.setInt((long) row << 2, (int) value);
+      default -> data.setShort((long) row << 1, (short) value);
     }
   }
 

@@ -17,11 +17,19 @@ public final class SegmentFile implements AutoCloseable {
   private final Path path;
   private final FileChannel channel;
   private final SegmentMeta meta;
+  private final ZoneMap[] zones;
 
   private SegmentFile(Path path, FileChannel channel, SegmentMeta meta) {
     this.path = path;
     this.channel = channel;
     this.meta = meta;
+    this.zones = new ZoneMap[meta.types().size()];
+    for (RowGroupMeta group : meta.rowGroups()) {
+      for (int c = 0; c < zones.length; c++) {
+        ZoneMap zone = group.chunks().get(c).zoneMap();
+        zones[c] = zones[c] == null ? zone : zones[c].union(zone);
+      }
+    }
   }
 
   public static SegmentFile open(Path path) {
@@ -75,6 +83,11 @@ public final class SegmentFile implements AutoCloseable {
 
   public SegmentMeta meta() {
     return meta;
+  }
+
+  /** The zone map of a column over the whole segment: its chunks' maps combined. */
+  public ZoneMap zone(int column) {
+    return zones[column];
   }
 
   /** The stored bytes of one chunk, after checking their checksum. */

@@ -3,6 +3,8 @@ package io.exapg.storage.format;
 import io.exapg.core.error.ExaException;
 import io.exapg.core.error.SqlState;
 import java.util.Arrays;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.VarCharVector;
 
 /**
  * Encodings of strings: constant, dictionary (sorted entries, bit-packed codes) when few
@@ -188,6 +190,71 @@ final class StringEncoding {
       }
       default -> throw corrupt("encoding " + encoding + " for strings");
     }
+  }
+
+  /** Reads a dictionary chunk's entries and codes, leaving the strings undecoded. */
+  static StringDictionary readDictionary(ByteReader in, int rows, boolean[] nulls,
+      long[] codes) {
+    int size = in.u32();
+    long[] lengths = readPackedLengths(in, size);
+    byte[] dictionary = in.block();
+    int[] starts = new int[size + 1];
+    for (int d = 0; d < size; d++) {
+      starts[d + 1] = starts[d] + (int) lengths[d];
+    }
+    if (starts[size] != dictionary.length) {
+      throw corrupt("dictionary lengths");
+    }
+    int codeBits = in.u8();
+    int codeStart = in.skip(BitPacking.packedLength(rows, codeBits) + 1);
+    BitPacking.unpack(in.array(), codeStart, rows, codeBits, 0, codes);
+    for (int k = 0; k < rows; k++) {
+      if (codes[k] < 0 || codes[k] >= size) {
+        throw corrupt("dictionary code");
+      }
+    }
+    return new StringDictionary(dictionary, starts, size, codes, nulls);
+  }
+
+  /** Decodes rows strings straight into a vector's offset and data buffers. */
+  static void decodeInto(ByteReader in, Encoding encoding, int rows, boolean[] nulls,
+      VarCharVector vector, ChunkCodec.Scratch scratch) {
+    ArrowBuf offsets = vector.getOffsetBuffer();
+    switch (encoding) {
+      case PLAIN -> {
+        long[] lengths = readPackedLengths(in, rows);
+        int total = in.u32();
+        int start = in.skip(total);
+        ArrowBuf data = capacity(vector, total);
+        data.setBytes(0, in.array(), start, total);
+        int position = 0;
+        offsets.setInt(0, 0);
+        for (int k = 0; k < rows; k++) {
+          position += (int) lengths[k];
+          offsets.setInt((long) (k + 1) << 2, position);
+        }
+        if (position != total) {
+          throw corrupt("string lengths");
+        }
+      }
+      case CONSTANT, DICTIONARY -> {
+        decode(in, encoding, rows, nulls, scratch);
+        int total = scratch.offsets[rows];
+        capacity(vector, total).setBytes(0, scratch.bytes, 0, total);
+        for (int k = 0; k <= rows; k++) {
+          offsets.setInt((long) k << 2, scratch.offsets[k]);
+        }
+      }
+      default -> throw corrupt("encoding " + encoding + " for strings");
+    }
+    vector.setLastSet(rows - 1);
+  }
+
+  private static ArrowBuf capacity(VarCharVector vector, long bytes) {
+    while (vector.getDataBuffer().capacity() < bytes) {
+      vector.reallocDataBuffer();
+    }
+    return vector.getDataBuffer();
   }
 
   private static ExaException corrupt(String what) {

@@ -14,6 +14,8 @@ import io.exapg.storage.format.ChunkMeta;
 import io.exapg.storage.format.ColumnData;
 import io.exapg.storage.format.RowGroupMeta;
 import io.exapg.storage.format.SegmentWriter;
+import io.exapg.storage.format.StringDictionary;
+import io.exapg.storage.format.ZoneMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +26,10 @@ import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Scans the containers of a table snapshot (plus the running transaction's own rows): one
- * morsel per segment row group and per 64K rows in memory. Row groups whose zone maps rule out
- * the scan's predicates are skipped; the rest are read, checked and decoded straight into
- * Arrow vectors, and deleted rows are left out through the batch's selection.
+ * morsel per segment row group and per 64K rows in memory. Segments and row groups whose zone
+ * maps rule out the scan's predicates are skipped; in the rest, deleted rows and rows failing
+ * the exact predicates are left out through the batch's selection, and the output columns are
+ * decoded straight into Arrow vectors.
  */
 final class TableScanSource implements Source {
   private static final ThreadLocal<ChunkCodec.Scratch> SCRATCH =
@@ -37,26 +40,46 @@ final class TableScanSource implements Source {
   }
 
   private final ScanNode node;
+  private final List<SegmentRef> segments;
   private final Map<Long, RoaringBitmap> deletes;
   private final List<Morsel> morsels = new ArrayList<>();
+  private PredicateEvaluator[] evaluators;
 
   /** @param deletes deleted positions by container id; never changed while the scan runs */
   TableScanSource(ScanNode node, List<SegmentRef> segments, Map<Long, RoaringBitmap> deletes) {
     this.node = node;
+    this.segments = segments;
     this.deletes = deletes;
+  }
+
+  /** Binds the predicates' parameters and cuts the segments zone maps allow into morsels. */
+  @Override
+  public void open(QueryContext context) {
+    List<ScanPredicate> predicates = node.predicates();
+    evaluators = new PredicateEvaluator[predicates.size()];
+    for (int p = 0; p < evaluators.length; p++) {
+      evaluators[p] = predicates.get(p).exact()
+          ? new PredicateEvaluator(predicates.get(p), context.parameters()) : null;
+    }
     for (SegmentRef segment : segments) {
       if (segment.inMemory()) {
         for (int from = 0; from < segment.rowCount(); from += SegmentWriter.ROW_GROUP_ROWS) {
           morsels.add(new Morsel(segment, -1, from,
               Math.min(SegmentWriter.ROW_GROUP_ROWS, segment.rowCount() - from)));
         }
-      } else {
-        int start = 0;
-        List<RowGroupMeta> groups = segment.file().meta().rowGroups();
+        continue;
+      }
+      List<RowGroupMeta> groups = segment.file().meta().rowGroups();
+      if (!mayMatch(segment.file()::zone, context.parameters())) {
         for (int g = 0; g < groups.size(); g++) {
-          morsels.add(new Morsel(segment, g, start, groups.get(g).rowCount()));
-          start += groups.get(g).rowCount();
+          context.statistics().skipped();
         }
+        continue;
+      }
+      int start = 0;
+      for (int g = 0; g < groups.size(); g++) {
+        morsels.add(new Morsel(segment, g, start, groups.get(g).rowCount()));
+        start += groups.get(g).rowCount();
       }
     }
   }
@@ -72,29 +95,50 @@ final class TableScanSource implements Source {
     QueryContext query = task.query();
     RowGroupMeta group = morsel.rowGroup() < 0 ? null
         : morsel.segment().file().meta().rowGroups().get(morsel.rowGroup());
-    if (group != null && !mayMatch(group, query.parameters())) {
+    if (group != null
+        && !mayMatch(column -> group.chunks().get(column).zoneMap(), query.parameters())) {
       query.statistics().skipped();
       return;
     }
     int rows = morsel.count();
-    RoaringBitmap deleted = deletes.get(morsel.segment().id());
-    int[] live = null;
-    int liveCount = rows;
-    if (deleted != null) {
-      int deletedCount = (int) deleted.rangeCardinality(morsel.start(),
-          (long) morsel.start() + rows);
-      if (deletedCount == rows) {
-        return;
+    int[] live = livePositions(morsel);
+    int liveCount = live == null ? rows : live.length;
+    if (liveCount == 0) {
+      return;
+    }
+    long bytes = 0;
+    ChunkCodec.Scratch scratch = SCRATCH.get();
+    List<ScanPredicate> predicates = node.predicates();
+    for (int p = 0; p < predicates.size() && liveCount > 0; p++) {
+      if (evaluators[p] == null) {
+        continue;
       }
-      if (deletedCount > 0) {
-        live = livePositions(deleted, morsel.start(), rows, rows - deletedCount);
-        liveCount = live.length;
+      if (live == null) {
+        live = allPositions(rows);
       }
+      int column = predicates.get(p).column();
+      if (group == null) {
+        liveCount = evaluators[p].filter(morsel.segment().rows()[column], morsel.start(), live,
+            liveCount);
+        continue;
+      }
+      ChunkMeta chunk = group.chunks().get(column);
+      byte[] stored = morsel.segment().file().readChunk(chunk);
+      bytes += stored.length;
+      StringDictionary dictionary = ChunkCodec.dictionary(stored, chunk.encoding(),
+          chunk.compressed(), chunk.payloadLength(), predicates.get(p).type(), rows, scratch);
+      liveCount = dictionary != null ? evaluators[p].filter(dictionary, live, liveCount)
+          : evaluators[p].filter(ChunkCodec.decode(stored, chunk.encoding(), chunk.compressed(),
+              chunk.payloadLength(), predicates.get(p).type(), rows, scratch), 0, live,
+              liveCount);
+    }
+    if (liveCount == 0) {
+      query.statistics().scanned(0, bytes);
+      return;
     }
     List<DataType> types = node.outputTypes();
     FieldVector[] vectors = Vectors.allocate(types, query.allocator(), rows);
     try {
-      long bytes = group == null ? 0 : decode(morsel, group, vectors);
       List<Integer> columns = node.columns();
       for (int k = 0; k < columns.size(); k++) {
         int column = columns.get(k);
@@ -102,45 +146,41 @@ final class TableScanSource implements Source {
           fillRowIds((BigIntVector) vectors[k], morsel);
         } else if (group == null) {
           morsel.segment().rows()[column].copyTo(vectors[k], morsel.start(), rows);
+        } else {
+          ChunkMeta chunk = group.chunks().get(column);
+          byte[] stored = morsel.segment().file().readChunk(chunk);
+          bytes += stored.length;
+          ChunkCodec.decodeInto(stored, chunk.encoding(), chunk.compressed(),
+              chunk.payloadLength(), types.get(k), rows, vectors[k], scratch);
         }
       }
       Vectors.setValueCount(vectors, rows);
       query.statistics().scanned(liveCount, bytes);
-      sink.push(live == null ? Batch.of(vectors, rows)
-          : Batch.selected(vectors, rows, live, liveCount));
+      sink.push(live == null || liveCount == rows && live.length == rows
+          ? Batch.of(vectors, rows) : Batch.selected(vectors, rows, live, liveCount));
     } finally {
       Vectors.close(vectors);
     }
   }
 
-  /** Decodes the chunks of a row group's stored columns; returns the bytes read. */
-  private long decode(Morsel morsel, RowGroupMeta group, FieldVector[] vectors) {
-    List<Integer> columns = node.columns();
-    List<DataType> types = node.outputTypes();
-    ChunkCodec.Scratch scratch = SCRATCH.get();
-    long bytes = 0;
-    for (int k = 0; k < columns.size(); k++) {
-      int column = columns.get(k);
-      if (column == ScanNode.ROW_ID) {
-        continue;
-      }
-      ChunkMeta chunk = group.chunks().get(column);
-      byte[] stored = morsel.segment().file().readChunk(chunk);
-      bytes += stored.length;
-      ColumnData data = ChunkCodec.decode(stored, chunk.encoding(), chunk.compressed(),
-          chunk.payloadLength(), types.get(k), group.rowCount(), scratch);
-      data.copyTo(vectors[k], 0, group.rowCount());
+  /** The positions (within the morsel) of rows not deleted, or null when none are. */
+  private int[] livePositions(Morsel morsel) {
+    RoaringBitmap deleted = deletes.get(morsel.segment().id());
+    if (deleted == null) {
+      return null;
     }
-    return bytes;
-  }
-
-  private static int[] livePositions(RoaringBitmap deleted, int start, int rows, int count) {
-    int[] live = new int[count];
+    int rows = morsel.count();
+    int deletedCount = (int) deleted.rangeCardinality(morsel.start(),
+        (long) morsel.start() + rows);
+    if (deletedCount == 0) {
+      return null;
+    }
+    int[] live = new int[rows - deletedCount];
     PeekableIntIterator next = deleted.getIntIterator();
-    next.advanceIfNeeded(start);
+    next.advanceIfNeeded(morsel.start());
     int j = 0;
     for (int k = 0; k < rows; k++) {
-      int position = start + k;
+      int position = morsel.start() + k;
       while (next.hasNext() && next.peekNext() < position) {
         next.next();
       }
@@ -152,6 +192,14 @@ final class TableScanSource implements Source {
     return live;
   }
 
+  private static int[] allPositions(int rows) {
+    int[] live = new int[rows];
+    for (int k = 0; k < rows; k++) {
+      live[k] = k;
+    }
+    return live;
+  }
+
   private static void fillRowIds(BigIntVector vector, Morsel morsel) {
     long base = SegmentRef.rowId(morsel.segment().id(), morsel.start());
     for (int k = 0; k < morsel.count(); k++) {
@@ -159,15 +207,16 @@ final class TableScanSource implements Source {
     }
   }
 
-  private boolean mayMatch(RowGroupMeta group, Object[] parameters) {
+  /** The zone map of a table column, in a segment or a row group. */
+  private interface Zones {
+    ZoneMap zone(int column);
+  }
+
+  private boolean mayMatch(Zones zones, Object[] parameters) {
     for (ScanPredicate predicate : node.predicates()) {
-      int tableColumn = node.columns().get(predicate.column());
-      if (tableColumn == ScanNode.ROW_ID) {
-        continue;
-      }
-      ChunkMeta chunk = group.chunks().get(tableColumn);
-      if (!ZonePruner.mayMatch(predicate, chunk.zoneMap(),
-          node.outputTypes().get(predicate.column()).physical(), parameters)) {
+      ZoneMap zone = zones.zone(predicate.column());
+      if (zone != null && !ZonePruner.mayMatch(predicate, zone, predicate.type().physical(),
+          parameters)) {
         return false;
       }
     }
