@@ -22,7 +22,7 @@ final class ExapgEngine extends Engine {
     directory = Files.createTempDirectory("exapg-bench-");
     long memory = (long) (Runtime.getRuntime().maxMemory() * 0.7);
     node = ExapgNode.start(new ServerConfig("127.0.0.1", 0, 0, directory, memory, memory,
-        workers, 10, null, true));
+        workers, 10, null, true, 0));
     connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + node.port()
         + "/exapg", "exapg", "");
   }

@@ -46,7 +46,11 @@ public final class ExapgNode implements AutoCloseable {
   private void open() throws InterruptedException {
     memory = new MemoryManager(config.memoryLimitBytes());
     workers = new WorkerPool(config.workerThreads());
-    storage = StorageEngine.open(config.dataDirectory(), StorageOptions.defaults());
+    StorageOptions options = StorageOptions.defaults();
+    if (config.chunkCacheBytes() > 0) {
+      options = options.withChunkCacheBytes(config.chunkCacheBytes());
+    }
+    storage = StorageEngine.open(config.dataDirectory(), options);
     engine = new SqlEngine(storage, memory, workers, new EngineOptions(ServerConfig.DATABASE,
         config.queryMemoryLimitBytes(), EngineOptions.POSTGRES_VERSION + " (ExaPG " + VERSION
         + ")"));

@@ -10,10 +10,12 @@ import java.nio.file.Path;
  * @param password the password of user exapg for connections that must give one; null means
  *     such connections are refused
  * @param loopbackTrust whether clients on the loopback interface may connect without a password
+ * @param chunkCacheBytes memory for recently read chunks; 0 for the default (an eighth of the
+ *     heap, at most 1 GB)
  */
 public record ServerConfig(String listen, int port, int httpPort, Path dataDirectory,
     long memoryLimitBytes, long queryMemoryLimitBytes, int workerThreads, int maxConnections,
-    String password, boolean loopbackTrust) {
+    String password, boolean loopbackTrust, long chunkCacheBytes) {
   public static final String USER = "exapg";
   public static final String DATABASE = "exapg";
 }

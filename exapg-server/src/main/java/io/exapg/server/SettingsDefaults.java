@@ -18,6 +18,7 @@ final class SettingsDefaults implements CommandLine.IDefaultValueProvider {
       Map.entry("data-dir", "./data"),
       Map.entry("memory-limit", ""),
       Map.entry("query-memory-limit", ""),
+      Map.entry("chunk-cache", ""),
       Map.entry("workers", ""),
       Map.entry("max-connections", "100"),
       Map.entry("password", ""),

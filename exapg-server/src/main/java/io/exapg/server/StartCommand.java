@@ -40,6 +40,10 @@ final class StartCommand implements Callable<Integer> {
       + " one query (default: half the memory limit).")
   String queryMemoryLimit;
 
+  @CommandLine.Option(names = "--chunk-cache", description = "Memory for recently read"
+      + " column chunks, e.g. 2GB (default: an eighth of the heap, at most 1GB).")
+  String chunkCache;
+
   @CommandLine.Option(names = "--workers", description = "Worker threads (default: one per"
       + " core).")
   String workers;
@@ -67,7 +71,7 @@ final class StartCommand implements Callable<Integer> {
     ServerConfig serverConfig = new ServerConfig(listen, port, httpPort,
         dataDirectory.toAbsolutePath().normalize(), memory, queryMemory, workerThreads,
         maxConnections, password == null || password.isEmpty() ? null : password,
-        loopbackTrust);
+        loopbackTrust, chunkCache == null || chunkCache.isEmpty() ? 0 : parseBytes(chunkCache));
     ExapgNode node;
     try {
       node = ExapgNode.start(serverConfig);

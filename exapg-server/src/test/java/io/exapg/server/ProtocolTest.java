@@ -180,7 +180,7 @@ class ProtocolTest {
   void passwordIsRequiredWhereLoopbackIsNotTrusted() throws Exception {
     java.nio.file.Path directory = java.nio.file.Files.createTempDirectory("exapg-auth-");
     ServerConfig config = new ServerConfig("127.0.0.1", 0, 0, directory, 256L << 20,
-        128L << 20, 1, 10, "s3cret", false);
+        128L << 20, 1, 10, "s3cret", false, 0);
     try (ExapgNode node = ExapgNode.start(config)) {
       String url = "jdbc:postgresql://127.0.0.1:" + node.port() + "/exapg";
       Properties wrong = new Properties();

@@ -30,7 +30,7 @@ public final class TestServer implements AutoCloseable {
 
   public static TestServer start(Path dataDirectory) {
     ServerConfig config = new ServerConfig("127.0.0.1", 0, 0, dataDirectory, 1L << 30,
-        512L << 20, 2, 100, "secret", true);
+        512L << 20, 2, 100, "secret", true, 0);
     try {
       return new TestServer(dataDirectory, ExapgNode.start(config));
     } catch (InterruptedException e) {

@@ -11,6 +11,7 @@ import io.exapg.storage.catalog.TableDef;
 import io.exapg.storage.format.ColumnBuffer;
 import io.exapg.storage.format.ColumnData;
 import io.exapg.storage.format.SegmentFile;
+import io.exapg.storage.io.ChunkCache;
 import io.exapg.storage.io.DataDirectoryLock;
 import io.exapg.storage.io.DurableFiles;
 import io.exapg.storage.table.Compactor;
@@ -84,6 +85,7 @@ public final class StorageEngine implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
       });
+  private final ChunkCache chunkCache;
   private ScheduledExecutorService compactor;
   private WriteAheadLog wal;
   private SnapshotRegistry snapshots;
@@ -96,6 +98,7 @@ public final class StorageEngine implements AutoCloseable {
     this.directoryLock = directoryLock;
     this.options = options;
     this.catalog = catalog;
+    this.chunkCache = new ChunkCache(options.chunkCacheBytes());
   }
 
   /** Opens (or initializes) a data directory and recovers committed writes from the log. */
@@ -271,7 +274,8 @@ public final class StorageEngine implements AutoCloseable {
   }
 
   public TableStore tableStore(StorageTransaction transaction) {
-    return new TransactionTableStore(tables::get, transaction, this::checkConflicts);
+    return new TransactionTableStore(tables::get, transaction, this::checkConflicts,
+        chunkCache);
   }
 
   private void checkConflicts(StorageTransaction transaction, long tableId,

@@ -1,37 +1,26 @@
 package io.exapg.core.exec;
 
-import java.util.concurrent.atomic.AtomicLong;
+import io.exapg.core.plan.ScanNode;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** Counters of one query's execution, for EXPLAIN ANALYZE and, later, its trace. */
+/** Counters of one query's execution, per scan, for EXPLAIN ANALYZE and its trace. */
 public final class QueryStatistics {
-  private final AtomicLong rowsScanned = new AtomicLong();
-  private final AtomicLong morselsRead = new AtomicLong();
-  private final AtomicLong morselsSkipped = new AtomicLong();
-  private final AtomicLong bytesRead = new AtomicLong();
+  private final Map<ScanNode, ScanStatistics> scans = new IdentityHashMap<>();
 
-  public void scanned(long rows, long bytes) {
-    rowsScanned.addAndGet(rows);
-    bytesRead.addAndGet(bytes);
-    morselsRead.incrementAndGet();
+  /** The counters of one scan of the plan (the same node always gets the same ones). */
+  public synchronized ScanStatistics scan(ScanNode node) {
+    return scans.computeIfAbsent(node, n -> new ScanStatistics());
   }
 
-  public void skipped() {
-    morselsSkipped.incrementAndGet();
+  /** The counters of a scan, or null if it did not run. */
+  public synchronized ScanStatistics of(ScanNode node) {
+    return scans.get(node);
   }
 
-  public long rowsScanned() {
-    return rowsScanned.get();
-  }
-
-  public long morselsRead() {
-    return morselsRead.get();
-  }
-
-  public long morselsSkipped() {
-    return morselsSkipped.get();
-  }
-
-  public long bytesRead() {
-    return bytesRead.get();
+  public synchronized List<ScanStatistics> all() {
+    return new ArrayList<>(scans.values());
   }
 }

@@ -536,25 +536,27 @@ final class SqlSession implements EngineSession {
       boolean analyze) {
     PlanNode root = buildPlan(query, parameters);
     List<String> lines = new ArrayList<>();
-    ExplainFormatter.describe(root, 0, lines);
-    if (analyze) {
-      StorageTransaction current = transaction == null ? engine.storage().begin() : transaction;
+    if (!analyze) {
+      ExplainFormatter.describe(root, 0, lines, null);
+    } else {
+      boolean ownTransaction = transaction == null;
+      StorageTransaction current = ownTransaction ? engine.storage().begin() : transaction;
       QueryContext context = newContext(parameters, current);
       long start = System.nanoTime();
       try (ExecutionPlan execution = ExecutionPlan.build(root, context)) {
         runWithTimeout(execution, context);
-        long rows = execution.result() == null ? execution.modifiedRows()
-            : execution.result().rowCount();
+        boolean modifies = execution.result() == null;
+        long rows = modifies ? execution.modifiedRows() : execution.result().rowCount();
+        // As in PostgreSQL, EXPLAIN ANALYZE of a change makes the change.
+        if (ownTransaction && modifies) {
+          engine.storage().commit(current);
+        }
         double millis = (System.nanoTime() - start) / 1e6;
+        ExplainFormatter.describe(root, 0, lines, context.statistics());
         lines.add(String.format(Locale.ROOT, "Execution: %d rows in %.3f ms, %d pipelines",
             rows, millis, execution.pipelineCount()));
-        lines.add(String.format(Locale.ROOT,
-            "Scans: %d rows read, %d row groups read, %d row groups skipped by zone maps,"
-                + " %d bytes read", context.statistics().rowsScanned(),
-            context.statistics().morselsRead(), context.statistics().morselsSkipped(),
-            context.statistics().bytesRead()));
       } finally {
-        if (transaction == null) {
+        if (ownTransaction) {
           current.rollback();
         }
         finished(context);

@@ -1,12 +1,18 @@
 package io.exapg.storage.format;
 
+import io.exapg.core.exec.IoTier;
+import io.exapg.core.exec.ScanStatistics;
+import io.exapg.storage.io.ChunkCache;
 import io.exapg.storage.io.DurableFiles;
+import io.exapg.storage.io.Unmapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32C;
 
 /**
@@ -14,6 +20,9 @@ import java.util.zip.CRC32C;
  * are verified against their checksums before use. Safe for concurrent reads.
  */
 public final class SegmentFile implements AutoCloseable {
+  private static final AtomicLong NEXT_ID = new AtomicLong();
+
+  private final long id = NEXT_ID.incrementAndGet();
   private final Path path;
   private final FileChannel channel;
   private final SegmentMeta meta;
@@ -92,19 +101,56 @@ public final class SegmentFile implements AutoCloseable {
 
   /** The stored bytes of one chunk, after checking their checksum. */
   public byte[] readChunk(ChunkMeta chunk) {
-    ByteBuffer buffer = ByteBuffer.allocate(chunk.storedLength());
+    return readChunk(chunk, null, null);
+  }
+
+  /**
+   * The stored bytes of one chunk: from the chunk cache if it holds them, else from the file,
+   * telling pages already in the operating system's page cache (the kernel's mincore, through
+   * {@link MappedByteBuffer#isLoaded}) from a read of the device. The read is charged to the
+   * scan with its tier, bytes and time.
+   *
+   * @param cache the chunk cache, or null not to use one
+   * @param statistics where the read is counted, or null
+   */
+  public byte[] readChunk(ChunkMeta chunk, ChunkCache cache, ScanStatistics statistics) {
+    long start = System.nanoTime();
+    ChunkCache.Key key = cache == null ? null : new ChunkCache.Key(id, chunk.offset());
+    byte[] cached = cache == null ? null : cache.get(key);
+    if (cached != null) {
+      if (statistics != null) {
+        statistics.chunkRead(IoTier.MEMORY, cached.length, System.nanoTime() - start);
+      }
+      return cached;
+    }
+    byte[] bytes = new byte[chunk.storedLength()];
+    boolean resident;
     try {
-      DurableFiles.readFully(channel, buffer, chunk.offset());
+      MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, chunk.offset(),
+          chunk.storedLength());
+      try {
+        resident = mapped.isLoaded();
+        mapped.get(bytes);
+      } finally {
+        Unmapper.unmap(mapped);
+      }
     } catch (IOException e) {
       throw DurableFiles.ioError("cannot read segment " + path, e);
     }
     CRC32C crc = new CRC32C();
-    crc.update(buffer.array());
+    crc.update(bytes);
     if ((int) crc.getValue() != chunk.checksum()) {
       throw SegmentFormat.corrupt(path.toString(),
           "chunk checksum mismatch at offset " + chunk.offset());
     }
-    return buffer.array();
+    if (statistics != null) {
+      statistics.chunkRead(resident ? IoTier.PAGE_CACHE : IoTier.DEVICE, bytes.length,
+          System.nanoTime() - start);
+    }
+    if (cache != null) {
+      cache.put(key, bytes);
+    }
+    return bytes;
   }
 
   @Override

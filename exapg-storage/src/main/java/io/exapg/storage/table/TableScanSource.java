@@ -4,6 +4,7 @@ import io.exapg.core.batch.Batch;
 import io.exapg.core.batch.Vectors;
 import io.exapg.core.exec.BatchSink;
 import io.exapg.core.exec.QueryContext;
+import io.exapg.core.exec.ScanStatistics;
 import io.exapg.core.exec.Source;
 import io.exapg.core.exec.TaskContext;
 import io.exapg.core.plan.ScanNode;
@@ -16,6 +17,7 @@ import io.exapg.storage.format.RowGroupMeta;
 import io.exapg.storage.format.SegmentWriter;
 import io.exapg.storage.format.StringDictionary;
 import io.exapg.storage.format.ZoneMap;
+import io.exapg.storage.io.ChunkCache;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,19 +44,27 @@ final class TableScanSource implements Source {
   private final ScanNode node;
   private final List<SegmentRef> segments;
   private final Map<Long, RoaringBitmap> deletes;
+  private final ChunkCache cache;
   private final List<Morsel> morsels = new ArrayList<>();
   private PredicateEvaluator[] evaluators;
+  private ScanStatistics statistics;
 
-  /** @param deletes deleted positions by container id; never changed while the scan runs */
-  TableScanSource(ScanNode node, List<SegmentRef> segments, Map<Long, RoaringBitmap> deletes) {
+  /**
+   * @param deletes deleted positions by container id; never changed while the scan runs
+   * @param cache the node's chunk cache
+   */
+  TableScanSource(ScanNode node, List<SegmentRef> segments, Map<Long, RoaringBitmap> deletes,
+      ChunkCache cache) {
     this.node = node;
     this.segments = segments;
     this.deletes = deletes;
+    this.cache = cache;
   }
 
   /** Binds the predicates' parameters and cuts the segments zone maps allow into morsels. */
   @Override
   public void open(QueryContext context) {
+    statistics = context.statistics().scan(node);
     List<ScanPredicate> predicates = node.predicates();
     evaluators = new PredicateEvaluator[predicates.size()];
     for (int p = 0; p < evaluators.length; p++) {
@@ -72,7 +82,7 @@ final class TableScanSource implements Source {
       List<RowGroupMeta> groups = segment.file().meta().rowGroups();
       if (!mayMatch(segment.file()::zone, context.parameters())) {
         for (int g = 0; g < groups.size(); g++) {
-          context.statistics().skipped();
+          statistics.rowGroupSkipped();
         }
         continue;
       }
@@ -97,17 +107,18 @@ final class TableScanSource implements Source {
         : morsel.segment().file().meta().rowGroups().get(morsel.rowGroup());
     if (group != null
         && !mayMatch(column -> group.chunks().get(column).zoneMap(), query.parameters())) {
-      query.statistics().skipped();
+      statistics.rowGroupSkipped();
       return;
     }
     int rows = morsel.count();
     int[] live = livePositions(morsel);
     int liveCount = live == null ? rows : live.length;
     if (liveCount == 0) {
+      statistics.rowGroupRead(0);
       return;
     }
-    long bytes = 0;
     ChunkCodec.Scratch scratch = SCRATCH.get();
+    byte[][] fetched = group == null ? null : new byte[group.chunks().size()][];
     List<ScanPredicate> predicates = node.predicates();
     for (int p = 0; p < predicates.size() && liveCount > 0; p++) {
       if (evaluators[p] == null) {
@@ -123,8 +134,7 @@ final class TableScanSource implements Source {
         continue;
       }
       ChunkMeta chunk = group.chunks().get(column);
-      byte[] stored = morsel.segment().file().readChunk(chunk);
-      bytes += stored.length;
+      byte[] stored = fetch(morsel, chunk, column, fetched);
       StringDictionary dictionary = ChunkCodec.dictionary(stored, chunk.encoding(),
           chunk.compressed(), chunk.payloadLength(), predicates.get(p).type(), rows, scratch);
       liveCount = dictionary != null ? evaluators[p].filter(dictionary, live, liveCount)
@@ -133,7 +143,7 @@ final class TableScanSource implements Source {
               liveCount);
     }
     if (liveCount == 0) {
-      query.statistics().scanned(0, bytes);
+      statistics.rowGroupRead(0);
       return;
     }
     List<DataType> types = node.outputTypes();
@@ -148,19 +158,26 @@ final class TableScanSource implements Source {
           morsel.segment().rows()[column].copyTo(vectors[k], morsel.start(), rows);
         } else {
           ChunkMeta chunk = group.chunks().get(column);
-          byte[] stored = morsel.segment().file().readChunk(chunk);
-          bytes += stored.length;
+          byte[] stored = fetch(morsel, chunk, column, fetched);
           ChunkCodec.decodeInto(stored, chunk.encoding(), chunk.compressed(),
               chunk.payloadLength(), types.get(k), rows, vectors[k], scratch);
         }
       }
       Vectors.setValueCount(vectors, rows);
-      query.statistics().scanned(liveCount, bytes);
+      statistics.rowGroupRead(liveCount);
       sink.push(live == null || liveCount == rows && live.length == rows
           ? Batch.of(vectors, rows) : Batch.selected(vectors, rows, live, liveCount));
     } finally {
       Vectors.close(vectors);
     }
+  }
+
+  /** Reads a chunk once per morsel, though both a predicate and the output may need it. */
+  private byte[] fetch(Morsel morsel, ChunkMeta chunk, int column, byte[][] fetched) {
+    if (fetched[column] == null) {
+      fetched[column] = morsel.segment().file().readChunk(chunk, cache, statistics);
+    }
+    return fetched[column];
   }
 
   /** The positions (within the morsel) of rows not deleted, or null when none are. */

@@ -10,6 +10,7 @@ import io.exapg.core.table.TableDeleter;
 import io.exapg.core.table.TableStore;
 import io.exapg.core.table.TableWriter;
 import io.exapg.storage.format.DeleteBitmaps;
+import io.exapg.storage.io.ChunkCache;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,12 +30,14 @@ public final class TransactionTableStore implements TableStore {
   private final LongFunction<TableStorage> tables;
   private final StorageTransaction transaction;
   private final ConflictCheck conflicts;
+  private final ChunkCache cache;
 
   public TransactionTableStore(LongFunction<TableStorage> tables,
-      StorageTransaction transaction, ConflictCheck conflicts) {
+      StorageTransaction transaction, ConflictCheck conflicts, ChunkCache cache) {
     this.tables = tables;
     this.transaction = transaction;
     this.conflicts = conflicts;
+    this.cache = cache;
   }
 
   private TableStorage table(long tableId, String name) {
@@ -68,7 +71,7 @@ public final class TransactionTableStore implements TableStore {
     for (Map.Entry<Long, RoaringBitmap> own : transaction.deletes(scan.tableId()).entrySet()) {
       deletes.put(own.getKey(), DeleteBitmaps.union(deletes.get(own.getKey()), own.getValue()));
     }
-    return new TableScanSource(scan, containers, deletes);
+    return new TableScanSource(scan, containers, deletes, cache);
   }
 
   @Override

@@ -1,0 +1,77 @@
+package io.exapg.core.exec;
+
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Counters of one scan: rows produced, row groups read and skipped, and every chunk read with
+ * its tier, bytes and time. Updated concurrently by the scan's workers.
+ */
+public final class ScanStatistics {
+  private final AtomicLong rows = new AtomicLong();
+  private final AtomicLong rowGroupsRead = new AtomicLong();
+  private final AtomicLong rowGroupsSkipped = new AtomicLong();
+  private final AtomicLongArray chunks = new AtomicLongArray(IoTier.values().length);
+  private final AtomicLongArray bytes = new AtomicLongArray(IoTier.values().length);
+  private final AtomicLongArray nanos = new AtomicLongArray(IoTier.values().length);
+
+  public void rowGroupRead(long producedRows) {
+    rows.addAndGet(producedRows);
+    rowGroupsRead.incrementAndGet();
+  }
+
+  public void rowGroupSkipped() {
+    rowGroupsSkipped.incrementAndGet();
+  }
+
+  public void chunkRead(IoTier tier, long byteCount, long elapsedNanos) {
+    chunks.incrementAndGet(tier.ordinal());
+    bytes.addAndGet(tier.ordinal(), byteCount);
+    nanos.addAndGet(tier.ordinal(), elapsedNanos);
+  }
+
+  public long rows() {
+    return rows.get();
+  }
+
+  public long rowGroupsRead() {
+    return rowGroupsRead.get();
+  }
+
+  public long rowGroupsSkipped() {
+    return rowGroupsSkipped.get();
+  }
+
+  public long chunks(IoTier tier) {
+    return chunks.get(tier.ordinal());
+  }
+
+  public long bytes(IoTier tier) {
+    return bytes.get(tier.ordinal());
+  }
+
+  public long nanos(IoTier tier) {
+    return nanos.get(tier.ordinal());
+  }
+
+  public long bytesRead() {
+    long total = 0;
+    for (IoTier tier : IoTier.values()) {
+      total += bytes(tier);
+    }
+    return total;
+  }
+
+  /** One line for EXPLAIN ANALYZE. */
+  public String describe() {
+    StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+        "rows=%d row_groups_read=%d row_groups_skipped=%d", rows(), rowGroupsRead(),
+        rowGroupsSkipped()));
+    for (IoTier tier : IoTier.values()) {
+      line.append(String.format(Locale.ROOT, " %s=%d chunks/%d bytes/%.3f ms",
+          tier.name().toLowerCase(Locale.ROOT), chunks(tier), bytes(tier), nanos(tier) / 1e6));
+    }
+    return line.toString();
+  }
+}
