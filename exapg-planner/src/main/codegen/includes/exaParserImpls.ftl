@@ -247,7 +247,10 @@ boolean ExaIfExists() :
     { return false; }
 }
 
-/** CREATE [TEMP | TEMPORARY] TABLE [IF NOT EXISTS] name [(elements)] [AS query]. */
+/**
+ * CREATE [TEMP | TEMPORARY] TABLE [IF NOT EXISTS] name [(elements)] [PARTITION BY ...]
+ * [DISTRIBUTE BY ...] [AS query].
+ */
 SqlCreate ExaCreateTable(Span s, boolean replace) :
 {
     boolean temporary = false;
@@ -256,6 +259,7 @@ SqlCreate ExaCreateTable(Span s, boolean replace) :
     final List<SqlNode> elements = new ArrayList<SqlNode>();
     final Span elementSpan = Span.of();
     SqlNode query = null;
+    SqlNode layout;
 }
 {
     [ <TEMP> { temporary = true; } | <TEMPORARY> { temporary = true; } ]
@@ -268,6 +272,11 @@ SqlCreate ExaCreateTable(Span s, boolean replace) :
         ( <COMMA> ExaTableElement(elements) )*
         <RPAREN> { elementSpan.add(this); }
     ]
+    (
+        layout = ExaPartitionBy() { elements.add(layout); }
+    |
+        layout = ExaDistributeBy() { elements.add(layout); }
+    )*
     [ <AS> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) ]
     {
         return new SqlCreateTableStatement(s.end(this), replace, temporary, ifNotExists, id,
@@ -286,9 +295,14 @@ void ExaTableElement(List<SqlNode> elements) :
     boolean primaryKey = false;
     boolean unique = false;
     SqlNode defaultValue = null;
+    SqlNode layout;
 }
 {
     (
+        LOOKAHEAD(2) layout = ExaPartitionBy() { elements.add(layout); }
+    |
+        LOOKAHEAD(2) layout = ExaDistributeBy() { elements.add(layout); }
+    |
         [ <CONSTRAINT> { s.add(this); } constraintName = SimpleIdentifier() ]
         (
             <PRIMARY> { s.add(this); } <KEY> columns = ParenthesizedSimpleIdentifierList() {
@@ -320,6 +334,103 @@ void ExaTableElement(List<SqlNode> elements) :
                 defaultValue, primaryKey, unique));
         }
     )
+}
+
+/**
+ * PARTITION BY column [EVERY width] | PARTITION BY RANGE (column) [EVERY width] |
+ * PARTITION BY LIST (column); width is an INTERVAL or a number, optionally in parentheses.
+ */
+SqlPartitionBy ExaPartitionBy() :
+{
+    final Span s;
+    final SqlIdentifier column;
+    SqlPartitionBy.Method method = SqlPartitionBy.Method.DEFAULT;
+    SqlLiteral every = null;
+}
+{
+    <PARTITION> { s = span(); } <BY>
+    (
+        <RANGE> { method = SqlPartitionBy.Method.RANGE; }
+        <LPAREN> column = SimpleIdentifier() <RPAREN>
+    |
+        LOOKAHEAD(2) <LIST> { method = SqlPartitionBy.Method.LIST; }
+        <LPAREN> column = SimpleIdentifier() <RPAREN>
+    |
+        column = SimpleIdentifier()
+    )
+    [ <EVERY> every = ExaPartitionWidth() ]
+    {
+        return new SqlPartitionBy(s.end(this), column, method, every);
+    }
+}
+
+SqlLiteral ExaPartitionWidth() :
+{
+    final SqlLiteral width;
+}
+{
+    width = IntervalLiteral() { return width; }
+|   width = UnsignedNumericLiteral() { return width; }
+|   <LPAREN> width = ExaPartitionWidth() <RPAREN> { return width; }
+}
+
+/** DISTRIBUTE BY column [, ...], the list optionally in parentheses. */
+SqlDistributeBy ExaDistributeBy() :
+{
+    final Span s;
+    final List<SqlNode> columns = new ArrayList<SqlNode>();
+    SqlIdentifier id;
+}
+{
+    <DISTRIBUTE> { s = span(); } <BY>
+    (
+        <LPAREN> id = SimpleIdentifier() { columns.add(id); }
+        ( <COMMA> id = SimpleIdentifier() { columns.add(id); } )*
+        <RPAREN>
+    |
+        id = SimpleIdentifier() { columns.add(id); }
+        (
+            LOOKAHEAD(<COMMA> SimpleIdentifier() (<COMMA> | <RPAREN> | <EOF>))
+            <COMMA> id = SimpleIdentifier() { columns.add(id); }
+        )*
+    )
+    {
+        return new SqlDistributeBy(s.end(this), new SqlNodeList(columns, s.pos()));
+    }
+}
+
+/**
+ * ALTER TABLE name PARTITION BY ... | DISTRIBUTE BY ... | DROP PARTITION KEYS |
+ * DROP DISTRIBUTION KEYS.
+ */
+SqlNode ExaAlterTable() :
+{
+    final Span s;
+    final SqlIdentifier id;
+    SqlPartitionBy partitionBy = null;
+    SqlDistributeBy distributeBy = null;
+    boolean dropPartitioning = false;
+    boolean dropDistribution = false;
+}
+{
+    <ALTER> { s = span(); } <TABLE>
+    id = CompoundIdentifier()
+    (
+        partitionBy = ExaPartitionBy()
+    |
+        distributeBy = ExaDistributeBy()
+    |
+        <DROP>
+        (
+            <PARTITION> <KEYS> { dropPartitioning = true; }
+        |
+            <DISTRIBUTION> <KEYS> { dropDistribution = true; }
+        )
+    )
+    {
+        return new SqlAlterTableLayout(s.end(this), id, partitionBy, distributeBy,
+            dropPartitioning, dropDistribution);
+    }
 }
 
 /** DROP TABLE [IF EXISTS] name [, ...] [CASCADE | RESTRICT]. */

@@ -21,8 +21,8 @@ import org.postgresql.PGConnection;
 
 /**
  * Kills a server process with SIGKILL at random moments while a client inserts (VALUES,
- * INSERT ... SELECT, bulk COPY), updates and deletes rows and compacts and checkpoints the
- * table; restarts it each time; and checks that the table holds exactly what was acknowledged
+ * INSERT ... SELECT, bulk COPY), updates and deletes rows, compacts, checkpoints and
+ * (re)partitions the table; restarts it each time; and checks that the table holds exactly what was acknowledged
  * (or that plus the one statement in flight at the kill): no acknowledged row missing, none
  * twice, no unacknowledged change. exapg.crash.kills sets the number of kills (default 20;
  * bin/exapg test -Dexapg.crash.kills=200 for the long run), exapg.crash.seed the workload.
@@ -96,7 +96,8 @@ class CrashRecoveryTest {
 
   /** The kinds of statement the workload runs, for the summary. */
   private enum Kind {
-    VALUES, INSERT_SELECT, COPY, DELETE, UPDATE, VACUUM, CHECKPOINT, DELETE_ALL
+    VALUES, INSERT_SELECT, COPY, DELETE, UPDATE, VACUUM, CHECKPOINT, ALTER_PARTITIONING,
+    TRUNCATE
   }
 
   /** Ids above which the table is emptied and ids start again, to bound the model. */
@@ -167,14 +168,14 @@ class CrashRecoveryTest {
         synchronized (ledger) {
           next = ledger.model.nextId;
         }
-        int kind = random.nextInt(20);
+        int kind = random.nextInt(21);
         Change change;
         Runnable run;
         Kind what;
         if (next > ID_LIMIT) {
-          what = Kind.DELETE_ALL;
+          what = Kind.TRUNCATE;
           change = model -> model.delete(1, Long.MAX_VALUE - 1, -1);
-          run = sql(statement, "DELETE FROM ledger");
+          run = sql(statement, "TRUNCATE ledger");
         } else if (kind < 6) {
           what = Kind.VALUES;
           int rows = 1 + random.nextInt(20);
@@ -213,10 +214,16 @@ class CrashRecoveryTest {
           what = Kind.VACUUM;
           change = model -> { };
           run = sql(statement, "VACUUM ledger");
-        } else {
+        } else if (kind == 19) {
           what = Kind.CHECKPOINT;
           change = model -> { };
           run = sql(statement, "CHECKPOINT");
+        } else {
+          what = Kind.ALTER_PARTITIONING;
+          change = model -> { };
+          run = sql(statement, random.nextBoolean() ? "ALTER TABLE ledger DROP PARTITION KEYS"
+              : "ALTER TABLE ledger PARTITION BY RANGE (id) EVERY " + (100_000
+                  * (1 + random.nextInt(10))));
         }
         synchronized (ledger) {
           ledger.inFlight = change;

@@ -74,7 +74,8 @@ import org.postgresql.copy.CopyManager;
  * protocol. A record "connection NAME" sends the records after it over another connection of
  * that name (opened on first use; "default" is the first one), to test concurrent
  * transactions. A line "onlyif exapg" before a record marks behaviour where ExaPG deliberately
- * differs (a feature it refuses with 0A000, say).
+ * differs (a feature it refuses with 0A000, say); "# onlyif exapg" as a file's first line
+ * marks every record of the file (ExaPG's own SQL, such as PARTITION BY).
  *
  * <p>Run with -Dslt.complete=true to rewrite the expected results from what the server
  * returns; with -Dslt.reference=host:port to run the files against a PostgreSQL server instead
@@ -153,7 +154,9 @@ class SqlLogicTest {
   private static List<Record> parse(List<String> lines) {
     List<Record> records = new ArrayList<>();
     int i = 0;
-    boolean exapgOnly = false;
+    boolean wholeFileExapgOnly = !lines.isEmpty() && lines.get(0).strip().equals(
+        "# onlyif exapg");
+    boolean exapgOnly = wholeFileExapgOnly;
     while (i < lines.size()) {
       String line = lines.get(i).strip();
       if (line.isEmpty() || line.startsWith("#")) {
@@ -193,7 +196,7 @@ class SqlLogicTest {
       }
       records.add(new Record(start + 1, kind, argument, sql.toString(), expected,
           expectedStart, expectedEnd, exapgOnly));
-      exapgOnly = false;
+      exapgOnly = wholeFileExapgOnly;
     }
     return records;
   }

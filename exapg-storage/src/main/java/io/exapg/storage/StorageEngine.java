@@ -7,6 +7,7 @@ import io.exapg.core.error.SqlState;
 import io.exapg.core.table.TableStore;
 import io.exapg.storage.catalog.Catalog;
 import io.exapg.storage.catalog.ColumnDef;
+import io.exapg.storage.catalog.PartitionSpec;
 import io.exapg.storage.catalog.TableDef;
 import io.exapg.storage.format.ColumnBuffer;
 import io.exapg.storage.format.ColumnData;
@@ -232,16 +233,53 @@ public final class StorageEngine implements AutoCloseable {
   // ---------------------------------------------------------------- tables
 
   public TableDef createTable(String schema, String name, List<ColumnDef> columns) {
+    return createTable(schema, name, columns, null, List.of());
+  }
+
+  /**
+   * Creates a table.
+   *
+   * @param partitioning how rows are split into partitions, or null
+   * @param distribution the DISTRIBUTE BY columns, empty for none
+   */
+  public TableDef createTable(String schema, String name, List<ColumnDef> columns,
+      PartitionSpec partitioning, List<String> distribution) {
     commitLock.lock();
     try {
       checkWritable();
       publishEverything();
-      TableDef table = catalog.createTable(schema, name, columns);
+      TableDef table = catalog.createTable(schema, name, columns, partitioning, distribution);
       TableStorage storage = TableStorage.open(table, tableDirectory(table.id()), segmentWriters);
       tables.put(table.id(), storage);
       head = head.with(head.lsn(), Map.of(table.id(), storage.head()));
       snapshots.publish(head);
       return table;
+    } finally {
+      commitLock.unlock();
+    }
+  }
+
+  /**
+   * Changes how a table is partitioned and distributed. Rows written from now on follow the
+   * new layout; {@link #deleteCommitted} and a re-insert move the existing ones.
+   */
+  public TableDef changeLayout(TableDef table, PartitionSpec partitioning,
+      List<String> distribution) {
+    commitLock.lock();
+    try {
+      checkWritable();
+      publishEverything();
+      TableStorage storage = tables.get(table.id());
+      if (storage == null) {
+        throw new ExaException(SqlState.UNDEFINED_TABLE,
+            "relation \"" + table.name() + "\" does not exist");
+      }
+      TableDef changed = storage.table().withLayout(partitioning, distribution);
+      catalog.replaceTable(changed);
+      storage.redefine(changed);
+      head = head.with(head.lsn(), Map.of(table.id(), storage.head()));
+      snapshots.publish(head);
+      return changed;
     } finally {
       commitLock.unlock();
     }
@@ -289,13 +327,25 @@ public final class StorageEngine implements AutoCloseable {
 
   /** Deletes every row of a table the transaction sees (TRUNCATE); returns how many. */
   public long truncate(StorageTransaction transaction, long tableId) {
+    return deleteAll(transaction, tableId, true);
+  }
+
+  /**
+   * Deletes every row the transaction sees in containers committed before it, but none it
+   * inserted itself: what is left after a table's rows were re-inserted in a new layout.
+   */
+  public long deleteCommitted(StorageTransaction transaction, long tableId) {
+    return deleteAll(transaction, tableId, false);
+  }
+
+  private long deleteAll(StorageTransaction transaction, long tableId, boolean ownRows) {
     TableSnapshot snapshot = transaction.snapshot().table(tableId);
     if (snapshot == null || tables.get(tableId) == null) {
       throw new ExaException(SqlState.UNDEFINED_TABLE, "the table does not exist");
     }
     List<SegmentRef> containers = new ArrayList<>(snapshot.segments());
     PendingWrites pending = transaction.pending(tableId);
-    if (pending != null) {
+    if (pending != null && ownRows) {
       containers.addAll(pending.containers());
     }
     Map<Long, RoaringBitmap> seen = transaction.deletes(tableId);
@@ -439,6 +489,7 @@ public final class StorageEngine implements AutoCloseable {
     List<SegmentFile> files = new ArrayList<>();
     ColumnData[] rows = new ColumnData[0];
     if (pending != null) {
+      pending.prepareCommit();
       for (SegmentRef segment : pending.segments()) {
         segments.add(new CommitRecord.NewSegment(segment.id(),
             segment.file().path().getFileName().toString(), deletes.remove(segment.id())));

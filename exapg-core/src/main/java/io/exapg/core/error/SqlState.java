@@ -50,6 +50,7 @@ public enum SqlState {
   OBJECT_IN_USE("55006", ErrorCategory.USER),
   CANT_CHANGE_RUNTIME_PARAM("55P02", ErrorCategory.USER),
   TOO_MANY_CONNECTIONS("53300", ErrorCategory.RESOURCE),
+  PROGRAM_LIMIT_EXCEEDED("54000", ErrorCategory.USER),
   OUT_OF_MEMORY("53200", ErrorCategory.RESOURCE),
   DISK_FULL("53100", ErrorCategory.RESOURCE),
   QUERY_CANCELED("57014", ErrorCategory.USER),

@@ -5,16 +5,28 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Counters of one scan: rows produced, row groups read and skipped, and every chunk read with
- * its tier, bytes and time. Updated concurrently by the scan's workers.
+ * Counters of one scan: rows produced, segments and row groups read and skipped, and every
+ * chunk read with its tier, bytes and time. Updated concurrently by the scan's workers.
  */
 public final class ScanStatistics {
   private final AtomicLong rows = new AtomicLong();
+  private final AtomicLong segmentsRead = new AtomicLong();
+  private final AtomicLong segmentsSkipped = new AtomicLong();
   private final AtomicLong rowGroupsRead = new AtomicLong();
   private final AtomicLong rowGroupsSkipped = new AtomicLong();
   private final AtomicLongArray chunks = new AtomicLongArray(IoTier.values().length);
   private final AtomicLongArray bytes = new AtomicLongArray(IoTier.values().length);
   private final AtomicLongArray nanos = new AtomicLongArray(IoTier.values().length);
+
+  /** A segment (or in-memory container) whose zone maps let the scan in. */
+  public void segmentRead() {
+    segmentsRead.incrementAndGet();
+  }
+
+  /** A segment skipped whole: its zone maps rule out every row (partition pruning). */
+  public void segmentSkipped() {
+    segmentsSkipped.incrementAndGet();
+  }
 
   public void rowGroupRead(long producedRows) {
     rows.addAndGet(producedRows);
@@ -33,6 +45,14 @@ public final class ScanStatistics {
 
   public long rows() {
     return rows.get();
+  }
+
+  public long segmentsRead() {
+    return segmentsRead.get();
+  }
+
+  public long segmentsSkipped() {
+    return segmentsSkipped.get();
   }
 
   public long rowGroupsRead() {
@@ -66,8 +86,9 @@ public final class ScanStatistics {
   /** One line for EXPLAIN ANALYZE. */
   public String describe() {
     StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-        "rows=%d row_groups_read=%d row_groups_skipped=%d", rows(), rowGroupsRead(),
-        rowGroupsSkipped()));
+        "rows=%d segments_read=%d segments_skipped=%d row_groups_read=%d"
+            + " row_groups_skipped=%d", rows(), segmentsRead(), segmentsSkipped(),
+        rowGroupsRead(), rowGroupsSkipped()));
     for (IoTier tier : IoTier.values()) {
       line.append(String.format(Locale.ROOT, " %s=%d chunks/%d bytes/%.3f ms",
           tier.name().toLowerCase(Locale.ROOT), chunks(tier), bytes(tier), nanos(tier) / 1e6));

@@ -18,6 +18,7 @@ public final class SystemSchema extends AbstractSchema {
   @Override
   protected Map<String, Table> getTableMap() {
     return Map.of(ColumnStorageTable.NAME, new ColumnStorageTable(storage),
-        TableStorageTable.NAME, new TableStorageTable(storage));
+        TableStorageTable.NAME, new TableStorageTable(storage), TablesTable.NAME,
+        new TablesTable(storage));
   }
 }

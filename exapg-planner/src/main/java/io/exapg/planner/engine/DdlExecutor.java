@@ -12,26 +12,32 @@ import io.exapg.core.expr.Function;
 import io.exapg.core.plan.InsertNode;
 import io.exapg.core.plan.PlanNode;
 import io.exapg.core.plan.ProjectNode;
+import io.exapg.core.plan.ScanNode;
 import io.exapg.core.type.DataType;
 import io.exapg.planner.QueryPlanner;
 import io.exapg.planner.parser.ExaParser;
+import io.exapg.planner.parser.SqlAlterTableLayout;
 import io.exapg.planner.parser.SqlColumnDefinition;
 import io.exapg.planner.parser.SqlCreateTableStatement;
+import io.exapg.planner.parser.SqlDistributeBy;
 import io.exapg.planner.parser.SqlDropTableStatement;
+import io.exapg.planner.parser.SqlPartitionBy;
 import io.exapg.planner.parser.SqlTableConstraint;
 import io.exapg.planner.parser.StatementSplitter;
 import io.exapg.planner.plan.PlanBuilder;
 import io.exapg.storage.catalog.Catalog;
 import io.exapg.storage.catalog.ColumnDef;
+import io.exapg.storage.catalog.PartitionSpec;
 import io.exapg.storage.catalog.TableDef;
 import io.exapg.storage.table.StorageTransaction;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.calcite.sql.SqlIdentifier;
 
-/** CREATE TABLE [AS] and DROP TABLE. */
+/** CREATE TABLE [AS], ALTER TABLE (layout) and DROP TABLE. */
 final class DdlExecutor {
   private final SqlEngine engine;
   private final SqlSession session;
@@ -103,8 +109,21 @@ final class DdlExecutor {
     if (columns.isEmpty()) {
       throw ExaException.notSupported("tables without columns");
     }
-    engine.storage().createTable(name[0], name[1], columns);
+    engine.storage().createTable(name[0], name[1], columns, partitioning(create, columns),
+        distribution(create, columns));
     return new StatementResult.Command("CREATE TABLE");
+  }
+
+  private static PartitionSpec partitioning(SqlCreateTableStatement create,
+      List<ColumnDef> columns) {
+    SqlPartitionBy clause = create.partitionBy();
+    return clause == null ? null : TableLayouts.partitioning(clause, columns);
+  }
+
+  private static List<String> distribution(SqlCreateTableStatement create,
+      List<ColumnDef> columns) {
+    SqlDistributeBy clause = create.distributeBy();
+    return clause == null ? List.of() : TableLayouts.distribution(clause, columns);
   }
 
   private StatementResult createTableAs(SqlCreateTableStatement create, String[] name,
@@ -126,7 +145,8 @@ final class DdlExecutor {
       }
       columns.add(new ColumnDef(columnName, query.outputTypes().get(c), true));
     }
-    TableDef table = engine.storage().createTable(name[0], name[1], columns);
+    TableDef table = engine.storage().createTable(name[0], name[1], columns,
+        partitioning(create, columns), distribution(create, columns));
     boolean loaded = false;
     StorageTransaction transaction = engine.storage().begin();
     try (QueryContext context = new QueryContext(engine.memory().newChildAllocator("ctas",
@@ -153,6 +173,61 @@ final class DdlExecutor {
       if (!loaded) {
         transaction.rollback();
         engine.storage().dropTable(table);
+      }
+    }
+  }
+
+  /**
+   * ALTER TABLE ... PARTITION BY / DISTRIBUTE BY / DROP ... KEYS: records the new layout, then
+   * moves every row into it in one transaction (a crash in between leaves the rows where they
+   * were, still correct; running the statement again moves them).
+   */
+  StatementResult alterTable(SqlAlterTableLayout alter) {
+    TableDef table = resolveTable(engine.storage().catalog(), alter.name);
+    PartitionSpec partitioning = table.partitioning();
+    List<String> distribution = table.distribution();
+    if (alter.partitionBy != null) {
+      partitioning = TableLayouts.partitioning(alter.partitionBy, table.columns());
+    }
+    if (alter.dropPartitioning) {
+      partitioning = null;
+    }
+    if (alter.distributeBy != null) {
+      distribution = TableLayouts.distribution(alter.distributeBy, table.columns());
+    }
+    if (alter.dropDistribution) {
+      distribution = List.of();
+    }
+    boolean repartition = !Objects.equals(partitioning, table.partitioning());
+    TableDef changed = engine.storage().changeLayout(table, partitioning, distribution);
+    if (repartition) {
+      moveRows(changed);
+    }
+    return new StatementResult.Command("ALTER TABLE");
+  }
+
+  /** Re-inserts every row of a table (now in its new layout) and deletes the old copies. */
+  private void moveRows(TableDef table) {
+    boolean moved = false;
+    StorageTransaction transaction = engine.storage().begin();
+    try (QueryContext context = new QueryContext(engine.memory().newChildAllocator("alter",
+        engine.options().queryMemoryLimitBytes()), new Object[0],
+        engine.storage().tableStore(transaction), engine.workers())) {
+      List<Integer> columns = new ArrayList<>();
+      for (int c = 0; c < table.columns().size(); c++) {
+        columns.add(c);
+      }
+      PlanNode copy = new InsertNode(new ScanNode(table.id(), table.qualifiedName(), columns,
+          table.columnTypes(), List.of()), table.id(), table.qualifiedName());
+      try (ExecutionPlan execution = ExecutionPlan.build(copy, context)) {
+        execution.run();
+      }
+      engine.storage().deleteCommitted(transaction, table.id());
+      engine.storage().commit(transaction);
+      moved = true;
+    } finally {
+      if (!moved) {
+        transaction.rollback();
       }
     }
   }

@@ -21,6 +21,7 @@ import io.exapg.core.type.Calendar;
 import io.exapg.core.type.DataType;
 import io.exapg.planner.QueryPlanner;
 import io.exapg.planner.parser.ExaParser;
+import io.exapg.planner.parser.SqlAlterTableLayout;
 import io.exapg.planner.parser.SqlCheckpoint;
 import io.exapg.planner.parser.SqlCopy;
 import io.exapg.planner.parser.SqlCreateTableStatement;
@@ -99,6 +100,7 @@ final class SqlSession implements EngineSession {
       case SqlShowVariable show -> "SHOW";
       case SqlCreateTableStatement create -> "CREATE TABLE";
       case SqlDropTableStatement drop -> "DROP TABLE";
+      case SqlAlterTableLayout alter -> "ALTER TABLE";
       case SqlTruncateTable truncate -> "TRUNCATE TABLE";
       case SqlCopy copy -> "COPY";
       case SqlCheckpoint checkpoint -> "CHECKPOINT";
@@ -207,6 +209,10 @@ final class SqlSession implements EngineSession {
       case SqlDropTableStatement drop -> {
         requireNoTransactionBlock("DROP TABLE");
         yield new DdlExecutor(engine, this).dropTable(drop);
+      }
+      case SqlAlterTableLayout alter -> {
+        requireNoTransactionBlock("ALTER TABLE");
+        yield new DdlExecutor(engine, this).alterTable(alter);
       }
       case SqlTruncateTable truncate -> truncate(truncate);
       case SqlVacuum vacuum -> {

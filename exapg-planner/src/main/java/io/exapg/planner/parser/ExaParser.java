@@ -6,6 +6,9 @@ import io.exapg.planner.parser.impl.ExaSqlParserImpl;
 import io.exapg.planner.parser.impl.ParseException;
 import io.exapg.planner.parser.impl.Token;
 import io.exapg.planner.validate.ExaConformance;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.sql.SqlNode;
@@ -24,6 +27,13 @@ public final class ExaParser {
       .withIdentifierMaxLength(1024)
       .withConformance(ExaConformance.INSTANCE);
 
+  /** ALTER TABLE forms other than the layout ones ExaPG has, by their first word. */
+  private static final Pattern OTHER_ALTER_TABLE = Pattern.compile(
+      "\\s*ALTER\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:ONLY\\s+)?[\\w.\"]+\\s+"
+          + "(ADD|ALTER|RENAME|OWNER|SET|RESET|ENABLE|DISABLE|ATTACH|DETACH|VALIDATE|CLUSTER"
+          + "|INHERIT|NO|REPLICA|OF|NOT|FORCE|DROP\\s+(?:COLUMN|CONSTRAINT|\\w+(?!\\s+KEYS)))\\b",
+      Pattern.CASE_INSENSITIVE);
+
   private ExaParser() {
   }
 
@@ -32,6 +42,13 @@ public final class ExaParser {
     try {
       return SqlParser.create(piece.text(), CONFIG).parseStmt();
     } catch (SqlParseException e) {
+      Matcher alter = OTHER_ALTER_TABLE.matcher(piece.text());
+      if (alter.lookingAt()) {
+        throw new ExaException(SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE ... "
+            + alter.group(1).toUpperCase(Locale.ROOT) + " is not supported yet; ALTER TABLE"
+            + " supports PARTITION BY, DISTRIBUTE BY, DROP PARTITION KEYS and DROP"
+            + " DISTRIBUTION KEYS");
+      }
       throw syntaxError(e, piece);
     }
   }

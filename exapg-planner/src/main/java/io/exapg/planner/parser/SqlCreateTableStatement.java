@@ -1,5 +1,7 @@
 package io.exapg.planner.parser;
 
+import io.exapg.core.error.ExaException;
+import io.exapg.core.error.SqlState;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.sql.SqlCreate;
@@ -13,7 +15,10 @@ import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
-/** CREATE [TEMP] TABLE [IF NOT EXISTS] name [(columns and constraints)] [AS query]. */
+/**
+ * CREATE [TEMP] TABLE [IF NOT EXISTS] name [(columns, constraints and layout)] [layout]
+ * [AS query], where the layout is PARTITION BY and DISTRIBUTE BY.
+ */
 public final class SqlCreateTableStatement extends SqlCreate {
   private static final SqlOperator OPERATOR =
       new SqlSpecialOperator("CREATE TABLE", SqlKind.CREATE_TABLE);
@@ -40,6 +45,29 @@ public final class SqlCreateTableStatement extends SqlCreate {
       }
     }
     return columns;
+  }
+
+  /** The PARTITION BY clause, inside the element list or after it; null if none. */
+  public @Nullable SqlPartitionBy partitionBy() {
+    return single(SqlPartitionBy.class, "PARTITION BY");
+  }
+
+  /** The DISTRIBUTE BY clause, inside the element list or after it; null if none. */
+  public @Nullable SqlDistributeBy distributeBy() {
+    return single(SqlDistributeBy.class, "DISTRIBUTE BY");
+  }
+
+  private <T extends SqlNode> @Nullable T single(Class<T> kind, String clause) {
+    T found = null;
+    for (SqlNode element : elements) {
+      if (kind.isInstance(element)) {
+        if (found != null) {
+          throw new ExaException(SqlState.SYNTAX_ERROR, clause + " is given twice");
+        }
+        found = kind.cast(element);
+      }
+    }
+    return found;
   }
 
   public List<SqlTableConstraint> constraints() {

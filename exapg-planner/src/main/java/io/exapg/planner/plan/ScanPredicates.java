@@ -1,10 +1,13 @@
 package io.exapg.planner.plan;
 
+import io.exapg.core.error.ExaException;
 import io.exapg.core.expr.Expr;
 import io.exapg.core.expr.Literal;
 import io.exapg.core.expr.Parameter;
 import io.exapg.core.plan.ScanPredicate;
 import io.exapg.core.type.DataType;
+import io.exapg.core.type.TypeId;
+import io.exapg.planner.type.TypeMapping;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -75,8 +78,8 @@ final class ScanPredicates {
     if (call.getOperands().size() != 2) {
       return null;
     }
-    RexNode left = call.getOperands().get(0);
-    RexNode right = call.getOperands().get(1);
+    RexNode left = columnOf(call.getOperands().get(0), types);
+    RexNode right = columnOf(call.getOperands().get(1), types);
     boolean reversed = false;
     if (!(left instanceof RexInputRef) && right instanceof RexInputRef) {
       RexNode swap = left;
@@ -128,6 +131,53 @@ final class ScanPredicates {
         entry.getValue());
   }
 
+  /**
+   * A column under a cast that keeps order and distinctness (a wider exact number, DATE to
+   * TIMESTAMP) as the column itself, since comparing it with a constant the column's type
+   * holds exactly gives the same answer; anything else as it is.
+   */
+  private static RexNode columnOf(RexNode node, List<DataType> types) {
+    if (node.getKind() != SqlKind.CAST || !(((RexCall) node).getOperands().get(0)
+        instanceof RexInputRef ref)) {
+      return node;
+    }
+    DataType to;
+    try {
+      to = TypeMapping.toDataType(node.getType());
+    } catch (ExaException e) {
+      return node;
+    }
+    return widens(types.get(ref.getIndex()), to) ? ref : node;
+  }
+
+  private static boolean widens(DataType from, DataType to) {
+    if (from.id() == TypeId.DATE) {
+      return to.id() == TypeId.TIMESTAMP;
+    }
+    if (!isExact(from.id()) || !isExact(to.id())) {
+      return false;
+    }
+    int fromScale = from.id() == TypeId.DECIMAL ? from.scale() : 0;
+    int toScale = to.id() == TypeId.DECIMAL ? to.scale() : 0;
+    return toScale >= fromScale
+        && integerDigits(to) >= integerDigits(from);
+  }
+
+  private static boolean isExact(TypeId id) {
+    return id == TypeId.SMALLINT || id == TypeId.INTEGER || id == TypeId.BIGINT
+        || id == TypeId.DECIMAL;
+  }
+
+  /** Decimal digits left of the point a type holds in full. */
+  private static int integerDigits(DataType type) {
+    return switch (type.id()) {
+      case SMALLINT -> 5;
+      case INTEGER -> 10;
+      case BIGINT -> 19;
+      default -> type.precision() - type.scale();
+    };
+  }
+
   private static boolean isConstant(RexNode node) {
     RexNode stripped = RexUtil.removeCast(node);
     return stripped instanceof RexLiteral || stripped instanceof RexDynamicParam;
@@ -136,7 +186,7 @@ final class ScanPredicates {
   /** The constant as a value of the column's type, or null if that needs a lossy change. */
   private static Expr constantOfType(RexNode node, DataType columnType,
       ExprTranslator translator) {
-    if (columnType.id() == io.exapg.core.type.TypeId.CHAR) {
+    if (columnType.id() == TypeId.CHAR) {
       return null;
     }
     Expr value = translator.translate(RexUtil.removeCast(node));

@@ -67,12 +67,14 @@ public final class Catalog {
     return version;
   }
 
-  public synchronized TableDef createTable(String schema, String name, List<ColumnDef> columns) {
+  public synchronized TableDef createTable(String schema, String name, List<ColumnDef> columns,
+      PartitionSpec partitioning, List<String> distribution) {
     if (tablesByName.containsKey(key(schema, name))) {
       throw new ExaException(SqlState.DUPLICATE_TABLE,
           "relation \"" + name + "\" already exists");
     }
-    TableDef table = new TableDef(nextTableId, schema, name, columns);
+    TableDef table = new TableDef(nextTableId, schema, name, columns, partitioning,
+        distribution);
     nextTableId++;
     tablesByName.put(key(schema, name), table);
     tablesById.put(table.id(), table);
@@ -85,6 +87,21 @@ public final class Catalog {
     }
     version++;
     return table;
+  }
+
+  /** Replaces a table's definition (same id and name) by a changed one. */
+  public synchronized void replaceTable(TableDef changed) {
+    TableDef before = tablesById.get(changed.id());
+    tablesByName.put(key(changed.schema(), changed.name()), changed);
+    tablesById.put(changed.id(), changed);
+    try {
+      save();
+    } catch (RuntimeException e) {
+      tablesByName.put(key(before.schema(), before.name()), before);
+      tablesById.put(before.id(), before);
+      throw e;
+    }
+    version++;
   }
 
   public synchronized void dropTable(TableDef table) {
@@ -119,6 +136,18 @@ public final class Catalog {
         c.put("scale", column.type().scale());
         c.put("nullable", column.nullable());
       }
+      PartitionSpec partitioning = table.partitioning();
+      if (partitioning != null) {
+        ObjectNode p = t.putObject("partitionBy");
+        p.put("column", partitioning.column());
+        p.put("method", partitioning.method().name());
+        if (partitioning.unit() != null) {
+          p.put("unit", partitioning.unit().name());
+        }
+        p.put("width", partitioning.width());
+      }
+      ArrayNode distribution = t.putArray("distributeBy");
+      table.distribution().forEach(distribution::add);
     }
     try {
       DurableFiles.writeAtomically(file, JSON.writerWithDefaultPrettyPrinter()
@@ -139,8 +168,20 @@ public final class Catalog {
               c.get("precision").asInt(), c.get("scale").asInt());
           columns.add(new ColumnDef(c.get("name").asText(), type, c.get("nullable").asBoolean()));
         }
+        PartitionSpec partitioning = null;
+        JsonNode p = t.get("partitionBy");
+        if (p != null) {
+          partitioning = new PartitionSpec(p.get("column").asText(),
+              PartitionSpec.Method.valueOf(p.get("method").asText()),
+              p.has("unit") ? PartitionSpec.TimeUnit.valueOf(p.get("unit").asText()) : null,
+              p.get("width").asDouble());
+        }
+        List<String> distribution = new ArrayList<>();
+        if (t.has("distributeBy")) {
+          t.get("distributeBy").forEach(name -> distribution.add(name.asText()));
+        }
         TableDef table = new TableDef(t.get("id").asLong(), t.get("schema").asText(),
-            t.get("name").asText(), columns);
+            t.get("name").asText(), columns, partitioning, distribution);
         tablesByName.put(key(table.schema(), table.name()), table);
         tablesById.put(table.id(), table);
       }

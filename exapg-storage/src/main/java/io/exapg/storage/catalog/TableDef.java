@@ -3,10 +3,31 @@ package io.exapg.storage.catalog;
 import io.exapg.core.type.DataType;
 import java.util.List;
 
-/** A table's definition; ids are never reused, so data files can be told apart by id. */
-public record TableDef(long id, String schema, String name, List<ColumnDef> columns) {
+/**
+ * A table's definition; ids are never reused, so data files can be told apart by id.
+ *
+ * @param partitioning how rows are split into partitions, or null when they are not
+ * @param distribution the columns whose hash places a row on a cluster node (DISTRIBUTE BY);
+ *     empty when rows go round robin
+ */
+public record TableDef(long id, String schema, String name, List<ColumnDef> columns,
+    PartitionSpec partitioning, List<String> distribution) {
   public TableDef {
     columns = List.copyOf(columns);
+    distribution = List.copyOf(distribution);
+  }
+
+  public TableDef(long id, String schema, String name, List<ColumnDef> columns) {
+    this(id, schema, name, columns, null, List.of());
+  }
+
+  public TableDef withLayout(PartitionSpec newPartitioning, List<String> newDistribution) {
+    return new TableDef(id, schema, name, columns, newPartitioning, newDistribution);
+  }
+
+  /** The partition column's index, or -1 when the table is not partitioned. */
+  public int partitionColumn() {
+    return partitioning == null ? -1 : columnIndex(partitioning.column());
   }
 
   public List<DataType> columnTypes() {

@@ -4,8 +4,10 @@ import io.exapg.storage.format.ChunkMeta;
 import io.exapg.storage.format.ColumnData;
 import io.exapg.storage.format.RowGroupMeta;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.TreeSet;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -25,6 +27,34 @@ public final class StorageStatistics {
   }
 
   private StorageStatistics() {
+  }
+
+  /**
+   * How many partitions a partitioned table's segments hold, told by their zone maps (a
+   * segment whose rows span partitions, written before the table was partitioned, counts as
+   * one); null when the table is not partitioned.
+   */
+  public static Long partitions(TableSnapshot snapshot) {
+    if (snapshot.table().partitioning() == null) {
+      return null;
+    }
+    PartitionKeys keys = new PartitionKeys(snapshot.table());
+    int column = snapshot.table().partitionColumn();
+    Set<Long> seen = new HashSet<>();
+    long mixed = 0;
+    for (SegmentRef segment : snapshot.segments()) {
+      RoaringBitmap deleted = snapshot.deletes(segment.id());
+      if (deleted != null && deleted.getLongCardinality() >= segment.rowCount()) {
+        continue;
+      }
+      Long key = segment.inMemory() ? null : keys.keyOf(segment.file().zone(column));
+      if (key == null) {
+        mixed++;
+      } else {
+        seen.add(key);
+      }
+    }
+    return seen.size() + mixed;
   }
 
   public static TableStats table(TableSnapshot snapshot) {

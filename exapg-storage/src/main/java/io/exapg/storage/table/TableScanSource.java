@@ -73,6 +73,7 @@ final class TableScanSource implements Source {
     }
     for (SegmentRef segment : segments) {
       if (segment.inMemory()) {
+        statistics.segmentRead();
         for (int from = 0; from < segment.rowCount(); from += SegmentWriter.ROW_GROUP_ROWS) {
           morsels.add(new Morsel(segment, -1, from,
               Math.min(SegmentWriter.ROW_GROUP_ROWS, segment.rowCount() - from)));
@@ -81,11 +82,13 @@ final class TableScanSource implements Source {
       }
       List<RowGroupMeta> groups = segment.file().meta().rowGroups();
       if (!mayMatch(segment.file()::zone, context.parameters())) {
+        statistics.segmentSkipped();
         for (int g = 0; g < groups.size(); g++) {
           statistics.rowGroupSkipped();
         }
         continue;
       }
+      statistics.segmentRead();
       int start = 0;
       for (int g = 0; g < groups.size(); g++) {
         morsels.add(new Morsel(segment, g, start, groups.get(g).rowCount()));

@@ -50,7 +50,7 @@ public final class TableStorage implements AutoCloseable {
   private record Forward(long newId, int base, RoaringBitmap live, long sequence) {
   }
 
-  private final TableDef table;
+  private volatile TableDef table;
   private final Path directory;
   private final Executor segmentWriters;
   private final AtomicLong nextSegmentId = new AtomicLong(1);
@@ -128,6 +128,11 @@ public final class TableStorage implements AutoCloseable {
 
   public TableDef table() {
     return table;
+  }
+
+  /** Takes a changed layout (partitioning, distribution) of the same columns. */
+  public synchronized void redefine(TableDef changed) {
+    table = changed;
   }
 
   public Path directory() {
@@ -261,14 +266,46 @@ public final class TableStorage implements AutoCloseable {
 
   /**
    * The first run of segment files worth rewriting: small ones merged together, or ones with
-   * many deleted rows purged; at most a segment's worth of rows. Null when there is none.
+   * many deleted rows purged; at most a segment's worth of rows; of a partitioned table only
+   * segments of one partition. Null when there is none.
    */
   public static CompactionPlan planCompaction(TableSnapshot snapshot) {
+    TableDef table = snapshot.table();
+    if (table.partitioning() == null) {
+      return planCompaction(snapshot, snapshot.segments());
+    }
+    PartitionKeys keys = new PartitionKeys(table);
+    int column = table.partitionColumn();
+    Map<Long, List<SegmentRef>> byPartition = new LinkedHashMap<>();
+    List<List<SegmentRef>> candidates = new ArrayList<>();
+    for (SegmentRef segment : snapshot.segments()) {
+      if (segment.inMemory()) {
+        continue;
+      }
+      Long key = keys.keyOf(segment.file().zone(column));
+      if (key == null) {
+        candidates.add(List.of(segment));
+      } else {
+        byPartition.computeIfAbsent(key, k -> new ArrayList<>()).add(segment);
+      }
+    }
+    candidates.addAll(byPartition.values());
+    for (List<SegmentRef> segments : candidates) {
+      CompactionPlan plan = planCompaction(snapshot, segments);
+      if (plan != null) {
+        return plan;
+      }
+    }
+    return null;
+  }
+
+  private static CompactionPlan planCompaction(TableSnapshot snapshot,
+      List<SegmentRef> segments) {
     List<SegmentRef> group = new ArrayList<>();
     Map<Long, RoaringBitmap> groupDeletes = new HashMap<>();
     int live = 0;
     boolean purges = false;
-    for (SegmentRef segment : snapshot.segments()) {
+    for (SegmentRef segment : segments) {
       RoaringBitmap deleted = snapshot.deletes(segment.id());
       int segmentLive = segment.rowCount()
           - (deleted == null ? 0 : deleted.getCardinality());
