@@ -10,7 +10,8 @@ import picocli.CommandLine;
 
 /** bin/exapg bench: benchmarks ExaPG side by side with DuckDB and PostgreSQL in one run. */
 @CommandLine.Command(name = "bench", mixinStandardHelpOptions = true,
-    subcommands = {BenchmarkMain.Foundation.class, BenchmarkMain.Storage.class},
+    subcommands = {BenchmarkMain.Foundation.class, BenchmarkMain.Storage.class,
+        BenchmarkMain.Tpch.class},
     description = "Runs ExaPG's benchmarks against DuckDB (in-process) and PostgreSQL"
         + " (a private server from the Debian package).")
 public final class BenchmarkMain implements Runnable {
@@ -109,6 +110,61 @@ public final class BenchmarkMain implements Runnable {
         List<StorageBenchmark.Result> results = StorageBenchmark.run(started, files);
         System.out.println(machine());
         System.out.println(StorageBenchmark.report(results, files));
+        return 0;
+      } finally {
+        for (Engine engine : started) {
+          engine.close();
+        }
+      }
+    }
+  }
+
+  /** The TPC-H query benchmark of issue 4. */
+  @CommandLine.Command(name = "tpch", mixinStandardHelpOptions = true,
+      description = "Loads TPC-H into each engine and times the 22 queries.")
+  static final class Tpch implements Callable<Integer> {
+    @CommandLine.Option(names = "--scale", defaultValue = "1",
+        description = "TPC-H scale factor (default: ${DEFAULT-VALUE}).")
+    double scale;
+
+    @CommandLine.Option(names = "--data", defaultValue = "target/tpch",
+        description = "Where the generated CSV files are kept (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @CommandLine.Option(names = "--runs", defaultValue = "3",
+        description = "Timed runs per query; the median is reported (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @CommandLine.Option(names = "--timeout", defaultValue = "300",
+        description = "Seconds a query may run before it is cancelled (default: ${DEFAULT-VALUE}).")
+    int timeout;
+
+    @CommandLine.Option(names = "--threads", defaultValue = "2",
+        description = "Worker threads of every engine (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @CommandLine.Option(names = "--engines", defaultValue = "exapg,duckdb,postgres", split = ",",
+        description = "Engines to run, the one compared first (default: ${DEFAULT-VALUE}).")
+    List<String> engines;
+
+    @Override
+    public Integer call() throws Exception {
+      Path files = TpchData.generate(data, scale);
+      List<Engine> started = new ArrayList<>();
+      try {
+        for (String name : engines) {
+          started.add(switch (name.toLowerCase(Locale.ROOT)) {
+            case "exapg" -> new ExapgEngine(threads);
+            case "duckdb" -> new DuckDbEngine(threads, Files.createTempDirectory("exapg-duck-"));
+            case "postgres", "postgresql" -> PostgresEngine.start(threads);
+            default -> throw new CommandLine.ParameterException(new CommandLine(this),
+                "unknown engine " + name);
+          });
+        }
+        List<TpchBenchmark.Result> results = TpchBenchmark.run(started, files, runs, timeout);
+        System.out.println(machine());
+        System.out.println("TPC-H scale factor " + TpchData.scaleName(scale));
+        System.out.println(TpchBenchmark.report(results, runs));
         return 0;
       } finally {
         for (Engine engine : started) {

@@ -12,6 +12,7 @@ import io.exapg.planner.plan.ExprTranslator;
 import io.exapg.planner.plan.StatementParameters;
 import io.exapg.planner.rel.ExaRel;
 import io.exapg.planner.rel.ExaRules;
+import io.exapg.planner.rel.OrFactoring;
 import io.exapg.planner.type.ExaRexBuilder;
 import io.exapg.planner.type.ExaTypeSystem;
 import io.exapg.planner.type.TypeMapping;
@@ -300,6 +301,7 @@ public final class QueryPlanner {
         CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE, CoreRules.JOIN_SUB_QUERY_TO_CORRELATE));
     logical = RelDecorrelator.decorrelateQuery(logical, relBuilder);
     logical = new RelFieldTrimmer(environment.validator(), relBuilder).trim(logical);
+    logical = OrFactoring.apply(logical, rexBuilder);
     logical = hep(logical, List.of(
         CoreRules.UNION_TO_DISTINCT,
         CoreRules.INTERSECT_TO_DISTINCT,

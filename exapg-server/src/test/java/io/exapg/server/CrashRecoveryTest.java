@@ -50,7 +50,7 @@ class CrashRecoveryTest {
 
     /** Deletes the present ids in [first, last] with id % 3 = residue (-1: every id). */
     void delete(long first, long last, int residue) {
-      for (long id = first; id <= Math.min(last, nextId - 1); id++) {
+      for (long id = first; id <= highestInserted(last); id++) {
         if (present[(int) id] && (residue < 0 || id % 3 == residue)) {
           present[(int) id] = false;
           count--;
@@ -61,12 +61,20 @@ class CrashRecoveryTest {
     }
 
     void update(long first, long last) {
-      for (long id = first; id <= Math.min(last, nextId - 1); id++) {
+      for (long id = first; id <= highestInserted(last); id++) {
         if (present[(int) id]) {
           gen[(int) id]++;
           sumGen++;
         }
       }
+    }
+
+    /**
+     * The last id a range can touch: ids are handed out before their insert is acknowledged,
+     * so nextId may run ahead of the arrays.
+     */
+    private long highestInserted(long last) {
+      return Math.min(last, Math.min(nextId - 1, present.length - 1));
     }
 
     private void ensure(long id) {
@@ -109,6 +117,8 @@ class CrashRecoveryTest {
     Change inFlight;
     Kind inFlightKind;
     long acknowledged;
+    /** What ended the writing thread other than the kill: a bug in the test or the driver. */
+    Throwable writerFailure;
     final EnumMap<Kind, Integer> done = new EnumMap<>(Kind.class);
     final EnumMap<Kind, Integer> killedDuring = new EnumMap<>(Kind.class);
   }
@@ -137,6 +147,12 @@ class CrashRecoveryTest {
           server.kill();
           stop.set(true);
           writer.join(60_000);
+          synchronized (ledger) {
+            if (ledger.writerFailure != null) {
+              throw new AssertionError("the workload failed in round " + round,
+                  ledger.writerFailure);
+            }
+          }
         }
       }
       try (ServerProcess server = ServerProcess.start(directory)) {
@@ -243,6 +259,10 @@ class CrashRecoveryTest {
       }
     } catch (SQLException | IllegalStateException expected) {
       // the server was killed under this statement
+    } catch (RuntimeException | Error unexpected) {
+      synchronized (ledger) {
+        ledger.writerFailure = unexpected;
+      }
     }
   }
 
