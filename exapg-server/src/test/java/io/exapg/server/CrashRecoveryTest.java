@@ -169,8 +169,10 @@ class CrashRecoveryTest {
         System.out.println("crash test: " + kills + " kills; statements acknowledged "
             + ledger.done + "; killed during " + ledger.killedDuring);
       }
-    } finally {
       DurableFiles.deleteRecursively(directory);
+    } catch (Throwable failure) {
+      System.out.println("crash test failed; its data directory is kept in " + directory);
+      throw failure;
     }
   }
 

@@ -386,8 +386,8 @@ public final class PlanBuilder {
     };
     List<DataType> pairTypes = new ArrayList<>(left.outputTypes());
     pairTypes.addAll(right.outputTypes());
-    boolean swap = relType == JoinRelType.RIGHT;
     if (leftKeys.isEmpty()) {
+      boolean swap = relType == JoinRelType.RIGHT;
       if (relType == JoinRelType.FULL) {
         throw ExaException.notSupported("FULL JOIN on a condition without an equality");
       }
@@ -403,8 +403,18 @@ public final class PlanBuilder {
     }
     Expr residualExpr = residual == null || residual.isAlwaysTrue() ? null
         : translator(pairTypes).translate(residual);
+    boolean swap = relType == JoinRelType.RIGHT
+        || relType == JoinRelType.INNER && buildsLarger(join);
     return hashJoin(left, right, leftKeys, rightKeys, filterNulls, joinType, residualExpr,
         swap);
+  }
+
+  /**
+   * Whether an inner join's right input (the hash table's side) is estimated to have more
+   * rows than its left; then the left is built instead, which takes less memory and time.
+   */
+  private static boolean buildsLarger(ExaJoin join) {
+    return RowEstimate.of(join.getRight()) > RowEstimate.of(join.getLeft());
   }
 
   private PlanNode hashJoin(PlanNode left, PlanNode right, List<Integer> leftKeys,
@@ -434,8 +444,8 @@ public final class PlanBuilder {
     if (swap) {
       Expr swapped = adjustedResidual == null ? null
           : swapColumns(adjustedResidual, probeCount, build.outputTypes().size());
-      joined = new HashJoinNode(build, probe, JoinType.LEFT, buildKeys, probeKeys, nullSafe,
-          swapped);
+      joined = new HashJoinNode(build, probe, joinType == JoinType.INNER ? JoinType.INNER
+          : JoinType.LEFT, buildKeys, probeKeys, nullSafe, swapped);
       List<Expr> order = new ArrayList<>();
       int buildCount = build.outputTypes().size();
       for (int c = 0; c < leftCount; c++) {

@@ -59,6 +59,8 @@ public final class TableStorage implements AutoCloseable {
   private final Map<Long, SegmentFile> writtenAhead = new HashMap<>();
   private final List<Retired> retired = new ArrayList<>();
   private final Map<Long, Forward> forwards = new HashMap<>();
+  /** The files the manifest read at open names: durable state until the next manifest. */
+  private final Set<String> manifestFiles = new HashSet<>();
   private ColumnBuffer[] open;
   private long openId = -1;
   private long appliedLsn;
@@ -99,6 +101,7 @@ public final class TableStorage implements AutoCloseable {
             + " names");
       }
       storage.sealed.put(entry.id(), SegmentRef.ofFile(entry.id(), file));
+      storage.manifestFiles.add(entry.file());
       if (entry.deletes() != null && !entry.deletes().isEmpty()) {
         storage.deletes.put(entry.id(), entry.deletes());
       }
@@ -577,9 +580,13 @@ public final class TableStorage implements AutoCloseable {
   }
 
 
-  /** Deletes files that neither the manifest nor the replayed log names (failed loads). */
+  /**
+   * Deletes files that neither the manifest nor the replayed log names (failed loads). Files
+   * the manifest names stay even if the log retired them: until a new manifest is durable, a
+   * crash brings them back; they are collected like other retired files after that.
+   */
   public synchronized void deleteUnreferencedFiles() {
-    Set<String> live = new HashSet<>();
+    Set<String> live = new HashSet<>(manifestFiles);
     for (SegmentRef segment : sealed.values()) {
       if (!segment.inMemory()) {
         live.add(segment.file().path().getFileName().toString());
