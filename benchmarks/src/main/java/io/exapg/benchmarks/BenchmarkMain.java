@@ -52,15 +52,7 @@ public final class BenchmarkMain implements Runnable {
     public Integer call() throws Exception {
       List<Engine> started = new ArrayList<>();
       try {
-        for (String name : engines) {
-          started.add(switch (name.toLowerCase(Locale.ROOT)) {
-            case "exapg" -> new ExapgEngine(threads);
-            case "duckdb" -> new DuckDbEngine(threads, null);
-            case "postgres", "postgresql" -> PostgresEngine.start(threads);
-            default -> throw new CommandLine.ParameterException(new CommandLine(this),
-                "unknown engine " + name);
-          });
-        }
+        start(engines, threads, false, started);
         List<FoundationBenchmark.Result> results = FoundationBenchmark.run(started, rows, runs);
         System.out.println(machine());
         System.out.println(FoundationBenchmark.report(results, rows, runs));
@@ -98,15 +90,7 @@ public final class BenchmarkMain implements Runnable {
       Path files = TpchData.generate(data, scale);
       List<Engine> started = new ArrayList<>();
       try {
-        for (String name : engines) {
-          started.add(switch (name.toLowerCase(Locale.ROOT)) {
-            case "exapg" -> new ExapgEngine(threads);
-            case "duckdb" -> new DuckDbEngine(threads, Files.createTempDirectory("exapg-duck-"));
-            case "postgres", "postgresql" -> PostgresEngine.start(threads);
-            default -> throw new CommandLine.ParameterException(new CommandLine(this),
-                "unknown engine " + name);
-          });
-        }
+        start(engines, threads, true, started);
         List<StorageBenchmark.Result> results = StorageBenchmark.run(started, files);
         System.out.println(machine());
         System.out.println(StorageBenchmark.report(results, files));
@@ -152,15 +136,7 @@ public final class BenchmarkMain implements Runnable {
       Path files = TpchData.generate(data, scale);
       List<Engine> started = new ArrayList<>();
       try {
-        for (String name : engines) {
-          started.add(switch (name.toLowerCase(Locale.ROOT)) {
-            case "exapg" -> new ExapgEngine(threads);
-            case "duckdb" -> new DuckDbEngine(threads, Files.createTempDirectory("exapg-duck-"));
-            case "postgres", "postgresql" -> PostgresEngine.start(threads);
-            default -> throw new CommandLine.ParameterException(new CommandLine(this),
-                "unknown engine " + name);
-          });
-        }
+        start(engines, threads, true, started);
         List<TpchBenchmark.Result> results = TpchBenchmark.run(started, files, runs, timeout);
         System.out.println(machine());
         System.out.println("TPC-H scale factor " + TpchData.scaleName(scale));
@@ -171,6 +147,26 @@ public final class BenchmarkMain implements Runnable {
           engine.close();
         }
       }
+    }
+  }
+
+  /**
+   * Starts the named engines in order, adding each to started as soon as it runs (so that the
+   * caller closes what did start when a later one fails).
+   *
+   * @param duckDbOnDisk whether DuckDB keeps its database in a file (for sizes on disk)
+   */
+  static void start(List<String> names, int threads, boolean duckDbOnDisk, List<Engine> started)
+      throws Exception {
+    for (String name : names) {
+      started.add(switch (name.toLowerCase(Locale.ROOT)) {
+        case "exapg" -> new ExapgEngine(threads);
+        case "duckdb" -> new DuckDbEngine(threads,
+            duckDbOnDisk ? Files.createTempDirectory("exapg-duck-") : null);
+        case "postgres", "postgresql" -> PostgresEngine.start(threads);
+        default -> throw new IllegalArgumentException("unknown engine " + name
+            + " (known: exapg, duckdb, postgres)");
+      });
     }
   }
 

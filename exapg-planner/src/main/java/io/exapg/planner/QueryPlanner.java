@@ -12,6 +12,7 @@ import io.exapg.planner.plan.ExprTranslator;
 import io.exapg.planner.plan.StatementParameters;
 import io.exapg.planner.rel.ExaRel;
 import io.exapg.planner.rel.ExaRules;
+import io.exapg.planner.rel.JoinOrdering;
 import io.exapg.planner.rel.OrFactoring;
 import io.exapg.planner.type.ExaRexBuilder;
 import io.exapg.planner.type.ExaTypeSystem;
@@ -314,6 +315,7 @@ public final class QueryPlanner {
         CoreRules.PROJECT_MERGE,
         CoreRules.PROJECT_REMOVE,
         CoreRules.FILTER_AGGREGATE_TRANSPOSE));
+    logical = JoinOrdering.apply(logical, rexBuilder);
     if (containsKind(logical, "LogicalCorrelate")) {
       throw ExaException.notSupported(
           "this correlated subquery (it could not be rewritten as a join)");

@@ -2,6 +2,7 @@ package io.exapg.storage.table;
 
 import io.exapg.core.batch.Batch;
 import io.exapg.core.exec.hash.ColumnReader;
+import io.exapg.core.type.Calendar;
 import io.exapg.core.type.DataType;
 import io.exapg.core.type.PhysicalType;
 import io.exapg.core.type.TypeId;
@@ -19,7 +20,6 @@ import org.apache.arrow.vector.FieldVector;
  */
 public final class PartitionKeys {
   public static final long NULL_KEY = Long.MIN_VALUE;
-  private static final long MICROS_PER_DAY = 86_400_000_000L;
   private static final long HASH_SEED = 0xcbf29ce484222325L;
   private static final long HASH_PRIME = 0x100000001b3L;
 
@@ -110,8 +110,8 @@ public final class PartitionKeys {
     return switch (spec.method()) {
       case LIST -> value;
       case VALUE_RANGE -> Math.floorDiv(value, (long) spec.width());
-      case TIME_RANGE -> timeKey(type.id() == TypeId.TIMESTAMP
-          ? Math.floorDiv(value, MICROS_PER_DAY) : value);
+      case TIME_RANGE -> timeKey(type.id() == TypeId.TIMESTAMP ? Calendar.dayOf(value)
+          : (int) value);
     };
   }
 
@@ -123,20 +123,12 @@ public final class PartitionKeys {
   }
 
   /** The key of a day (days since 1970-01-01) by the spec's time unit. */
-  private long timeKey(long days) {
-    if (spec.unit() == PartitionSpec.TimeUnit.DAY) {
-      return Math.floorDiv(days, (long) spec.width());
-    }
-    // Civil-from-days over 400-year eras (proleptic Gregorian calendar, as PostgreSQL).
-    long z = days + 719_468;
-    long era = Math.floorDiv(z, 146_097);
-    long dayOfEra = z - era * 146_097;
-    long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
-    long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-    long shiftedMonth = (5 * dayOfYear + 2) / 153;
-    long month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
-    long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-    long units = spec.unit() == PartitionSpec.TimeUnit.YEAR ? year : year * 12 + month - 1;
+  private long timeKey(int days) {
+    long units = switch (spec.unit()) {
+      case DAY -> days;
+      case MONTH -> Calendar.year(days) * 12L + Calendar.month(days) - 1;
+      case YEAR -> Calendar.year(days);
+    };
     return Math.floorDiv(units, (long) spec.width());
   }
 
