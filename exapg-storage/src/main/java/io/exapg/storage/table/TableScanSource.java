@@ -12,7 +12,6 @@ import io.exapg.core.plan.ScanPredicate;
 import io.exapg.core.type.DataType;
 import io.exapg.storage.format.ChunkCodec;
 import io.exapg.storage.format.ChunkMeta;
-import io.exapg.storage.format.ColumnData;
 import io.exapg.storage.format.RowGroupMeta;
 import io.exapg.storage.format.SegmentWriter;
 import io.exapg.storage.format.StringDictionary;
