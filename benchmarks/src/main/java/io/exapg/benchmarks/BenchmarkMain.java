@@ -28,6 +28,67 @@ public final class BenchmarkMain implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
+  /** What a benchmark does with the engines once they run. */
+  interface Body {
+    void run(List<Engine> engines) throws Exception;
+  }
+
+  /** --threads and --engines, shared by every benchmark. */
+  static final class EngineOptions {
+    @CommandLine.Option(names = "--threads", defaultValue = "2",
+        description = "Worker threads of every engine (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @CommandLine.Option(names = "--engines", defaultValue = "exapg,duckdb,postgres", split = ",",
+        description = "Engines to run; the others are compared with the first"
+            + " (default: ${DEFAULT-VALUE}).")
+    List<String> engines;
+
+    /**
+     * Starts the engines in order, runs the body, and closes every engine that started, also
+     * when a later one fails to start.
+     *
+     * @param duckDbOnDisk whether DuckDB keeps its database in a file (for sizes on disk)
+     */
+    int run(boolean duckDbOnDisk, Body body) throws Exception {
+      List<Engine> started = new ArrayList<>();
+      try {
+        for (String name : engines) {
+          started.add(switch (name.toLowerCase(Locale.ROOT)) {
+            case "exapg" -> new ExapgEngine(threads);
+            case "duckdb" -> new DuckDbEngine(threads,
+                duckDbOnDisk ? Files.createTempDirectory("exapg-duck-") : null);
+            case "postgres", "postgresql" -> PostgresEngine.start(threads);
+            default -> throw new IllegalArgumentException("unknown engine " + name
+                + " (known: exapg, duckdb, postgres)");
+          });
+        }
+        body.run(started);
+        return 0;
+      } finally {
+        for (Engine engine : started) {
+          engine.close();
+        }
+      }
+    }
+  }
+
+  /** --scale and --data of the TPC-H benchmarks. */
+  static final class TpchOptions {
+    @CommandLine.Option(names = "--scale", defaultValue = "1",
+        description = "TPC-H scale factor (default: ${DEFAULT-VALUE}).")
+    double scale;
+
+    @CommandLine.Option(names = "--data", defaultValue = "target/tpch",
+        description = "Where the generated CSV files are kept (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    /** The CSV files of the scale factor, generated on first use. */
+    Path files() throws Exception {
+      return TpchData.generate(data, scale);
+    }
+  }
+
   /** The foundation benchmark of issue 2. */
   @CommandLine.Command(name = "foundation", mixinStandardHelpOptions = true,
       description = "Loads N rows into each engine and times COUNT, SUM and GROUP BY.")
@@ -40,28 +101,16 @@ public final class BenchmarkMain implements Runnable {
         description = "Timed runs per query; the median is reported (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @CommandLine.Option(names = "--threads", defaultValue = "2",
-        description = "Worker threads of every engine (default: ${DEFAULT-VALUE}).")
-    int threads;
-
-    @CommandLine.Option(names = "--engines", defaultValue = "exapg,duckdb,postgres", split = ",",
-        description = "Engines to run, ExaPG first (default: ${DEFAULT-VALUE}).")
-    List<String> engines;
+    @CommandLine.Mixin
+    EngineOptions engines;
 
     @Override
     public Integer call() throws Exception {
-      List<Engine> started = new ArrayList<>();
-      try {
-        start(engines, threads, false, started);
+      return engines.run(false, started -> {
         List<FoundationBenchmark.Result> results = FoundationBenchmark.run(started, rows, runs);
         System.out.println(machine());
         System.out.println(FoundationBenchmark.report(results, rows, runs));
-        return 0;
-      } finally {
-        for (Engine engine : started) {
-          engine.close();
-        }
-      }
+      });
     }
   }
 
@@ -69,37 +118,20 @@ public final class BenchmarkMain implements Runnable {
   @CommandLine.Command(name = "storage", mixinStandardHelpOptions = true,
       description = "Loads TPC-H from CSV into each engine; times lineitem, measures disk.")
   static final class Storage implements Callable<Integer> {
-    @CommandLine.Option(names = "--scale", defaultValue = "1",
-        description = "TPC-H scale factor (default: ${DEFAULT-VALUE}).")
-    double scale;
+    @CommandLine.Mixin
+    TpchOptions tpch;
 
-    @CommandLine.Option(names = "--data", defaultValue = "target/tpch",
-        description = "Where the generated CSV files are kept (default: ${DEFAULT-VALUE}).")
-    Path data;
-
-    @CommandLine.Option(names = "--threads", defaultValue = "2",
-        description = "Worker threads of every engine (default: ${DEFAULT-VALUE}).")
-    int threads;
-
-    @CommandLine.Option(names = "--engines", defaultValue = "exapg,duckdb,postgres", split = ",",
-        description = "Engines to run, ExaPG first (default: ${DEFAULT-VALUE}).")
-    List<String> engines;
+    @CommandLine.Mixin
+    EngineOptions engines;
 
     @Override
     public Integer call() throws Exception {
-      Path files = TpchData.generate(data, scale);
-      List<Engine> started = new ArrayList<>();
-      try {
-        start(engines, threads, true, started);
+      Path files = tpch.files();
+      return engines.run(true, started -> {
         List<StorageBenchmark.Result> results = StorageBenchmark.run(started, files);
         System.out.println(machine());
         System.out.println(StorageBenchmark.report(results, files));
-        return 0;
-      } finally {
-        for (Engine engine : started) {
-          engine.close();
-        }
-      }
+      });
     }
   }
 
@@ -107,13 +139,8 @@ public final class BenchmarkMain implements Runnable {
   @CommandLine.Command(name = "tpch", mixinStandardHelpOptions = true,
       description = "Loads TPC-H into each engine and times the 22 queries.")
   static final class Tpch implements Callable<Integer> {
-    @CommandLine.Option(names = "--scale", defaultValue = "1",
-        description = "TPC-H scale factor (default: ${DEFAULT-VALUE}).")
-    double scale;
-
-    @CommandLine.Option(names = "--data", defaultValue = "target/tpch",
-        description = "Where the generated CSV files are kept (default: ${DEFAULT-VALUE}).")
-    Path data;
+    @CommandLine.Mixin
+    TpchOptions tpch;
 
     @CommandLine.Option(names = "--runs", defaultValue = "3",
         description = "Timed runs per query; the median is reported (default: ${DEFAULT-VALUE}).")
@@ -123,49 +150,17 @@ public final class BenchmarkMain implements Runnable {
         description = "Seconds a query may run before it is cancelled (default: ${DEFAULT-VALUE}).")
     int timeout;
 
-    @CommandLine.Option(names = "--threads", defaultValue = "2",
-        description = "Worker threads of every engine (default: ${DEFAULT-VALUE}).")
-    int threads;
-
-    @CommandLine.Option(names = "--engines", defaultValue = "exapg,duckdb,postgres", split = ",",
-        description = "Engines to run, the one compared first (default: ${DEFAULT-VALUE}).")
-    List<String> engines;
+    @CommandLine.Mixin
+    EngineOptions engines;
 
     @Override
     public Integer call() throws Exception {
-      Path files = TpchData.generate(data, scale);
-      List<Engine> started = new ArrayList<>();
-      try {
-        start(engines, threads, true, started);
+      Path files = tpch.files();
+      return engines.run(true, started -> {
         List<TpchBenchmark.Result> results = TpchBenchmark.run(started, files, runs, timeout);
         System.out.println(machine());
-        System.out.println("TPC-H scale factor " + TpchData.scaleName(scale));
+        System.out.println("TPC-H scale factor " + TpchData.scaleName(tpch.scale));
         System.out.println(TpchBenchmark.report(results, runs));
-        return 0;
-      } finally {
-        for (Engine engine : started) {
-          engine.close();
-        }
-      }
-    }
-  }
-
-  /**
-   * Starts the named engines in order, adding each to started as soon as it runs (so that the
-   * caller closes what did start when a later one fails).
-   *
-   * @param duckDbOnDisk whether DuckDB keeps its database in a file (for sizes on disk)
-   */
-  static void start(List<String> names, int threads, boolean duckDbOnDisk, List<Engine> started)
-      throws Exception {
-    for (String name : names) {
-      started.add(switch (name.toLowerCase(Locale.ROOT)) {
-        case "exapg" -> new ExapgEngine(threads);
-        case "duckdb" -> new DuckDbEngine(threads,
-            duckDbOnDisk ? Files.createTempDirectory("exapg-duck-") : null);
-        case "postgres", "postgresql" -> PostgresEngine.start(threads);
-        default -> throw new IllegalArgumentException("unknown engine " + name
-            + " (known: exapg, duckdb, postgres)");
       });
     }
   }
