@@ -12,6 +12,7 @@ import io.exapg.planner.plan.ExprTranslator;
 import io.exapg.planner.plan.StatementParameters;
 import io.exapg.planner.rel.ExaRel;
 import io.exapg.planner.rel.ExaRules;
+import io.exapg.planner.rel.GroupingSetsExpansion;
 import io.exapg.planner.rel.JoinOrdering;
 import io.exapg.planner.rel.OrFactoring;
 import io.exapg.planner.type.ExaRexBuilder;
@@ -301,7 +302,9 @@ public final class QueryPlanner {
         CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE, CoreRules.JOIN_SUB_QUERY_TO_CORRELATE));
     logical = RelDecorrelator.decorrelateQuery(logical, relBuilder);
     logical = new RelFieldTrimmer(environment.validator(), relBuilder).trim(logical);
+    logical = hep(logical, List.of(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW));
     logical = OrFactoring.apply(logical, rexBuilder);
+    logical = GroupingSetsExpansion.apply(logical, rexBuilder);
     logical = hep(logical, List.of(
         CoreRules.UNION_TO_DISTINCT,
         CoreRules.INTERSECT_TO_DISTINCT,

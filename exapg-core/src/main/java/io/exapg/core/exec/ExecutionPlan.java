@@ -13,6 +13,7 @@ import io.exapg.core.exec.sink.HashAggregateSink;
 import io.exapg.core.exec.sink.InsertSink;
 import io.exapg.core.exec.sink.UpdateSink;
 import io.exapg.core.exec.sort.SortSink;
+import io.exapg.core.exec.window.WindowSink;
 import io.exapg.core.exec.source.GenerateSeriesSource;
 import io.exapg.core.exec.source.MaterializedSource;
 import io.exapg.core.exec.source.ValuesSource;
@@ -32,6 +33,7 @@ import io.exapg.core.plan.SortNode;
 import io.exapg.core.plan.UnionAllNode;
 import io.exapg.core.plan.UpdateNode;
 import io.exapg.core.plan.ValuesNode;
+import io.exapg.core.plan.WindowNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -136,6 +138,11 @@ public final class ExecutionPlan implements AutoCloseable {
         SortSink breaker = register(new SortSink(sort));
         build(sort.input(), List.of(), breaker);
         add(new MaterializedSource(breaker::result, true, "sorted rows"), downstream, sink);
+      }
+      case WindowNode window -> {
+        WindowSink breaker = register(new WindowSink(window));
+        build(window.input(), List.of(), breaker);
+        add(new MaterializedSource(breaker::result, true, "window output"), downstream, sink);
       }
       case HashJoinNode join -> {
         JoinBuildSink build = register(new JoinBuildSink(join.build().outputTypes(),

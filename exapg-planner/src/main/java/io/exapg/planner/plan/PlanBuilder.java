@@ -27,6 +27,8 @@ import io.exapg.core.plan.SortNode;
 import io.exapg.core.plan.UnionAllNode;
 import io.exapg.core.plan.UpdateNode;
 import io.exapg.core.plan.ValuesNode;
+import io.exapg.core.plan.WindowGroup;
+import io.exapg.core.plan.WindowNode;
 import io.exapg.core.type.DataType;
 import io.exapg.core.type.TextFormat;
 import io.exapg.core.type.TypeId;
@@ -43,6 +45,7 @@ import io.exapg.planner.rel.ExaTableModify;
 import io.exapg.planner.rel.ExaTableScan;
 import io.exapg.planner.rel.ExaUnion;
 import io.exapg.planner.rel.ExaValues;
+import io.exapg.planner.rel.ExaWindow;
 import io.exapg.planner.validate.DmlRewriter;
 import io.exapg.storage.catalog.TableDef;
 import java.util.ArrayList;
@@ -51,11 +54,13 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.function.IntUnaryOperator;
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelCollation;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexDynamicParam;
@@ -129,6 +134,7 @@ public final class PlanBuilder {
       case ExaValues values -> values(values);
       case ExaUnion union -> union(union);
       case ExaTableFunctionScan function -> tableFunction(function);
+      case ExaWindow window -> window(window);
       default -> throw ExaException.notSupported("plan operator " + rel.getRelTypeName());
     };
   }
@@ -529,8 +535,12 @@ public final class PlanBuilder {
     if (sort.getCollation().getFieldCollations().isEmpty()) {
       return new LimitNode(child, offset, limit);
     }
+    return new SortNode(child, sortKeys(sort.getCollation()), offset, limit);
+  }
+
+  private static List<SortKey> sortKeys(RelCollation collation) {
     List<SortKey> keys = new ArrayList<>();
-    for (RelFieldCollation field : sort.getCollation().getFieldCollations()) {
+    for (RelFieldCollation field : collation.getFieldCollations()) {
       boolean descending = field.getDirection().isDescending();
       boolean nullsFirst = switch (field.nullDirection) {
         case FIRST -> true;
@@ -539,7 +549,7 @@ public final class PlanBuilder {
       };
       keys.add(new SortKey(field.getFieldIndex(), descending, nullsFirst));
     }
-    return new SortNode(child, keys, offset, limit);
+    return keys;
   }
 
   private long constantLong(RexNode node, String clause) {
@@ -638,6 +648,19 @@ public final class PlanBuilder {
     }
     return new GenerateSeriesNode(arguments.get(0), arguments.get(1),
         arguments.size() > 2 ? arguments.get(2) : null, DataType.BIGINT);
+  }
+
+  // ---------------------------------------------------------------- window functions
+
+  private PlanNode window(ExaWindow window) {
+    PlanNode child = build(window.getInput());
+    WindowTranslator translator = new WindowTranslator(child.outputTypes(),
+        window.getConstants());
+    List<WindowGroup> groups = new ArrayList<>();
+    for (Window.Group group : window.groups) {
+      groups.add(translator.group(group, sortKeys(group.orderKeys)));
+    }
+    return new WindowNode(child, groups);
   }
 
   // ---------------------------------------------------------------- insert

@@ -18,6 +18,7 @@ import org.apache.calcite.rel.logical.LogicalTableModify;
 import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rel.logical.LogicalUnion;
 import org.apache.calcite.rel.logical.LogicalValues;
+import org.apache.calcite.rel.logical.LogicalWindow;
 
 /** One converter rule per logical operator, from Calcite's logical rels into {@link ExaRel}s. */
 public final class ExaRules {
@@ -40,6 +41,8 @@ public final class ExaRules {
             rel.getJoinType())),
         rule(LogicalSort.class, "ExaSortRule", rel -> new ExaSort(rel.getCluster(), exa(rel),
             input(rel.getInput()), rel.getCollation(), rel.offset, rel.fetch)),
+        rule(LogicalWindow.class, "ExaWindowRule", rel -> new ExaWindow(rel.getCluster(),
+            exa(rel), input(rel.getInput()), rel.getConstants(), rel.getRowType(), rel.groups)),
         rule(LogicalValues.class, "ExaValuesRule", rel -> new ExaValues(rel.getCluster(),
             rel.getRowType(), rel.getTuples(), exa(rel))),
         rule(LogicalUnion.class, "ExaUnionRule", rel -> rel.all

@@ -77,6 +77,8 @@ public final class ColumnNames {
         case AS:
           return nameOf(call.operand(1));
         case CAST:
+        case OVER:
+        case FILTER:
           return nameOf(call.operand(0));
         case CASE:
           return "case";

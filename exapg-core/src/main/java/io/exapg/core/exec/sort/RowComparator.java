@@ -13,7 +13,7 @@ import org.apache.arrow.vector.FieldVector;
  * Compares rows of a set of vectors by ORDER BY keys. Each key column is first copied into
  * primitive arrays, so comparisons read arrays, not Arrow buffers.
  */
-final class RowComparator {
+public final class RowComparator {
   private final KeyComparator[] keys;
 
   /** Compares two rows on one key. */
@@ -89,7 +89,7 @@ final class RowComparator {
     }
   }
 
-  RowComparator(FieldVector[] columns, List<SortKey> sortKeys, int rowCount) {
+  public RowComparator(FieldVector[] columns, List<SortKey> sortKeys, int rowCount) {
     keys = new KeyComparator[sortKeys.size()];
     for (int k = 0; k < keys.length; k++) {
       SortKey key = sortKeys.get(k);
@@ -162,9 +162,14 @@ final class RowComparator {
     }
   }
 
-  int compare(int a, int b) {
-    for (KeyComparator key : keys) {
-      int c = key.compare(a, b);
+  public int compare(int a, int b) {
+    return compareKeys(a, b, 0, keys.length);
+  }
+
+  /** Compares two rows on the keys [from, to) only. */
+  public int compareKeys(int a, int b, int from, int to) {
+    for (int k = from; k < to; k++) {
+      int c = keys[k].compare(a, b);
       if (c != 0) {
         return c;
       }
@@ -173,7 +178,7 @@ final class RowComparator {
   }
 
   /** The row numbers 0..n-1 in sorted order (stable merge sort). */
-  int[] sortedOrder(int n) {
+  public int[] sortedOrder(int n) {
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;

@@ -1,0 +1,169 @@
+package io.exapg.core.exec.window;
+
+import io.exapg.core.error.ExaException;
+import io.exapg.core.error.SqlState;
+import io.exapg.core.exec.hash.ValueWriter;
+import io.exapg.core.exec.sort.RowComparator;
+import io.exapg.core.plan.SortKey;
+import io.exapg.core.plan.WindowCall;
+import io.exapg.core.plan.WindowFunction;
+import io.exapg.core.type.Decimals;
+import io.exapg.core.type.TypeId;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * COUNT, SUM, AVG, MIN and MAX over each position's frame. Exact sums use prefix sums, so any
+ * frame costs O(1); floating point sums add rows as the frame's end advances and start over
+ * when its start moves, adding in the same order as PostgreSQL; MIN and MAX keep a monotonic
+ * queue of candidate positions, since frame bounds never move backwards.
+ */
+final class FrameAggregates {
+  private FrameAggregates() {
+  }
+
+  static void compute(WindowCall call, FieldVector[] rows, WindowOrdering ordering,
+      WindowFrames frames, FieldVector out) {
+    switch (call.function()) {
+      case COUNT_STAR -> {
+        for (int p = 0; p < ordering.rowCount; p++) {
+          ValueWriter.setLong(out, p, Math.max(0, frames.end[p] - frames.start[p]));
+        }
+      }
+      case COUNT -> {
+        long[] counts = prefixCounts(SortedColumn.ofNulls(rows, call.argument(), ordering));
+        for (int p = 0; p < ordering.rowCount; p++) {
+          ValueWriter.setLong(out, p, frameCount(counts, frames, p));
+        }
+      }
+      case SUM, SUM0, AVG -> {
+        if (call.argumentType().isExactNumeric()) {
+          exactSum(call, SortedColumn.ofLongs(rows, call.argument(), ordering), frames, out);
+        } else {
+          floatingSum(call, SortedColumn.ofDoubles(rows, call.argument(), ordering), frames,
+              out);
+        }
+      }
+      case MIN, MAX -> extreme(call, rows, ordering, frames, out);
+      default -> throw new IllegalArgumentException(call.function().name());
+    }
+  }
+
+  private static long[] prefixCounts(SortedColumn column) {
+    long[] counts = new long[column.nulls.length + 1];
+    for (int p = 0; p < column.nulls.length; p++) {
+      counts[p + 1] = counts[p] + (column.nulls[p] ? 0 : 1);
+    }
+    return counts;
+  }
+
+  private static long frameCount(long[] prefix, WindowFrames frames, int p) {
+    return frames.end[p] <= frames.start[p] ? 0 : prefix[frames.end[p]] - prefix[frames.start[p]];
+  }
+
+  private static void exactSum(WindowCall call, SortedColumn column, WindowFrames frames,
+      FieldVector out) {
+    int n = column.nulls.length;
+    long[] sums = new long[n + 1];
+    try {
+      for (int p = 0; p < n; p++) {
+        sums[p + 1] = column.nulls[p] ? sums[p] : Math.addExact(sums[p], column.longs[p]);
+      }
+    } catch (ArithmeticException e) {
+      throw overflow(call);
+    }
+    long[] counts = prefixCounts(column);
+    int inputScale = call.argumentType().decimalScale();
+    int resultScale = call.resultType().decimalScale();
+    for (int p = 0; p < n; p++) {
+      long count = frameCount(counts, frames, p);
+      if (count == 0) {
+        writeEmpty(call, out, p);
+        continue;
+      }
+      long sum = sums[frames.end[p]] - sums[frames.start[p]];
+      if (call.function() != WindowFunction.AVG) {
+        ValueWriter.setLong(out, p, Decimals.rescale(sum, inputScale, resultScale));
+      } else if (call.resultType().id() == TypeId.DECIMAL) {
+        ValueWriter.setLong(out, p, Decimals.divide(sum, inputScale, count, 0, resultScale));
+      } else {
+        ValueWriter.setDouble(out, p,
+            (double) sum / count / Decimals.powerOfTen(inputScale));
+      }
+    }
+  }
+
+  private static void floatingSum(WindowCall call, SortedColumn column, WindowFrames frames,
+      FieldVector out) {
+    int start = 0;
+    int end = 0;
+    double sum = 0;
+    long count = 0;
+    for (int p = 0; p < column.nulls.length; p++) {
+      int from = frames.start[p];
+      int to = Math.max(from, frames.end[p]);
+      if (from != start || to < end) {
+        start = from;
+        end = from;
+        sum = 0;
+        count = 0;
+      }
+      for (; end < to; end++) {
+        if (!column.nulls[end]) {
+          sum += column.doubles[end];
+          count++;
+        }
+      }
+      if (count == 0) {
+        writeEmpty(call, out, p);
+      } else {
+        ValueWriter.setDouble(out, p, call.function() == WindowFunction.AVG ? sum / count : sum);
+      }
+    }
+  }
+
+  private static void writeEmpty(WindowCall call, FieldVector out, int p) {
+    if (call.function() == WindowFunction.SUM0) {
+      ValueWriter.setObject(out, p, call.resultType().isExactNumeric() ? (Object) 0L : 0.0);
+    } else {
+      ValueWriter.setNull(out, p);
+    }
+  }
+
+  private static void extreme(WindowCall call, FieldVector[] rows, WindowOrdering ordering,
+      WindowFrames frames, FieldVector out) {
+    int n = ordering.rowCount;
+    boolean[] nulls = SortedColumn.ofNulls(rows, call.argument(), ordering).nulls;
+    RowComparator values = new RowComparator(rows,
+        List.of(new SortKey(call.argument(), false, false)), n);
+    int[] order = ordering.order;
+    int sign = call.function() == WindowFunction.MIN ? 1 : -1;
+    int[] queue = new int[n];
+    int head = 0;
+    int tail = 0;
+    int pushed = 0;
+    int[] best = new int[n];
+    for (int p = 0; p < n; p++) {
+      for (; pushed < frames.end[p]; pushed++) {
+        if (nulls[pushed]) {
+          continue;
+        }
+        while (tail > head && sign * values.compare(order[queue[tail - 1]], order[pushed]) > 0) {
+          tail--;
+        }
+        queue[tail++] = pushed;
+      }
+      while (tail > head && queue[head] < frames.start[p]) {
+        head++;
+      }
+      best[p] = tail > head && queue[head] < frames.end[p] ? queue[head] : -1;
+    }
+    ValueFunctions.copyFromPositions(rows[call.argument()], ordering, best, out);
+  }
+
+  private static ExaException overflow(WindowCall call) {
+    return new ExaException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+        call.resultType().id() == TypeId.BIGINT ? "bigint out of range"
+            : "numeric value out of range");
+  }
+}
