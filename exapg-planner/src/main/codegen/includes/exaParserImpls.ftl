@@ -433,6 +433,49 @@ SqlNode ExaAlterTable() :
     }
 }
 
+/**
+ * CREATE [OR REPLACE] VIEW name [(column, ...)] AS query. The statement keeps where the query's
+ * text starts, so that the view can store the query as the user wrote it.
+ */
+SqlCreate ExaCreateView(Span s, boolean replace) :
+{
+    final SqlIdentifier id;
+    SqlNodeList columns = null;
+    final SqlNode query;
+    final Token queryStart;
+}
+{
+    <VIEW>
+    id = CompoundIdentifier()
+    [ columns = ParenthesizedSimpleIdentifierList() ]
+    <AS> { queryStart = getToken(1); }
+    query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    {
+        return new SqlCreateViewStatement(s.end(this), replace, id, columns, query,
+            queryStart.beginLine, queryStart.beginColumn);
+    }
+}
+
+/** DROP VIEW [IF EXISTS] name [, ...] [CASCADE | RESTRICT]. */
+SqlDrop ExaDropView(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final List<SqlNode> names = new ArrayList<SqlNode>();
+    SqlIdentifier id;
+    boolean cascade = false;
+}
+{
+    <VIEW>
+    ifExists = ExaIfExists()
+    id = CompoundIdentifier() { names.add(id); }
+    ( <COMMA> id = CompoundIdentifier() { names.add(id); } )*
+    [ <CASCADE> { cascade = true; } | <RESTRICT> ]
+    {
+        return new SqlDropViewStatement(s.end(this), ifExists, new SqlNodeList(names, s.pos()),
+            cascade);
+    }
+}
+
 /** DROP TABLE [IF EXISTS] name [, ...] [CASCADE | RESTRICT]. */
 SqlDrop ExaDropTable(Span s, boolean replace) :
 {

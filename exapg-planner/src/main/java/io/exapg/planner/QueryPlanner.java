@@ -7,6 +7,7 @@ import io.exapg.core.type.DataType;
 import io.exapg.planner.catalog.ExaSchema;
 import io.exapg.planner.catalog.SystemSchema;
 import io.exapg.planner.catalog.TypeNames;
+import io.exapg.planner.parser.ExaParser;
 import io.exapg.planner.parser.StatementSplitter;
 import io.exapg.planner.plan.ExprTranslator;
 import io.exapg.planner.plan.StatementParameters;
@@ -43,6 +44,7 @@ import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.plan.ConventionTraitDef;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.plan.hep.HepMatchOrder;
 import org.apache.calcite.plan.hep.HepPlanner;
@@ -84,6 +86,14 @@ public final class QueryPlanner {
 
   private static final int PLAN_CACHE_SIZE = 512;
 
+  /** Views referring to views deeper than this are taken for a cycle. */
+  private static final int MAX_VIEW_DEPTH = 64;
+
+  private static final SqlToRelConverter.Config CONVERTER_CONFIG = SqlToRelConverter.config()
+      .withExpand(false)
+      .withTrimUnusedFields(true)
+      .withInSubQueryThreshold(Integer.MAX_VALUE);
+
   private final StorageEngine storage;
   private final Map<PlanKey, PreparedPlan> cache = new java.util.LinkedHashMap<>(64, 0.75f,
       true) {
@@ -117,7 +127,10 @@ public final class QueryPlanner {
   }
 
   private Environment environment() {
-    JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(ExaTypeSystem.INSTANCE);
+    return environment(new JavaTypeFactoryImpl(ExaTypeSystem.INSTANCE));
+  }
+
+  private Environment environment(JavaTypeFactoryImpl typeFactory) {
     CalciteSchema root = CalciteSchema.createRootSchema(false, false);
     root.add(Catalog.DEFAULT_SCHEMA, new ExaSchema(storage, Catalog.DEFAULT_SCHEMA, false));
     root.add(DmlRewriter.ROW_ID_SCHEMA, new AbstractSchema())
@@ -272,12 +285,9 @@ public final class QueryPlanner {
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
     RexBuilder rexBuilder = new ExaRexBuilder(environment.typeFactory());
     RelOptCluster cluster = RelOptCluster.create(planner, rexBuilder);
-    SqlToRelConverter converter = new SqlToRelConverter(null, environment.validator(),
-        environment.catalogReader(), cluster, StandardConvertletTable.INSTANCE,
-        SqlToRelConverter.config()
-            .withExpand(false)
-            .withTrimUnusedFields(true)
-            .withInSubQueryThreshold(Integer.MAX_VALUE));
+    SqlToRelConverter converter = new SqlToRelConverter(new ViewExpansion(cluster,
+        environment.typeFactory()), environment.validator(), environment.catalogReader(), cluster,
+        StandardConvertletTable.INSTANCE, CONVERTER_CONFIG);
     RelRoot root = converter.convertQuery(validated, false, true);
     List<ResultColumn> columns = null;
     if (target != null) {
@@ -334,6 +344,79 @@ public final class QueryPlanner {
       throw ExaException.notSupported("this query shape (" + firstLine(e.getMessage()) + ")");
     }
     return new PreparedPlan(physical, rexBuilder, columns, parameters, catalogVersion, target);
+  }
+
+  /**
+   * The tables and views a view's query reads, directly or through other views, by qualified
+   * name; empty when the query no longer plans (what it read is gone already).
+   */
+  public java.util.Set<String> dependencies(io.exapg.storage.catalog.ViewDef view) {
+    Environment environment = environment();
+    RelOptCluster cluster = RelOptCluster.create(new VolcanoPlanner(),
+        new ExaRexBuilder(environment.typeFactory()));
+    ViewExpansion expansion = new ViewExpansion(cluster, environment.typeFactory());
+    RelNode rel;
+    try {
+      rel = expansion.expandView(null, view.query(), List.of(view.schema()),
+          List.of(view.schema(), view.name())).rel;
+    } catch (ExaException e) {
+      return java.util.Set.of();
+    }
+    java.util.Set<String> names = new java.util.HashSet<>(expansion.expanded);
+    names.remove(view.qualifiedName());
+    rel.accept(new org.apache.calcite.rel.RelShuttleImpl() {
+      @Override
+      public RelNode visit(org.apache.calcite.rel.core.TableScan scan) {
+        names.add(String.join(".", scan.getTable().getQualifiedName()));
+        return scan;
+      }
+    });
+    return names;
+  }
+
+  /**
+   * Puts a view's query in place of a reference to the view: parsed, validated against the
+   * catalog and converted into the same cluster as the query that refers to it.
+   */
+  private final class ViewExpansion implements RelOptTable.ViewExpander {
+    private final RelOptCluster cluster;
+    private final JavaTypeFactoryImpl typeFactory;
+    /** The qualified names of the views expanded so far. */
+    private final java.util.Set<String> expanded = new java.util.HashSet<>();
+    private int depth;
+
+    ViewExpansion(RelOptCluster cluster, JavaTypeFactoryImpl typeFactory) {
+      this.cluster = cluster;
+      this.typeFactory = typeFactory;
+    }
+
+    @Override
+    public RelRoot expandView(RelDataType rowType, String queryString, List<String> schemaPath,
+        List<String> viewPath) {
+      if (depth >= MAX_VIEW_DEPTH) {
+        throw new ExaException(SqlState.INVALID_OBJECT_DEFINITION,
+            "infinite recursion detected in view \"" + String.join(".", viewPath) + "\"");
+      }
+      StatementSplitter.Piece piece = StatementSplitter.split(queryString).get(0);
+      Environment environment = environment(typeFactory);
+      SqlNode validated;
+      try {
+        validated = environment.validator().validate(ExaParser.parse(piece));
+      } catch (ExaException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw ValidationErrors.translate(e, piece.text(), piece.offset());
+      }
+      expanded.add(String.join(".", viewPath));
+      depth++;
+      try {
+        return new SqlToRelConverter(this, environment.validator(),
+            environment.catalogReader(), cluster, StandardConvertletTable.INSTANCE,
+            CONVERTER_CONFIG).convertQuery(validated, false, false);
+      } finally {
+        depth--;
+      }
+    }
   }
 
   /** UPDATE's SET values must be assignable to their columns (row id first, then columns). */

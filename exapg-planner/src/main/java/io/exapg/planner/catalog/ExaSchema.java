@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableMultimap;
 import com.google.common.collect.Multimap;
 import io.exapg.storage.StorageEngine;
 import io.exapg.storage.catalog.TableDef;
+import io.exapg.storage.catalog.ViewDef;
 import io.exapg.storage.table.TableSnapshot;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,6 +35,13 @@ public final class ExaSchema extends AbstractSchema {
         TableSnapshot snapshot = storage.snapshot(table.id());
         tables.put(table.name(), new ExaTable(table, snapshot == null ? 0 : snapshot.rowCount(),
             rowIds));
+      }
+    }
+    if (!rowIds) {
+      for (ViewDef view : storage.catalog().views()) {
+        if (view.schema().equals(name)) {
+          tables.put(view.name(), new ExaView(view));
+        }
       }
     }
     return tables;

@@ -19,8 +19,10 @@ import io.exapg.planner.parser.ExaParser;
 import io.exapg.planner.parser.SqlAlterTableLayout;
 import io.exapg.planner.parser.SqlColumnDefinition;
 import io.exapg.planner.parser.SqlCreateTableStatement;
+import io.exapg.planner.parser.SqlCreateViewStatement;
 import io.exapg.planner.parser.SqlDistributeBy;
 import io.exapg.planner.parser.SqlDropTableStatement;
+import io.exapg.planner.parser.SqlDropViewStatement;
 import io.exapg.planner.parser.SqlPartitionBy;
 import io.exapg.planner.parser.SqlTableConstraint;
 import io.exapg.planner.parser.StatementSplitter;
@@ -29,6 +31,7 @@ import io.exapg.storage.catalog.Catalog;
 import io.exapg.storage.catalog.ColumnDef;
 import io.exapg.storage.catalog.PartitionSpec;
 import io.exapg.storage.catalog.TableDef;
+import io.exapg.storage.catalog.ViewDef;
 import io.exapg.storage.table.StorageTransaction;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,7 +40,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.apache.calcite.sql.SqlIdentifier;
 
-/** CREATE TABLE [AS], ALTER TABLE (layout) and DROP TABLE. */
+/** CREATE TABLE [AS], ALTER TABLE (layout), DROP TABLE, CREATE VIEW and DROP VIEW. */
 final class DdlExecutor {
   private final SqlEngine engine;
   private final SqlSession session;
@@ -248,6 +251,10 @@ final class DdlExecutor {
     for (SqlIdentifier identifier : drop.tableNames()) {
       String[] name = qualifiedName(identifier);
       TableDef table = engine.storage().catalog().table(name[0], name[1]);
+      if (table == null && engine.storage().catalog().view(name[0], name[1]) != null) {
+        throw new ExaException(SqlState.WRONG_OBJECT_TYPE, "\"" + name[1] + "\" is not a table",
+            0, null, "Use DROP VIEW to remove a view.", null);
+      }
       if (table == null) {
         if (drop.ifExists) {
           session.notice("table \"" + name[1] + "\" does not exist, skipping");
@@ -258,9 +265,139 @@ final class DdlExecutor {
       }
       tables.add(table);
     }
+    List<String> dropped = tables.stream().map(TableDef::qualifiedName).toList();
+    List<ViewDef> dependents = dependentViews(dropped, drop.cascade, "table");
+    for (ViewDef view : dependents) {
+      engine.storage().catalog().dropView(view);
+    }
     for (TableDef table : tables) {
       engine.storage().dropTable(table);
     }
     return new StatementResult.Command("DROP TABLE");
+  }
+
+  /**
+   * The views that read any of the named tables or views, directly or through other views;
+   * without CASCADE, their existence is an error (2BP01).
+   */
+  private List<ViewDef> dependentViews(List<String> dropped, boolean cascade, String kind) {
+    List<ViewDef> dependents = new ArrayList<>();
+    for (ViewDef view : engine.storage().catalog().views()) {
+      if (dropped.contains(view.qualifiedName())) {
+        continue;
+      }
+      Set<String> reads = engine.planner().dependencies(view);
+      for (String name : dropped) {
+        if (reads.contains(name)) {
+          if (!cascade) {
+            throw new ExaException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+                "cannot drop " + kind + " " + unqualified(name)
+                    + " because other objects depend on it", 0,
+                "view " + view.name() + " depends on " + kind + " " + unqualified(name),
+                "Use DROP ... CASCADE to drop the dependent objects too.", null);
+          }
+          dependents.add(view);
+          break;
+        }
+      }
+    }
+    return dependents;
+  }
+
+  private static String unqualified(String qualifiedName) {
+    return qualifiedName.substring(qualifiedName.indexOf('.') + 1);
+  }
+
+  /** CREATE [OR REPLACE] VIEW: plans the query now, to check it and to record its columns. */
+  StatementResult createView(SqlCreateViewStatement create, StatementSplitter.Piece piece) {
+    String[] name = qualifiedName(create.name);
+    Catalog catalog = engine.storage().catalog();
+    if (catalog.view(name[0], name[1]) != null && !create.getReplace()
+        || catalog.table(name[0], name[1]) != null) {
+      throw new ExaException(SqlState.DUPLICATE_TABLE,
+          "relation \"" + name[1] + "\" already exists");
+    }
+    if (!piece.parameters().isEmpty()) {
+      throw new ExaException(SqlState.UNDEFINED_PARAMETER,
+          "there is no parameter $" + (piece.parameters().get(0) + 1));
+    }
+    QueryPlanner.PreparedPlan plan = engine.planner().plan(
+        () -> ((SqlCreateViewStatement) ExaParser.parse(piece)).query, piece, List.of());
+    List<String> columnNames = new ArrayList<>();
+    for (var column : plan.columns()) {
+      columnNames.add(column.name());
+    }
+    if (create.columns != null) {
+      if (create.columns.size() > columnNames.size()) {
+        throw new ExaException(SqlState.SYNTAX_ERROR,
+            "CREATE VIEW specifies more column names than columns");
+      }
+      for (int c = 0; c < create.columns.size(); c++) {
+        columnNames.set(c, ((SqlIdentifier) create.columns.get(c)).getSimple());
+      }
+    }
+    List<ColumnDef> columns = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int c = 0; c < columnNames.size(); c++) {
+      if (!seen.add(columnNames.get(c))) {
+        throw new ExaException(SqlState.DUPLICATE_COLUMN,
+            "column \"" + columnNames.get(c) + "\" specified more than once");
+      }
+      columns.add(new ColumnDef(columnNames.get(c), plan.columns().get(c).type(), true));
+    }
+    ViewDef view = new ViewDef(name[0], name[1], create.queryText(piece.text()), columns);
+    ViewDef before = catalog.view(name[0], name[1]);
+    if (before != null && !sameLeadingColumns(before.columns(), columns)) {
+      throw new ExaException(SqlState.INVALID_TABLE_DEFINITION,
+          "cannot change the columns of view \"" + name[1] + "\" (a replacing query must"
+              + " return the same columns first, in the same order and of the same types)");
+    }
+    catalog.createView(view, create.getReplace());
+    return new StatementResult.Command("CREATE VIEW");
+  }
+
+  private static boolean sameLeadingColumns(List<ColumnDef> before, List<ColumnDef> after) {
+    if (after.size() < before.size()) {
+      return false;
+    }
+    for (int c = 0; c < before.size(); c++) {
+      if (!before.get(c).name().equals(after.get(c).name())
+          || !before.get(c).type().equals(after.get(c).type())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  StatementResult dropView(SqlDropViewStatement drop) {
+    Catalog catalog = engine.storage().catalog();
+    List<ViewDef> views = new ArrayList<>();
+    for (SqlIdentifier identifier : drop.viewNames()) {
+      String[] name = qualifiedName(identifier);
+      ViewDef view = catalog.view(name[0], name[1]);
+      if (view == null) {
+        if (catalog.table(name[0], name[1]) != null) {
+          throw new ExaException(SqlState.WRONG_OBJECT_TYPE,
+              "\"" + name[1] + "\" is not a view", 0, null,
+              "Use DROP TABLE to remove a table.", null);
+        }
+        if (drop.ifExists) {
+          session.notice("view \"" + name[1] + "\" does not exist, skipping");
+          continue;
+        }
+        throw new ExaException(SqlState.UNDEFINED_TABLE,
+            "view \"" + name[1] + "\" does not exist");
+      }
+      views.add(view);
+    }
+    List<String> dropped = views.stream().map(ViewDef::qualifiedName).toList();
+    List<ViewDef> dependents = dependentViews(dropped, drop.cascade, "view");
+    for (ViewDef view : dependents) {
+      catalog.dropView(view);
+    }
+    for (ViewDef view : views) {
+      catalog.dropView(view);
+    }
+    return new StatementResult.Command("DROP VIEW");
   }
 }

@@ -26,6 +26,8 @@ import io.exapg.planner.parser.SqlCheckpoint;
 import io.exapg.planner.parser.SqlCopy;
 import io.exapg.planner.parser.SqlCreateTableStatement;
 import io.exapg.planner.parser.SqlDropTableStatement;
+import io.exapg.planner.parser.SqlDropViewStatement;
+import io.exapg.planner.parser.SqlCreateViewStatement;
 import io.exapg.planner.parser.SqlExplainStatement;
 import io.exapg.planner.parser.SqlSetVariable;
 import io.exapg.planner.parser.SqlShowVariable;
@@ -100,6 +102,8 @@ final class SqlSession implements EngineSession {
       case SqlShowVariable show -> "SHOW";
       case SqlCreateTableStatement create -> "CREATE TABLE";
       case SqlDropTableStatement drop -> "DROP TABLE";
+      case SqlCreateViewStatement create -> "CREATE VIEW";
+      case SqlDropViewStatement drop -> "DROP VIEW";
       case SqlAlterTableLayout alter -> "ALTER TABLE";
       case SqlTruncateTable truncate -> "TRUNCATE TABLE";
       case SqlCopy copy -> "COPY";
@@ -209,6 +213,14 @@ final class SqlSession implements EngineSession {
       case SqlDropTableStatement drop -> {
         requireNoTransactionBlock("DROP TABLE");
         yield new DdlExecutor(engine, this).dropTable(drop);
+      }
+      case SqlCreateViewStatement create -> {
+        requireNoTransactionBlock("CREATE VIEW");
+        yield new DdlExecutor(engine, this).createView(create, query.statement().piece());
+      }
+      case SqlDropViewStatement drop -> {
+        requireNoTransactionBlock("DROP VIEW");
+        yield new DdlExecutor(engine, this).dropView(drop);
       }
       case SqlAlterTableLayout alter -> {
         requireNoTransactionBlock("ALTER TABLE");

@@ -20,7 +20,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The tables of a node, kept in memory and in catalog/catalog.json, which every change rewrites
+ * The tables and views of a node, kept in memory and in catalog/catalog.json, which every change rewrites
  * atomically before it is visible. Changes are serialized by the caller (one DDL at a time).
  */
 public final class Catalog {
@@ -30,6 +30,7 @@ public final class Catalog {
   private final Path file;
   private final Map<String, TableDef> tablesByName = new ConcurrentHashMap<>();
   private final Map<Long, TableDef> tablesById = new ConcurrentHashMap<>();
+  private final Map<String, ViewDef> viewsByName = new ConcurrentHashMap<>();
   private long nextTableId = 1;
   private volatile long version;
 
@@ -62,17 +63,25 @@ public final class Catalog {
     return List.copyOf(tablesById.values());
   }
 
-  /** Changes whenever a table is created or dropped; plans cached under it stay valid. */
+  public ViewDef view(String schema, String name) {
+    return viewsByName.get(key(schema, name));
+  }
+
+  public Collection<ViewDef> views() {
+    return List.copyOf(viewsByName.values());
+  }
+
+  /**
+   * Changes whenever a table or view is created, changed or dropped; plans cached under one
+   * version stay valid while it lasts.
+   */
   public long version() {
     return version;
   }
 
   public synchronized TableDef createTable(String schema, String name, List<ColumnDef> columns,
       PartitionSpec partitioning, List<String> distribution) {
-    if (tablesByName.containsKey(key(schema, name))) {
-      throw new ExaException(SqlState.DUPLICATE_TABLE,
-          "relation \"" + name + "\" already exists");
-    }
+    requireFreeName(schema, name);
     TableDef table = new TableDef(nextTableId, schema, name, columns, partitioning,
         distribution);
     nextTableId++;
@@ -117,6 +126,46 @@ public final class Catalog {
     version++;
   }
 
+  private void requireFreeName(String schema, String name) {
+    if (tablesByName.containsKey(key(schema, name)) || viewsByName.containsKey(key(schema, name))) {
+      throw new ExaException(SqlState.DUPLICATE_TABLE,
+          "relation \"" + name + "\" already exists");
+    }
+  }
+
+  /** Creates a view, or replaces the view of that name when replace is set. */
+  public synchronized void createView(ViewDef view, boolean replace) {
+    String key = key(view.schema(), view.name());
+    ViewDef before = viewsByName.get(key);
+    if (!(replace && before != null)) {
+      requireFreeName(view.schema(), view.name());
+    }
+    viewsByName.put(key, view);
+    try {
+      save();
+    } catch (RuntimeException e) {
+      if (before == null) {
+        viewsByName.remove(key);
+      } else {
+        viewsByName.put(key, before);
+      }
+      throw e;
+    }
+    version++;
+  }
+
+  public synchronized void dropView(ViewDef view) {
+    String key = key(view.schema(), view.name());
+    viewsByName.remove(key);
+    try {
+      save();
+    } catch (RuntimeException e) {
+      viewsByName.put(key, view);
+      throw e;
+    }
+    version++;
+  }
+
   private void save() {
     ObjectNode root = JSON.createObjectNode();
     root.put("formatVersion", 1);
@@ -127,15 +176,7 @@ public final class Catalog {
       t.put("id", table.id());
       t.put("schema", table.schema());
       t.put("name", table.name());
-      ArrayNode columns = t.putArray("columns");
-      for (ColumnDef column : table.columns()) {
-        ObjectNode c = columns.addObject();
-        c.put("name", column.name());
-        c.put("type", column.type().id().name());
-        c.put("precision", column.type().precision());
-        c.put("scale", column.type().scale());
-        c.put("nullable", column.nullable());
-      }
+      writeColumns(t.putArray("columns"), table.columns());
       PartitionSpec partitioning = table.partitioning();
       if (partitioning != null) {
         ObjectNode p = t.putObject("partitionBy");
@@ -149,6 +190,14 @@ public final class Catalog {
       ArrayNode distribution = t.putArray("distributeBy");
       table.distribution().forEach(distribution::add);
     }
+    ArrayNode views = root.putArray("views");
+    for (ViewDef view : new TreeMap<>(viewsByName).values()) {
+      ObjectNode v = views.addObject();
+      v.put("schema", view.schema());
+      v.put("name", view.name());
+      v.put("query", view.query());
+      writeColumns(v.putArray("columns"), view.columns());
+    }
     try {
       DurableFiles.writeAtomically(file, JSON.writerWithDefaultPrettyPrinter()
           .writeValueAsBytes(root));
@@ -157,17 +206,33 @@ public final class Catalog {
     }
   }
 
+  private static void writeColumns(ArrayNode array, List<ColumnDef> columns) {
+    for (ColumnDef column : columns) {
+      ObjectNode c = array.addObject();
+      c.put("name", column.name());
+      c.put("type", column.type().id().name());
+      c.put("precision", column.type().precision());
+      c.put("scale", column.type().scale());
+      c.put("nullable", column.nullable());
+    }
+  }
+
+  private static List<ColumnDef> readColumns(JsonNode array) {
+    List<ColumnDef> columns = new ArrayList<>();
+    for (JsonNode c : array) {
+      DataType type = new DataType(TypeId.valueOf(c.get("type").asText()),
+          c.get("precision").asInt(), c.get("scale").asInt());
+      columns.add(new ColumnDef(c.get("name").asText(), type, c.get("nullable").asBoolean()));
+    }
+    return columns;
+  }
+
   private void load() {
     try {
       JsonNode root = JSON.readTree(file.toFile());
       nextTableId = root.get("nextTableId").asLong();
       for (JsonNode t : root.get("tables")) {
-        List<ColumnDef> columns = new ArrayList<>();
-        for (JsonNode c : t.get("columns")) {
-          DataType type = new DataType(TypeId.valueOf(c.get("type").asText()),
-              c.get("precision").asInt(), c.get("scale").asInt());
-          columns.add(new ColumnDef(c.get("name").asText(), type, c.get("nullable").asBoolean()));
-        }
+        List<ColumnDef> columns = readColumns(t.get("columns"));
         PartitionSpec partitioning = null;
         JsonNode p = t.get("partitionBy");
         if (p != null) {
@@ -184,6 +249,13 @@ public final class Catalog {
             t.get("name").asText(), columns, partitioning, distribution);
         tablesByName.put(key(table.schema(), table.name()), table);
         tablesById.put(table.id(), table);
+      }
+      if (root.has("views")) {
+        for (JsonNode v : root.get("views")) {
+          ViewDef view = new ViewDef(v.get("schema").asText(), v.get("name").asText(),
+              v.get("query").asText(), readColumns(v.get("columns")));
+          viewsByName.put(key(view.schema(), view.name()), view);
+        }
       }
     } catch (IOException | RuntimeException e) {
       throw new ExaException(SqlState.DATA_CORRUPTED,

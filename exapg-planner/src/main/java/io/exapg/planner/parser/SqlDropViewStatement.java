@@ -1,0 +1,49 @@
+package io.exapg.planner.parser;
+
+import java.util.List;
+import org.apache.calcite.sql.SqlDrop;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlSpecialOperator;
+import org.apache.calcite.sql.SqlWriter;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+/** DROP VIEW [IF EXISTS] name [, ...] [CASCADE | RESTRICT]. */
+public final class SqlDropViewStatement extends SqlDrop {
+  private static final SqlOperator OPERATOR =
+      new SqlSpecialOperator("DROP VIEW", SqlKind.DROP_VIEW);
+
+  public final SqlNodeList names;
+  public final boolean cascade;
+
+  public SqlDropViewStatement(SqlParserPos pos, boolean ifExists, SqlNodeList names,
+      boolean cascade) {
+    super(OPERATOR, pos, ifExists);
+    this.names = names;
+    this.cascade = cascade;
+  }
+
+  public List<SqlIdentifier> viewNames() {
+    return names.stream().map(SqlIdentifier.class::cast).toList();
+  }
+
+  @Override
+  public List<SqlNode> getOperandList() {
+    return List.of(names);
+  }
+
+  @Override
+  public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+    writer.keyword("DROP VIEW");
+    if (ifExists) {
+      writer.keyword("IF EXISTS");
+    }
+    names.unparse(writer, 0, 0);
+    if (cascade) {
+      writer.keyword("CASCADE");
+    }
+  }
+}
