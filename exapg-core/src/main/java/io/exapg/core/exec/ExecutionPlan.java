@@ -56,11 +56,11 @@ public final class ExecutionPlan implements AutoCloseable {
     ExecutionPlan plan = new ExecutionPlan(context);
     try {
       switch (root) {
-        case InsertNode insert -> plan.buildModify(insert.input(), new InsertSink(
+        case InsertNode insert -> plan.buildModify(insert, new InsertSink(
             context.tables().openWriter(insert.tableId(), context)));
-        case DeleteNode delete -> plan.buildModify(delete.input(), new DeleteSink(
+        case DeleteNode delete -> plan.buildModify(delete, new DeleteSink(
             context.tables().openDeleter(delete.tableId(), context), delete.rowIdColumn()));
-        case UpdateNode update -> plan.buildModify(update.input(), new UpdateSink(
+        case UpdateNode update -> plan.buildModify(update, new UpdateSink(
             context.tables().openDeleter(update.tableId(), context),
             context.tables().openWriter(update.tableId(), context)));
         default -> {
@@ -75,9 +75,9 @@ public final class ExecutionPlan implements AutoCloseable {
     }
   }
 
-  private void buildModify(PlanNode input, ModifySink sink) {
+  private void buildModify(PlanNode root, ModifySink sink) {
     modifySink = register(sink);
-    build(input, List.of(), sink);
+    build(root.inputs().get(0), List.of(), instrument(root, sink));
   }
 
   public void run() {
@@ -103,62 +103,77 @@ public final class ExecutionPlan implements AutoCloseable {
     return sink;
   }
 
-  private static List<OperatorFactory> prepend(OperatorFactory first,
+  /** The operator of a plan node in front of the rest of a pipeline, charging its counters. */
+  private List<OperatorFactory> prepend(PlanNode node, OperatorFactory first,
       List<OperatorFactory> rest) {
     List<OperatorFactory> operators = new ArrayList<>(rest.size() + 1);
-    operators.add(first);
+    operators.add(Instrumentation.operator(context.statistics().operator(node), first));
     operators.addAll(rest);
     return operators;
   }
 
-  private void add(Source source, List<OperatorFactory> operators, PipelineSink sink) {
-    pipelines.add(new Pipeline(source, operators, sink));
+  /** A pipeline whose source produces a plan node's rows. */
+  private void add(PlanNode node, Source source, List<OperatorFactory> operators,
+      PipelineSink sink) {
+    pipelines.add(new Pipeline(Instrumentation.source(context.statistics().operator(node),
+        source), operators, sink));
+  }
+
+  /** A breaker's sink, charging its plan node's counters with the time rows take in it. */
+  private PipelineSink instrument(PlanNode node, PipelineSink sink) {
+    return Instrumentation.sink(context.statistics().operator(node), sink);
   }
 
   private void build(PlanNode node, List<OperatorFactory> downstream, PipelineSink sink) {
     switch (node) {
-      case ScanNode scan -> add(context.tables().openScan(scan, context), downstream, sink);
-      case ValuesNode values -> add(new ValuesSource(values), downstream, sink);
-      case GenerateSeriesNode series -> add(new GenerateSeriesSource(series), downstream, sink);
-      case FilterNode filter -> build(filter.input(), prepend(
+      case ScanNode scan -> add(scan, context.tables().openScan(scan, context), downstream,
+          sink);
+      case ValuesNode values -> add(values, new ValuesSource(values), downstream, sink);
+      case GenerateSeriesNode series -> add(series, new GenerateSeriesSource(series),
+          downstream, sink);
+      case FilterNode filter -> build(filter.input(), prepend(filter,
           FilterOperator.factory(filter.condition(), filter.input().outputTypes()), downstream),
           sink);
-      case ProjectNode project -> build(project.input(), prepend(
+      case ProjectNode project -> build(project.input(), prepend(project,
           ProjectOperator.factory(project.expressions(), project.input().outputTypes()),
           downstream), sink);
       case LimitNode limit -> build(limit.input(),
-          prepend(LimitOperator.factory(limit.offset(), limit.limit()), downstream), sink);
+          prepend(limit, LimitOperator.factory(limit.offset(), limit.limit()), downstream),
+          sink);
       case AggregateNode aggregate -> {
         HashAggregateSink breaker = register(new HashAggregateSink(aggregate));
-        build(aggregate.input(), List.of(), breaker);
-        add(new MaterializedSource(breaker::result, false, "aggregate output"), downstream,
-            sink);
+        build(aggregate.input(), List.of(), instrument(aggregate, breaker));
+        add(aggregate, new MaterializedSource(breaker::result, false, "aggregate output"),
+            downstream, sink);
       }
       case SortNode sort -> {
         SortSink breaker = register(new SortSink(sort));
-        build(sort.input(), List.of(), breaker);
-        add(new MaterializedSource(breaker::result, true, "sorted rows"), downstream, sink);
+        build(sort.input(), List.of(), instrument(sort, breaker));
+        add(sort, new MaterializedSource(breaker::result, true, "sorted rows"), downstream,
+            sink);
       }
       case WindowNode window -> {
         WindowSink breaker = register(new WindowSink(window));
-        build(window.input(), List.of(), breaker);
-        add(new MaterializedSource(breaker::result, true, "window output"), downstream, sink);
+        build(window.input(), List.of(), instrument(window, breaker));
+        add(window, new MaterializedSource(breaker::result, true, "window output"), downstream,
+            sink);
       }
       case HashJoinNode join -> {
         JoinBuildSink build = register(new JoinBuildSink(join.build().outputTypes(),
             new JoinBuildSink.JoinKeysSpec(join.buildKeys(), join.nullSafeKeys())));
-        build(join.build(), List.of(), build);
-        build(join.probe(), prepend(HashJoinProbeOperator.factory(join, build), downstream),
-            sink);
+        build(join.build(), List.of(), instrument(join, build));
+        build(join.probe(), prepend(join, HashJoinProbeOperator.factory(join, build),
+            downstream), sink);
         if (join.joinType() == JoinType.FULL) {
-          add(new UnmatchedBuildRowsSource(build, join.probe().outputTypes()), downstream, sink);
+          add(join, new UnmatchedBuildRowsSource(build, join.probe().outputTypes()), downstream,
+              sink);
         }
       }
       case NestedLoopJoinNode join -> {
         JoinBuildSink right = register(new JoinBuildSink(join.right().outputTypes(), null));
-        build(join.right(), List.of(), right);
-        build(join.left(), prepend(NestedLoopJoinOperator.factory(join, right), downstream),
-            sink);
+        build(join.right(), List.of(), instrument(join, right));
+        build(join.left(), prepend(join, NestedLoopJoinOperator.factory(join, right),
+            downstream), sink);
       }
       case UnionAllNode union -> {
         for (PlanNode input : union.inputs()) {

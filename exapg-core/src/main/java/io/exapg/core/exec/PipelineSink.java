@@ -10,6 +10,11 @@ public interface PipelineSink {
 
   void finish(QueryContext context);
 
+  /** Memory this sink holds now (hash tables, sort indexes), for EXPLAIN ANALYZE. */
+  default long memoryBytes() {
+    return 0;
+  }
+
   /** Releases memory held after the query ends; must not throw. */
   void close();
 }

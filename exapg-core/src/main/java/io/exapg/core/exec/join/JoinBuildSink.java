@@ -90,6 +90,11 @@ public final class JoinBuildSink implements PipelineSink {
   }
 
   @Override
+  public long memoryBytes() {
+    return reservation == null ? 0 : reservation.usedBytes();
+  }
+
+  @Override
   public void close() {
     collected.close();
     Vectors.close(rows);

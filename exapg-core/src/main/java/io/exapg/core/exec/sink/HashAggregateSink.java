@@ -91,6 +91,17 @@ public final class HashAggregateSink implements PipelineSink {
   }
 
   @Override
+  public long memoryBytes() {
+    long bytes = 0;
+    synchronized (reservations) {
+      for (MemoryReservation reservation : reservations) {
+        bytes += reservation.usedBytes();
+      }
+    }
+    return bytes;
+  }
+
+  @Override
   public void close() {
     result.close();
     synchronized (reservations) {

@@ -83,6 +83,11 @@ public final class SortSink implements PipelineSink {
   }
 
   @Override
+  public long memoryBytes() {
+    return reservation == null ? 0 : reservation.usedBytes();
+  }
+
+  @Override
   public void close() {
     collected.close();
     result.close();

@@ -134,6 +134,11 @@ public final class WindowSink implements PipelineSink {
   }
 
   @Override
+  public long memoryBytes() {
+    return reservation == null ? 0 : reservation.usedBytes();
+  }
+
+  @Override
   public void close() {
     collected.close();
     result.close();

@@ -1,0 +1,73 @@
+package io.exapg.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** EXPLAIN ANALYZE reports, under every operator, the rows it produced and its time. */
+class ExplainAnalyzeTest {
+  private static final Pattern ACTUAL =
+      Pattern.compile("actual: rows=(\\d+) batches=(\\d+) time=([0-9.]+)ms( memory=\\S+)?");
+
+  @Test
+  void everyOperatorReportsItsRowsBatchesTimeAndBreakersTheirMemory() throws Exception {
+    TestServer server = TestServer.start(Files.createTempDirectory("exapg-explain"));
+    try (Connection connection = server.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE facts AS SELECT x AS id, x % 100 AS grp"
+          + " FROM generate_series(1, 50000) AS g(x)");
+      statement.execute("CREATE TABLE dims AS SELECT x AS grp, 'g' || CAST(x AS VARCHAR) AS"
+          + " name FROM generate_series(0, 49) AS g(x)");
+      List<String> lines = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery("EXPLAIN ANALYZE SELECT d.name, count(*)"
+          + " FROM facts f JOIN dims d ON f.grp = d.grp WHERE f.id > 10000 GROUP BY d.name"
+          + " ORDER BY 2 DESC, 1 LIMIT 5")) {
+        while (rows.next()) {
+          lines.add(rows.getString(1));
+        }
+      }
+      String plan = String.join("\n", lines);
+      assertEquals(5, actualRows(lines, "Sort"), plan);
+      assertEquals(50, actualRows(lines, "HashAggregate"), plan);
+      // Ids 10001..50000 whose group is below 50: half of 40,000.
+      assertEquals(20_000, actualRows(lines, "HashJoin"), plan);
+      assertEquals(40_000, actualRows(lines, "Scan public.facts"), plan);
+      assertEquals(50, actualRows(lines, "Scan public.dims"), plan);
+      Matcher aggregate = actualOf(lines, "HashAggregate");
+      assertTrue(aggregate.group(4) != null, "a hash aggregate reports its memory: " + plan);
+      assertTrue(Double.parseDouble(actualOf(lines, "Scan public.facts").group(3)) > 0, plan);
+      for (int k = 0; k < lines.size() - 1; k++) {
+        if (lines.get(k).contains("-> ") || k == 0) {
+          assertTrue(lines.get(k + 1).contains("actual: rows="),
+              "no counters under " + lines.get(k) + ":\n" + plan);
+        }
+      }
+    } finally {
+      server.stop();
+    }
+  }
+
+  private static long actualRows(List<String> lines, String operator) {
+    return Long.parseLong(actualOf(lines, operator).group(1));
+  }
+
+  private static Matcher actualOf(List<String> lines, String operator) {
+    for (int k = 0; k < lines.size() - 1; k++) {
+      if (lines.get(k).contains(operator)) {
+        Matcher matcher = ACTUAL.matcher(lines.get(k + 1));
+        assertTrue(matcher.find(), "no counters under " + lines.get(k));
+        return matcher;
+      }
+    }
+    throw new AssertionError("no " + operator + " in\n" + String.join("\n", lines));
+  }
+}
