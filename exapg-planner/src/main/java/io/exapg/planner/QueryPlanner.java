@@ -320,6 +320,8 @@ public final class QueryPlanner {
         CoreRules.INTERSECT_TO_DISTINCT,
         CoreRules.MINUS_TO_DISTINCT,
         CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES_TO_JOIN,
+        CoreRules.PROJECT_TO_SEMI_JOIN,
+        CoreRules.JOIN_TO_SEMI_JOIN,
         CoreRules.FILTER_INTO_JOIN,
         CoreRules.JOIN_CONDITION_PUSH,
         CoreRules.FILTER_PROJECT_TRANSPOSE,

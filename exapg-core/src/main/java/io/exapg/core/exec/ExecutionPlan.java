@@ -3,7 +3,7 @@ package io.exapg.core.exec;
 import io.exapg.core.exec.join.HashJoinProbeOperator;
 import io.exapg.core.exec.join.JoinBuildSink;
 import io.exapg.core.exec.join.NestedLoopJoinOperator;
-import io.exapg.core.exec.join.UnmatchedBuildRowsSource;
+import io.exapg.core.exec.join.BuildRowsSource;
 import io.exapg.core.exec.operator.FilterOperator;
 import io.exapg.core.exec.operator.LimitOperator;
 import io.exapg.core.exec.operator.ProjectOperator;
@@ -164,9 +164,15 @@ public final class ExecutionPlan implements AutoCloseable {
         build(join.build(), List.of(), instrument(join, build));
         build(join.probe(), prepend(join, HashJoinProbeOperator.factory(join, build),
             downstream), sink);
-        if (join.joinType() == JoinType.FULL) {
-          add(join, new UnmatchedBuildRowsSource(build, join.probe().outputTypes()), downstream,
+        switch (join.joinType()) {
+          case FULL -> add(join, new BuildRowsSource(build, join.probe().outputTypes(), false),
+              downstream, sink);
+          case RIGHT_SEMI -> add(join, new BuildRowsSource(build, List.of(), true), downstream,
               sink);
+          case RIGHT_ANTI -> add(join, new BuildRowsSource(build, List.of(), false), downstream,
+              sink);
+          default -> {
+          }
         }
       }
       case NestedLoopJoinNode join -> {

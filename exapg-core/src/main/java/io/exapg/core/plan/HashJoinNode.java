@@ -28,6 +28,9 @@ public record HashJoinNode(PlanNode probe, PlanNode build, JoinType joinType,
   }
 
   static List<DataType> joinOutput(PlanNode left, PlanNode right, JoinType joinType) {
+    if (joinType == JoinType.RIGHT_SEMI || joinType == JoinType.RIGHT_ANTI) {
+      return right.outputTypes();
+    }
     List<DataType> types = new ArrayList<>(left.outputTypes());
     if (joinType != JoinType.SEMI && joinType != JoinType.ANTI) {
       types.addAll(right.outputTypes());

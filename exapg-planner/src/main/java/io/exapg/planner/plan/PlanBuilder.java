@@ -410,7 +410,8 @@ public final class PlanBuilder {
     Expr residualExpr = residual == null || residual.isAlwaysTrue() ? null
         : translator(pairTypes).translate(residual);
     boolean swap = relType == JoinRelType.RIGHT
-        || relType == JoinRelType.INNER && buildsLarger(join);
+        || (relType == JoinRelType.INNER || relType == JoinRelType.SEMI
+            || relType == JoinRelType.ANTI) && buildsLarger(join);
     return hashJoin(left, right, leftKeys, rightKeys, filterNulls, joinType, residualExpr,
         swap);
   }
@@ -447,6 +448,21 @@ public final class PlanBuilder {
     Expr adjustedResidual = residual == null ? null
         : shiftBuildColumns(residual, leftCount, leftExtra.size());
     PlanNode joined;
+    if (swap && (joinType == JoinType.SEMI || joinType == JoinType.ANTI)) {
+      // The rows to keep are on the side that becomes the build side: mark, then emit them.
+      Expr swapped = adjustedResidual == null ? null
+          : swapColumns(adjustedResidual, probeCount, build.outputTypes().size());
+      joined = new HashJoinNode(build, probe, joinType == JoinType.SEMI ? JoinType.RIGHT_SEMI
+          : JoinType.RIGHT_ANTI, buildKeys, probeKeys, nullSafe, swapped);
+      if (leftExtra.isEmpty()) {
+        return joined;
+      }
+      List<Expr> keep = new ArrayList<>();
+      for (int c = 0; c < leftCount; c++) {
+        keep.add(new ColumnRef(c, left.outputTypes().get(c)));
+      }
+      return new ProjectNode(joined, keep);
+    }
     if (swap) {
       Expr swapped = adjustedResidual == null ? null
           : swapColumns(adjustedResidual, probeCount, build.outputTypes().size());

@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * Streams probe batches through the build side's hash table. Matches are collected in chunks
  * of row pairs, joined into fresh vectors and filtered by the residual condition; LEFT and FULL
- * joins add unmatched probe rows, SEMI and ANTI joins pass the probe batch on with a selection.
+ * joins add unmatched probe rows, SEMI and ANTI joins pass the probe batch on with a selection;
+ * RIGHT_SEMI and RIGHT_ANTI joins only mark the build rows matched, which are emitted later.
  */
 public final class HashJoinProbeOperator implements BatchSink {
   private final JoinType joinType;
@@ -68,7 +69,20 @@ public final class HashJoinProbeOperator implements BatchSink {
     }
     Arrays.fill(matched, 0, n, false);
     boolean semiOrAnti = joinType == JoinType.SEMI || joinType == JoinType.ANTI;
-    if (semiOrAnti && !output.hasResidual()) {
+    boolean markOnly = joinType == JoinType.RIGHT_SEMI || joinType == JoinType.RIGHT_ANTI;
+    if (markOnly && !output.hasResidual()) {
+      byte[] buildMatched = build.matchedFlags();
+      for (int j = 0; j < n; j++) {
+        if (keys.unmatchable[j]) {
+          continue;
+        }
+        for (int r = table.first(keys.hashes[j]); r >= 0; r = table.next(r)) {
+          if (buildMatched[r] == 0 && table.matches(r, keys, j)) {
+            buildMatched[r] = 1;
+          }
+        }
+      }
+    } else if (semiOrAnti && !output.hasResidual()) {
       for (int j = 0; j < n; j++) {
         if (keys.unmatchable[j]) {
           continue;
@@ -81,13 +95,13 @@ public final class HashJoinProbeOperator implements BatchSink {
         }
       }
     } else {
-      probe(batch, table, n, !semiOrAnti);
+      probe(batch, table, n, !semiOrAnti && !markOnly);
     }
     finishBatch(batch, n);
   }
 
   private void probe(Batch batch, JoinHashTable table, int n, boolean emit) {
-    byte[] buildMatched = joinType == JoinType.FULL ? build.matchedFlags() : null;
+    byte[] buildMatched = joinType.marksBuildRows() ? build.matchedFlags() : null;
     boolean[] probeMatched = joinType == JoinType.INNER ? null : matched;
     int count = 0;
     for (int j = 0; j < n; j++) {

@@ -11,29 +11,40 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 
-/** The build rows of a FULL join that no probe row matched, with NULLs for the probe side. */
-public final class UnmatchedBuildRowsSource implements Source {
+/**
+ * The build rows of a join that a probe row matched, or that none did, once the probe side
+ * has run: a FULL join's unmatched build rows (after NULLs for the probe columns), a
+ * RIGHT_SEMI join's matched and a RIGHT_ANTI join's unmatched ones (build columns only).
+ */
+public final class BuildRowsSource implements Source {
   private final JoinBuildSink build;
   private final List<DataType> probeTypes;
   private final List<DataType> outputTypes;
-  private int[] unmatched = new int[0];
+  private final boolean matchedRows;
+  private int[] selected = new int[0];
   private int count;
 
-  public UnmatchedBuildRowsSource(JoinBuildSink build, List<DataType> probeTypes) {
+  /**
+   * @param probeTypes the probe columns to fill with NULLs in front, or an empty list
+   * @param matchedRows whether to emit the matched build rows, else the unmatched ones
+   */
+  public BuildRowsSource(JoinBuildSink build, List<DataType> probeTypes, boolean matchedRows) {
     this.build = build;
     this.probeTypes = List.copyOf(probeTypes);
     this.outputTypes = new ArrayList<>(probeTypes);
     this.outputTypes.addAll(build.types());
+    this.matchedRows = matchedRows;
   }
 
   @Override
   public void open(QueryContext context) {
     byte[] matched = build.matchedFlags();
-    unmatched = new int[build.rowCount()];
+    byte wanted = (byte) (matchedRows ? 1 : 0);
+    selected = new int[build.rowCount()];
     count = 0;
     for (int r = 0; r < build.rowCount(); r++) {
-      if (matched[r] == 0) {
-        unmatched[count++] = r;
+      if (matched[r] == wanted) {
+        selected[count++] = r;
       }
     }
   }
@@ -47,7 +58,7 @@ public final class UnmatchedBuildRowsSource implements Source {
   public void produce(int morsel, TaskContext task, BatchSink sink) {
     int from = morsel * JoinOutput.CHUNK_ROWS;
     int n = Math.min(JoinOutput.CHUNK_ROWS, count - from);
-    int[] rows = java.util.Arrays.copyOfRange(unmatched, from, from + n);
+    int[] rows = java.util.Arrays.copyOfRange(selected, from, from + n);
     FieldVector[] vectors = Vectors.allocate(outputTypes, task.query().allocator(), n);
     try {
       int probeColumns = probeTypes.size();
@@ -67,6 +78,6 @@ public final class UnmatchedBuildRowsSource implements Source {
 
   @Override
   public String describe() {
-    return "unmatched build rows";
+    return matchedRows ? "matched build rows" : "unmatched build rows";
   }
 }
