@@ -13,6 +13,7 @@ import io.exapg.planner.plan.ExprTranslator;
 import io.exapg.planner.plan.StatementParameters;
 import io.exapg.planner.rel.ExaRel;
 import io.exapg.planner.rel.ExaRules;
+import io.exapg.planner.rel.ExistsToSemiJoin;
 import io.exapg.planner.rel.GroupingSetsExpansion;
 import io.exapg.planner.rel.JoinOrdering;
 import io.exapg.planner.rel.OrFactoring;
@@ -310,6 +311,7 @@ public final class QueryPlanner {
         .create(cluster, environment.catalogReader());
     logical = hep(logical, List.of(CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
         CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE, CoreRules.JOIN_SUB_QUERY_TO_CORRELATE));
+    logical = ExistsToSemiJoin.apply(logical, rexBuilder);
     logical = RelDecorrelator.decorrelateQuery(logical, relBuilder);
     logical = new RelFieldTrimmer(environment.validator(), relBuilder).trim(logical);
     logical = hep(logical, List.of(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW));
