@@ -666,20 +666,45 @@ SqlNode ExaVacuum() :
     final List<SqlNode> names = new ArrayList<SqlNode>();
     SqlIdentifier id;
     final List<SqlCopyOption> ignored = new ArrayList<SqlCopyOption>();
+    boolean analyze = false;
 }
 {
     <VACUUM> { s = span(); }
     (
         <LPAREN> ExaCopyOption(ignored) ( <COMMA> ExaCopyOption(ignored) )* <RPAREN>
     |
-        ( <FULL> | <ANALYZE> | <VERBOSE> )*
+        ( <FULL> | <ANALYZE> { analyze = true; } | <VERBOSE> )*
     )
     [
         id = CompoundIdentifier() { names.add(id); }
         ( <COMMA> id = CompoundIdentifier() { names.add(id); } )*
     ]
     {
-        return new SqlVacuum(s.end(this), new SqlNodeList(names, s.pos()));
+        for (SqlCopyOption option : ignored) {
+            if (option.name().equalsIgnoreCase("analyze")) {
+                analyze = true;
+            }
+        }
+        return new SqlVacuum(s.end(this), new SqlNodeList(names, s.pos()), true, analyze);
+    }
+}
+
+/** ANALYZE [VERBOSE] [table, ...]: gathers the tables' statistics (all tables when none). */
+SqlNode ExaAnalyze() :
+{
+    final Span s;
+    final List<SqlNode> names = new ArrayList<SqlNode>();
+    SqlIdentifier id;
+}
+{
+    <ANALYZE> { s = span(); }
+    [ <VERBOSE> ]
+    [
+        id = CompoundIdentifier() { names.add(id); }
+        ( <COMMA> id = CompoundIdentifier() { names.add(id); } )*
+    ]
+    {
+        return new SqlVacuum(s.end(this), new SqlNodeList(names, s.pos()), false, true);
     }
 }
 

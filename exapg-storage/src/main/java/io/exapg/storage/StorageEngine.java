@@ -8,6 +8,7 @@ import io.exapg.core.table.TableStore;
 import io.exapg.storage.catalog.Catalog;
 import io.exapg.storage.catalog.ColumnDef;
 import io.exapg.storage.catalog.PartitionSpec;
+import io.exapg.storage.catalog.StatisticsStore;
 import io.exapg.storage.catalog.TableDef;
 import io.exapg.storage.format.ColumnBuffer;
 import io.exapg.storage.format.ColumnData;
@@ -73,6 +74,7 @@ public final class StorageEngine implements AutoCloseable {
   private final DataDirectoryLock directoryLock;
   private final StorageOptions options;
   private final Catalog catalog;
+  private final StatisticsStore statistics;
   private final Map<Long, TableStorage> tables = new ConcurrentHashMap<>();
   private final ReentrantLock commitLock = new ReentrantLock();
   private final ConcurrentSkipListMap<Long, DatabaseSnapshot> unpublished =
@@ -99,6 +101,7 @@ public final class StorageEngine implements AutoCloseable {
     this.directoryLock = directoryLock;
     this.options = options;
     this.catalog = catalog;
+    this.statistics = StatisticsStore.open(dataDirectory.resolve("catalog"));
     this.chunkCache = new ChunkCache(options.chunkCacheBytes());
   }
 
@@ -221,6 +224,11 @@ public final class StorageEngine implements AutoCloseable {
     return catalog;
   }
 
+  /** Table statistics for the planner, gathered on load and by ANALYZE. */
+  public StatisticsStore statistics() {
+    return statistics;
+  }
+
   public Path dataDirectory() {
     return dataDirectory;
   }
@@ -291,6 +299,7 @@ public final class StorageEngine implements AutoCloseable {
       checkWritable();
       publishEverything();
       catalog.dropTable(table);
+      statistics.remove(table.id());
       TableStorage storage = tables.remove(table.id());
       head = head.without(table.id());
       snapshots.publish(head);
@@ -313,7 +322,7 @@ public final class StorageEngine implements AutoCloseable {
 
   public TableStore tableStore(StorageTransaction transaction) {
     return new TransactionTableStore(tables::get, transaction, this::checkConflicts,
-        chunkCache);
+        chunkCache, statistics);
   }
 
   private void checkConflicts(StorageTransaction transaction, long tableId,
@@ -653,6 +662,11 @@ public final class StorageEngine implements AutoCloseable {
 
   /** One background round over every table; a failure is logged and retried next round. */
   private void compactAll() {
+    try {
+      statistics.flush();
+    } catch (RuntimeException e) {
+      LOG.warn("cannot write the table statistics: {}", e.getMessage());
+    }
     for (long tableId : tableIds()) {
       try {
         int rewritten = compact(tableId);
@@ -672,6 +686,7 @@ public final class StorageEngine implements AutoCloseable {
 
   /** Writes every table's buffered rows to segments, then starts a new, empty log. */
   public void checkpoint() {
+    statistics.flush();
     for (TableStorage table : tables.values()) {
       table.writeSealedBuffers();
     }

@@ -11,6 +11,7 @@ import io.exapg.core.exec.sink.CollectSink;
 import io.exapg.core.exec.sink.DeleteSink;
 import io.exapg.core.exec.sink.HashAggregateSink;
 import io.exapg.core.exec.sink.InsertSink;
+import io.exapg.core.exec.sink.StatisticsSink;
 import io.exapg.core.exec.sink.UpdateSink;
 import io.exapg.core.exec.sort.SortSink;
 import io.exapg.core.exec.window.WindowSink;
@@ -18,6 +19,7 @@ import io.exapg.core.exec.source.GenerateSeriesSource;
 import io.exapg.core.exec.source.MaterializedSource;
 import io.exapg.core.exec.source.ValuesSource;
 import io.exapg.core.plan.AggregateNode;
+import io.exapg.core.plan.AnalyzeNode;
 import io.exapg.core.plan.DeleteNode;
 import io.exapg.core.plan.FilterNode;
 import io.exapg.core.plan.GenerateSeriesNode;
@@ -34,6 +36,7 @@ import io.exapg.core.plan.UnionAllNode;
 import io.exapg.core.plan.UpdateNode;
 import io.exapg.core.plan.ValuesNode;
 import io.exapg.core.plan.WindowNode;
+import io.exapg.core.stats.TableStatistics;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,6 +63,8 @@ public final class ExecutionPlan implements AutoCloseable {
             context.tables().openWriter(insert.tableId(), context)));
         case DeleteNode delete -> plan.buildModify(delete, new DeleteSink(
             context.tables().openDeleter(delete.tableId(), context), delete.rowIdColumn()));
+        case AnalyzeNode analyze -> plan.buildModify(analyze,
+            new StatisticsSink(analyze.input().outputTypes()));
         case UpdateNode update -> plan.buildModify(update, new UpdateSink(
             context.tables().openDeleter(update.tableId(), context),
             context.tables().openWriter(update.tableId(), context)));
@@ -87,6 +92,11 @@ public final class ExecutionPlan implements AutoCloseable {
   /** The query's rows, once run; null for INSERT, DELETE and UPDATE. */
   public MaterializedRows result() {
     return resultSink == null ? null : resultSink.rows();
+  }
+
+  /** The statistics an ANALYZE gathered, once run; else null. */
+  public TableStatistics analyzed() {
+    return modifySink instanceof StatisticsSink statistics ? statistics.result() : null;
   }
 
   /** Rows an INSERT, DELETE or UPDATE changed, once run. */
@@ -189,6 +199,7 @@ public final class ExecutionPlan implements AutoCloseable {
       case InsertNode insert -> throw rootOnly(insert);
       case DeleteNode delete -> throw rootOnly(delete);
       case UpdateNode update -> throw rootOnly(update);
+      case AnalyzeNode analyze -> throw rootOnly(analyze);
     }
   }
 

@@ -34,7 +34,7 @@ public final class ExaSchema extends AbstractSchema {
       if (table.schema().equals(name)) {
         TableSnapshot snapshot = storage.snapshot(table.id());
         tables.put(table.name(), new ExaTable(table, snapshot == null ? 0 : snapshot.rowCount(),
-            rowIds));
+            rowIds, storage.statistics().get(table.id())));
       }
     }
     if (!rowIds) {

@@ -1,5 +1,7 @@
 package io.exapg.planner.catalog;
 
+import io.exapg.core.stats.ColumnStatistics;
+import io.exapg.core.stats.TableStatistics;
 import io.exapg.core.type.DataType;
 import io.exapg.planner.type.TypeMapping;
 import io.exapg.storage.catalog.ColumnDef;
@@ -21,11 +23,25 @@ public final class ExaTable extends AbstractTable {
   private final TableDef definition;
   private final long rowCount;
   private final boolean rowIds;
+  private final TableStatistics statistics;
 
-  public ExaTable(TableDef definition, long rowCount, boolean rowIds) {
+  /** @param statistics what was gathered about the rows on load or by ANALYZE, or null */
+  public ExaTable(TableDef definition, long rowCount, boolean rowIds,
+      TableStatistics statistics) {
     this.definition = definition;
     this.rowCount = rowCount;
     this.rowIds = rowIds;
+    this.statistics = statistics;
+  }
+
+  /** The statistics of one column, or null when none were gathered. */
+  public ColumnStatistics columnStatistics(int column) {
+    return statistics == null || column >= statistics.columns().size() ? null
+        : statistics.columns().get(column);
+  }
+
+  public long rowCount() {
+    return rowCount;
   }
 
   public TableDef definition() {

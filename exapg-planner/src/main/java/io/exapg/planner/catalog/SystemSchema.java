@@ -19,6 +19,7 @@ public final class SystemSchema extends AbstractSchema {
   protected Map<String, Table> getTableMap() {
     return Map.of(ColumnStorageTable.NAME, new ColumnStorageTable(storage),
         TableStorageTable.NAME, new TableStorageTable(storage), TablesTable.NAME,
-        new TablesTable(storage));
+        new TablesTable(storage), ColumnStatisticsTable.NAME,
+        new ColumnStatisticsTable(storage));
   }
 }

@@ -15,8 +15,10 @@ import io.exapg.core.expr.Call;
 import io.exapg.core.expr.ColumnRef;
 import io.exapg.core.expr.Expr;
 import io.exapg.core.expr.Function;
+import io.exapg.core.plan.AnalyzeNode;
 import io.exapg.core.plan.PlanNode;
 import io.exapg.core.plan.ProjectNode;
+import io.exapg.core.plan.ScanNode;
 import io.exapg.core.type.Calendar;
 import io.exapg.core.type.DataType;
 import io.exapg.planner.QueryPlanner;
@@ -25,9 +27,9 @@ import io.exapg.planner.parser.SqlAlterTableLayout;
 import io.exapg.planner.parser.SqlCheckpoint;
 import io.exapg.planner.parser.SqlCopy;
 import io.exapg.planner.parser.SqlCreateTableStatement;
+import io.exapg.planner.parser.SqlCreateViewStatement;
 import io.exapg.planner.parser.SqlDropTableStatement;
 import io.exapg.planner.parser.SqlDropViewStatement;
-import io.exapg.planner.parser.SqlCreateViewStatement;
 import io.exapg.planner.parser.SqlExplainStatement;
 import io.exapg.planner.parser.SqlSetVariable;
 import io.exapg.planner.parser.SqlShowVariable;
@@ -108,7 +110,7 @@ final class SqlSession implements EngineSession {
       case SqlTruncateTable truncate -> "TRUNCATE TABLE";
       case SqlCopy copy -> "COPY";
       case SqlCheckpoint checkpoint -> "CHECKPOINT";
-      case SqlVacuum vacuum -> "VACUUM";
+      case SqlVacuum vacuum -> vacuum.compact ? "VACUUM" : "ANALYZE";
       case SqlExplainStatement explain -> "EXPLAIN";
       case SqlExplain explain -> "EXPLAIN";
       case SqlInsert insert -> "INSERT";
@@ -228,15 +230,21 @@ final class SqlSession implements EngineSession {
       }
       case SqlTruncateTable truncate -> truncate(truncate);
       case SqlVacuum vacuum -> {
-        requireNoTransactionBlock("VACUUM");
+        String command = vacuum.compact ? "VACUUM" : "ANALYZE";
+        requireNoTransactionBlock(command);
         List<Long> ids = new ArrayList<>();
         for (SqlIdentifier name : vacuum.tableNames()) {
           ids.add(DdlExecutor.resolveTable(engine.storage().catalog(), name).id());
         }
         for (long id : ids.isEmpty() ? engine.storage().tableIds() : ids) {
-          engine.storage().compact(id);
+          if (vacuum.compact) {
+            engine.storage().compact(id);
+          }
+          if (vacuum.analyze) {
+            analyze(id);
+          }
         }
-        yield new StatementResult.Command("VACUUM");
+        yield new StatementResult.Command(command);
       }
       case SqlCheckpoint checkpoint -> {
         requireNoTransactionBlock("CHECKPOINT");
@@ -256,6 +264,30 @@ final class SqlSession implements EngineSession {
         throw ExaException.notSupported(query.statement().commandName());
       }
     };
+  }
+
+  /** Replaces a table's statistics by those of a scan of all its rows. */
+  private void analyze(long tableId) {
+    TableDef table = engine.storage().catalog().table(tableId);
+    if (table == null) {
+      return;
+    }
+    List<Integer> columns = new ArrayList<>();
+    for (int c = 0; c < table.columns().size(); c++) {
+      columns.add(c);
+    }
+    PlanNode plan = new AnalyzeNode(new ScanNode(table.id(), table.qualifiedName(), columns,
+        table.columnTypes(), List.of()), table.qualifiedName());
+    StorageTransaction snapshot = engine.storage().begin();
+    try (QueryContext context = new QueryContext(engine.memory().newChildAllocator("analyze",
+        engine.options().queryMemoryLimitBytes()), new Object[0],
+        engine.storage().tableStore(snapshot), engine.workers());
+        ExecutionPlan execution = ExecutionPlan.build(plan, context)) {
+      execution.run();
+      engine.storage().statistics().replace(tableId, execution.analyzed());
+    } finally {
+      snapshot.rollback();
+    }
   }
 
   private void requireNoTransactionBlock(String command) {

@@ -11,15 +11,22 @@ import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-/** VACUUM [table, ...]: compacts the tables' segments (all tables when none is named). */
+/**
+ * VACUUM [ANALYZE] [table, ...] compacts the tables' segments, ANALYZE [table, ...] gathers
+ * their statistics, VACUUM ANALYZE does both; all tables when none is named.
+ */
 public final class SqlVacuum extends SqlCall {
   private static final SqlOperator OPERATOR = new SqlSpecialOperator("VACUUM", SqlKind.OTHER);
 
   public final SqlNodeList names;
+  public final boolean compact;
+  public final boolean analyze;
 
-  public SqlVacuum(SqlParserPos pos, SqlNodeList names) {
+  public SqlVacuum(SqlParserPos pos, SqlNodeList names, boolean compact, boolean analyze) {
     super(pos);
     this.names = names;
+    this.compact = compact;
+    this.analyze = analyze;
   }
 
   public List<SqlIdentifier> tableNames() {
@@ -38,7 +45,10 @@ public final class SqlVacuum extends SqlCall {
 
   @Override
   public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
-    writer.keyword("VACUUM");
+    writer.keyword(compact ? "VACUUM" : "ANALYZE");
+    if (compact && analyze) {
+      writer.keyword("ANALYZE");
+    }
     names.unparse(writer, 0, 0);
   }
 }

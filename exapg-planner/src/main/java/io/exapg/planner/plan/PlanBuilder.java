@@ -46,6 +46,7 @@ import io.exapg.planner.rel.ExaTableScan;
 import io.exapg.planner.rel.ExaUnion;
 import io.exapg.planner.rel.ExaValues;
 import io.exapg.planner.rel.ExaWindow;
+import io.exapg.planner.stats.Cardinality;
 import io.exapg.planner.validate.DmlRewriter;
 import io.exapg.storage.catalog.TableDef;
 import java.util.ArrayList;
@@ -421,7 +422,7 @@ public final class PlanBuilder {
    * rows than its left; then the left is built instead, which takes less memory and time.
    */
   private static boolean buildsLarger(ExaJoin join) {
-    return RowEstimate.of(join.getRight()) > RowEstimate.of(join.getLeft());
+    return Cardinality.rows(join.getRight()) > Cardinality.rows(join.getLeft());
   }
 
   private PlanNode hashJoin(PlanNode left, PlanNode right, List<Integer> leftKeys,

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
+import io.exapg.planner.stats.Cardinality;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelShuttleImpl;
@@ -20,14 +21,16 @@ import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 
 /**
- * Reorders a tree of three or more inner joins only to avoid cross products: the inputs are
- * joined in the order the FROM clause lists them, except that an input with no equality to
- * those joined so far waits until one that has such an equality has been joined (TPC-H Q9
- * lists part and supplier first, which are only related through lineitem). Without key and
- * distinct-count statistics a cost-based order does worse than the query's author (a join on
- * a non-key column such as a nation key multiplies rows), so nothing more is attempted; the
- * hash join's build side is chosen later by estimated size. A projection on top restores the
- * original column order.
+ * Orders a tree of three or more inner joins. When the tables have statistics, greedily: the
+ * input with the fewest estimated rows first, then always the connected input whose join
+ * gives the fewest estimated rows (see {@link Cardinality}), so that selective dimensions
+ * shrink the rows early (TPC-H Q21 joins nation to supplier before lineitem). Without
+ * statistics, in the order the FROM clause lists them, since a guessed order does worse than
+ * the query's author (a join on a non-key column such as a nation key multiplies rows). Either
+ * way, an input with no equality to those joined so far waits until one that has such an
+ * equality has been joined (no cross products; TPC-H Q9 lists part and supplier first, which
+ * are only related through lineitem). The hash join's build side is chosen later by estimated
+ * size. A projection on top restores the original column order.
  */
 public final class JoinOrdering extends RelShuttleImpl {
   private final RexBuilder rexBuilder;
@@ -95,45 +98,23 @@ public final class JoinOrdering extends RelShuttleImpl {
 
   private RelNode reorder(LogicalJoin original, List<RelNode> inputs, int[] starts,
       List<Conjunct> conjuncts) {
-    int n = inputs.size();
-    int[] position = new int[starts[n]];
-    BitSet joined = new BitSet();
-    boolean[] applied = new boolean[conjuncts.size()];
-    RelNode tree = inputs.get(0);
-    place(0, 0, starts, position);
-    joined.set(0);
-    int width = tree.getRowType().getFieldCount();
-    while (joined.cardinality() < n) {
-      int next = -1;
-      for (int i = 0; i < n && next < 0; i++) {
-        if (!joined.get(i) && connects(i, joined, conjuncts)) {
-          next = i;
+    boolean estimated = hasStatistics(inputs, starts, conjuncts);
+    Step step = null;
+    if (!estimated) {
+      step = order(0, inputs, starts, conjuncts, false);
+    } else {
+      for (int start = 0; start < inputs.size(); start++) {
+        Step candidate = order(start, inputs, starts, conjuncts, true);
+        if (step == null || candidate.cost() < step.cost()) {
+          step = candidate;
         }
       }
-      for (int i = 0; i < n && next < 0; i++) {
-        if (!joined.get(i)) {
-          next = i;
-        }
-      }
-      RelNode input = inputs.get(next);
-      place(next, width, starts, position);
-      joined.set(next);
-      List<RexNode> on = new ArrayList<>();
-      for (int c = 0; c < conjuncts.size(); c++) {
-        Conjunct conjunct = conjuncts.get(c);
-        if (!applied[c] && conjunct.inputs().get(next) && isSubset(conjunct.inputs(), joined)) {
-          on.add(remap(conjunct.condition(), position));
-          applied[c] = true;
-        }
-      }
-      tree = LogicalJoin.create(tree, input, List.of(),
-          RexUtil.composeConjunction(rexBuilder, on), Set.of(), JoinRelType.INNER);
-      width += input.getRowType().getFieldCount();
     }
+    RelNode tree = step.tree();
     List<RexNode> leftovers = new ArrayList<>();
     for (int c = 0; c < conjuncts.size(); c++) {
-      if (!applied[c]) {
-        leftovers.add(remap(conjuncts.get(c).condition(), position));
+      if (!step.applied()[c]) {
+        leftovers.add(remap(conjuncts.get(c).condition(), step.position()));
       }
     }
     if (!leftovers.isEmpty()) {
@@ -144,10 +125,100 @@ public final class JoinOrdering extends RelShuttleImpl {
     List<String> names = new ArrayList<>();
     List<RelDataTypeField> fields = original.getRowType().getFieldList();
     for (int field = 0; field < fields.size(); field++) {
-      restore.add(new RexInputRef(position[field], fields.get(field).getType()));
+      restore.add(new RexInputRef(step.position()[field], fields.get(field).getType()));
       names.add(fields.get(field).getName());
     }
     return LogicalProject.create(tree, List.of(), restore, names, Set.of());
+  }
+
+  /**
+   * A join tree built so far: where each original field is in it, which inputs it joined,
+   * which conjuncts it applied, and its cost: the estimated rows of all its joins.
+   */
+  private record Step(RelNode tree, int[] position, BitSet joined, boolean[] applied,
+      double cost) {
+  }
+
+  /**
+   * Joins all inputs starting from one: next always a connected input, with statistics the
+   * one whose join is estimated smallest, else the first in FROM order.
+   */
+  private Step order(int start, List<RelNode> inputs, int[] starts, List<Conjunct> conjuncts,
+      boolean estimated) {
+    int n = inputs.size();
+    Step step = new Step(inputs.get(start), new int[starts[n]], new BitSet(),
+        new boolean[conjuncts.size()], 0);
+    place(start, 0, starts, step.position());
+    step.joined().set(start);
+    while (step.joined().cardinality() < n) {
+      List<Integer> candidates = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (!step.joined().get(i) && connects(i, step.joined(), conjuncts)) {
+          candidates.add(i);
+        }
+      }
+      if (candidates.isEmpty()) {
+        for (int i = 0; i < n; i++) {
+          if (!step.joined().get(i)) {
+            candidates.add(i);
+            break;
+          }
+        }
+      }
+      Step best = null;
+      for (int candidate : candidates) {
+        Step next = join(step, candidate, inputs, starts, conjuncts, estimated);
+        if (!estimated) {
+          best = next;
+          break;
+        }
+        if (best == null || next.cost() < best.cost()) {
+          best = next;
+        }
+      }
+      step = best;
+    }
+    return step;
+  }
+
+  /** The tree of a step joined with one more input, as a new step. */
+  private Step join(Step step, int next, List<RelNode> inputs, int[] starts,
+      List<Conjunct> conjuncts, boolean estimated) {
+    int[] position = step.position().clone();
+    BitSet joined = (BitSet) step.joined().clone();
+    boolean[] applied = step.applied().clone();
+    RelNode input = inputs.get(next);
+    place(next, step.tree().getRowType().getFieldCount(), starts, position);
+    joined.set(next);
+    List<RexNode> on = new ArrayList<>();
+    for (int c = 0; c < conjuncts.size(); c++) {
+      Conjunct conjunct = conjuncts.get(c);
+      if (!applied[c] && conjunct.inputs().get(next) && isSubset(conjunct.inputs(), joined)) {
+        on.add(remap(conjunct.condition(), position));
+        applied[c] = true;
+      }
+    }
+    RelNode tree = LogicalJoin.create(step.tree(), input, List.of(),
+        RexUtil.composeConjunction(rexBuilder, on), Set.of(), JoinRelType.INNER);
+    return new Step(tree, position, joined, applied,
+        estimated ? step.cost() + Cardinality.rows(tree) : 0);
+  }
+
+  /** Whether the columns of every equality between inputs have statistics. */
+  private static boolean hasStatistics(List<RelNode> inputs, int[] starts,
+      List<Conjunct> conjuncts) {
+    for (Conjunct conjunct : conjuncts) {
+      if (!conjunct.condition().isA(SqlKind.EQUALS) || conjunct.inputs().cardinality() != 2) {
+        continue;
+      }
+      for (int field : RelOptUtil.InputFinder.bits(conjunct.condition())) {
+        int input = inputOf(field, starts);
+        if (!Cardinality.hasStatistics(inputs.get(input), List.of(field - starts[input]))) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static void place(int input, int at, int[] starts, int[] position) {

@@ -9,6 +9,9 @@ import io.exapg.core.plan.ScanNode;
 import io.exapg.core.table.TableDeleter;
 import io.exapg.core.table.TableStore;
 import io.exapg.core.table.TableWriter;
+import io.exapg.core.stats.StatisticsCollector;
+import io.exapg.core.type.DataType;
+import io.exapg.storage.catalog.StatisticsStore;
 import io.exapg.storage.format.DeleteBitmaps;
 import io.exapg.storage.io.ChunkCache;
 import java.util.ArrayList;
@@ -31,13 +34,16 @@ public final class TransactionTableStore implements TableStore {
   private final StorageTransaction transaction;
   private final ConflictCheck conflicts;
   private final ChunkCache cache;
+  private final StatisticsStore statistics;
 
   public TransactionTableStore(LongFunction<TableStorage> tables,
-      StorageTransaction transaction, ConflictCheck conflicts, ChunkCache cache) {
+      StorageTransaction transaction, ConflictCheck conflicts, ChunkCache cache,
+      StatisticsStore statistics) {
     this.tables = tables;
     this.transaction = transaction;
     this.conflicts = conflicts;
     this.cache = cache;
+    this.statistics = statistics;
   }
 
   private TableStorage table(long tableId, String name) {
@@ -79,10 +85,16 @@ public final class TransactionTableStore implements TableStore {
     TableStorage table = table(tableId, "#" + tableId);
     PendingWrites pending = transaction.pendingFor(table);
     AtomicLong rows = new AtomicLong();
+    // Statistics of the rows written, gathered per thread; if the transaction rolls back,
+    // they stay counted, which the planner's estimates can bear.
+    List<DataType> types = table.table().columnTypes();
+    Map<Thread, StatisticsCollector> collectors = new java.util.concurrent.ConcurrentHashMap<>();
     return new TableWriter() {
       @Override
       public void append(Batch batch) {
         pending.append(batch);
+        collectors.computeIfAbsent(Thread.currentThread(), t -> new StatisticsCollector(types))
+            .add(batch);
         rows.addAndGet(batch.size());
       }
 
@@ -94,6 +106,13 @@ public final class TransactionTableStore implements TableStore {
       @Override
       public void finish() {
         pending.finishStatement();
+        StatisticsCollector all = new StatisticsCollector(types);
+        for (StatisticsCollector one : collectors.values()) {
+          all.merge(one);
+        }
+        if (all.rows() > 0) {
+          statistics.add(tableId, all.result());
+        }
       }
     };
   }
