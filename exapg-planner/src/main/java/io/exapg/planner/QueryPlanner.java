@@ -15,6 +15,7 @@ import io.exapg.planner.rel.ExaRel;
 import io.exapg.planner.rel.ExaRules;
 import io.exapg.planner.rel.ExistsToSemiJoin;
 import io.exapg.planner.rel.GroupingSetsExpansion;
+import io.exapg.planner.rel.ImpliedPredicates;
 import io.exapg.planner.rel.JoinOrdering;
 import io.exapg.planner.rel.OrFactoring;
 import io.exapg.planner.type.ExaRexBuilder;
@@ -316,6 +317,7 @@ public final class QueryPlanner {
     logical = new RelFieldTrimmer(environment.validator(), relBuilder).trim(logical);
     logical = hep(logical, List.of(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW));
     logical = OrFactoring.apply(logical, rexBuilder);
+    logical = ImpliedPredicates.apply(logical, rexBuilder);
     logical = GroupingSetsExpansion.apply(logical, rexBuilder);
     logical = hep(logical, List.of(
         CoreRules.UNION_TO_DISTINCT,
