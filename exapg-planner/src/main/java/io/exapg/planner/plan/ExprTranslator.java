@@ -4,6 +4,7 @@ import io.exapg.core.error.ExaException;
 import io.exapg.core.error.SqlState;
 import io.exapg.core.expr.Call;
 import io.exapg.core.expr.ColumnRef;
+import io.exapg.core.expr.ConstantFolding;
 import io.exapg.core.expr.Expr;
 import io.exapg.core.expr.Function;
 import io.exapg.core.expr.Literal;
@@ -75,7 +76,7 @@ public final class ExprTranslator {
       return new Parameter(index, parameters.type(index));
     }
     if (node instanceof RexCall call) {
-      return call(call);
+      return ConstantFolding.fold(call(call));
     }
     throw ExaException.notSupported("expression " + node.getKind().lowerName
         + " (correlated references, window functions and subqueries that cannot be"

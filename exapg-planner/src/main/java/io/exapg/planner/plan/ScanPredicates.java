@@ -178,9 +178,11 @@ final class ScanPredicates {
     };
   }
 
+  /** Literals, parameters, and calls over literals (folded into one when translated). */
   private static boolean isConstant(RexNode node) {
     RexNode stripped = RexUtil.removeCast(node);
-    return stripped instanceof RexLiteral || stripped instanceof RexDynamicParam;
+    return stripped instanceof RexLiteral || stripped instanceof RexDynamicParam
+        || stripped instanceof RexCall && RexUtil.isConstant(stripped);
   }
 
   /** The constant as a value of the column's type, or null if that needs a lossy change. */
@@ -190,6 +192,9 @@ final class ScanPredicates {
       return null;
     }
     Expr value = translator.translate(RexUtil.removeCast(node));
+    if (!(value instanceof Literal) && !(value instanceof Parameter)) {
+      return null;
+    }
     if (value.type().equals(columnType)) {
       return value;
     }

@@ -81,11 +81,62 @@ final class PredicateEvaluator {
       return kept;
     }
     long[] values = data.longs();
+    if (nulls == null && predicate.op() != ScanPredicate.Op.IN) {
+      return compare(values, offset, live, count);
+    }
     for (int j = 0; j < count; j++) {
       int row = offset + live[j];
       if ((nulls == null || !nulls[row]) && matches(values[row])) {
         live[kept++] = live[j];
       }
+    }
+    return kept;
+  }
+
+  /**
+   * The comparisons without NULLs, one loop per operator and without branches on the
+   * outcome, since which rows pass is unpredictable.
+   */
+  private int compare(long[] values, int offset, int[] live, int count) {
+    long c = longs[0];
+    int kept = 0;
+    switch (predicate.op()) {
+      case EQUAL -> {
+        for (int j = 0; j < count; j++) {
+          int position = live[j];
+          live[kept] = position;
+          kept += values[offset + position] == c ? 1 : 0;
+        }
+      }
+      case LESS_THAN -> {
+        for (int j = 0; j < count; j++) {
+          int position = live[j];
+          live[kept] = position;
+          kept += values[offset + position] < c ? 1 : 0;
+        }
+      }
+      case LESS_THAN_OR_EQUAL -> {
+        for (int j = 0; j < count; j++) {
+          int position = live[j];
+          live[kept] = position;
+          kept += values[offset + position] <= c ? 1 : 0;
+        }
+      }
+      case GREATER_THAN -> {
+        for (int j = 0; j < count; j++) {
+          int position = live[j];
+          live[kept] = position;
+          kept += values[offset + position] > c ? 1 : 0;
+        }
+      }
+      case GREATER_THAN_OR_EQUAL -> {
+        for (int j = 0; j < count; j++) {
+          int position = live[j];
+          live[kept] = position;
+          kept += values[offset + position] >= c ? 1 : 0;
+        }
+      }
+      default -> throw new IllegalStateException(predicate.op().name());
     }
     return kept;
   }

@@ -12,6 +12,7 @@ import io.exapg.core.plan.ScanPredicate;
 import io.exapg.core.type.DataType;
 import io.exapg.storage.format.ChunkCodec;
 import io.exapg.storage.format.ChunkMeta;
+import io.exapg.storage.format.ColumnData;
 import io.exapg.storage.format.RowGroupMeta;
 import io.exapg.storage.format.SegmentWriter;
 import io.exapg.storage.format.StringDictionary;
@@ -121,6 +122,10 @@ final class TableScanSource implements Source {
     }
     ChunkCodec.Scratch scratch = SCRATCH.get();
     byte[][] fetched = group == null ? null : new byte[group.chunks().size()][];
+    // The column the last predicate decoded (into this thread's scratch arrays, which the
+    // next decode overwrites), so that outputting the same column needs no second decode.
+    int lastDecoded = -1;
+    ColumnData lastDecodedData = null;
     List<ScanPredicate> predicates = node.predicates();
     for (int p = 0; p < predicates.size() && liveCount > 0; p++) {
       if (evaluators[p] == null) {
@@ -139,10 +144,15 @@ final class TableScanSource implements Source {
       byte[] stored = fetch(morsel, chunk, column, fetched);
       StringDictionary dictionary = ChunkCodec.dictionary(stored, chunk.encoding(),
           chunk.compressed(), chunk.payloadLength(), predicates.get(p).type(), rows, scratch);
-      liveCount = dictionary != null ? evaluators[p].filter(dictionary, live, liveCount)
-          : evaluators[p].filter(ChunkCodec.decode(stored, chunk.encoding(), chunk.compressed(),
-              chunk.payloadLength(), predicates.get(p).type(), rows, scratch), 0, live,
-              liveCount);
+      if (dictionary != null) {
+        lastDecoded = -1;
+        liveCount = evaluators[p].filter(dictionary, live, liveCount);
+      } else {
+        lastDecoded = column;
+        lastDecodedData = ChunkCodec.decode(stored, chunk.encoding(), chunk.compressed(),
+            chunk.payloadLength(), predicates.get(p).type(), rows, scratch);
+        liveCount = evaluators[p].filter(lastDecodedData, 0, live, liveCount);
+      }
     }
     if (liveCount == 0) {
       statistics.rowGroupRead(0);
@@ -152,8 +162,15 @@ final class TableScanSource implements Source {
     FieldVector[] vectors = Vectors.allocate(types, query.allocator(), rows);
     try {
       List<Integer> columns = node.columns();
+      int reused = lastDecoded < 0 ? -1 : columns.indexOf(lastDecoded);
+      if (reused >= 0) {
+        lastDecodedData.copyTo(vectors[reused], 0, rows);
+      }
       for (int k = 0; k < columns.size(); k++) {
         int column = columns.get(k);
+        if (k == reused) {
+          continue;
+        }
         if (column == ScanNode.ROW_ID) {
           fillRowIds((BigIntVector) vectors[k], morsel);
         } else if (group == null) {
