@@ -338,6 +338,8 @@ public final class QueryPlanner {
       throw ExaException.notSupported(
           "this correlated subquery (it could not be rewritten as a join)");
     }
+    // Filters pushed below joins may have been the last users of some columns.
+    logical = new RelFieldTrimmer(environment.validator(), relBuilder).trim(logical);
     for (RelOptRule rule : ExaRules.converters()) {
       planner.addRule(rule);
     }

@@ -17,11 +17,38 @@ public final class LikePattern {
   private final int[] codes;
   private final boolean caseInsensitive;
   private final String source;
+  /**
+   * For case-sensitive patterns without '_': the literal pieces between the '%'s, which are
+   * found with a byte search instead of the general matcher's backtracking; else null.
+   */
+  private final byte[][] segments;
+  private final boolean anchoredStart;
+  private final boolean anchoredEnd;
 
   private LikePattern(int[] codes, boolean caseInsensitive, String source) {
     this.codes = codes;
     this.caseInsensitive = caseInsensitive;
     this.source = source;
+    boolean simple = !caseInsensitive;
+    java.util.List<byte[]> pieces = new java.util.ArrayList<>();
+    int start = 0;
+    for (int i = 0; i <= codes.length && simple; i++) {
+      if (i == codes.length || codes[i] == ANY_SEQUENCE) {
+        if (i > start) {
+          byte[] piece = new byte[i - start];
+          for (int k = start; k < i; k++) {
+            piece[k - start] = (byte) codes[k];
+          }
+          pieces.add(piece);
+        }
+        start = i + 1;
+      } else if (codes[i] == ANY_CHARACTER) {
+        simple = false;
+      }
+    }
+    this.segments = simple ? pieces.toArray(new byte[0][]) : null;
+    this.anchoredStart = codes.length == 0 || codes[0] != ANY_SEQUENCE;
+    this.anchoredEnd = codes.length == 0 || codes[codes.length - 1] != ANY_SEQUENCE;
   }
 
   public static LikePattern compile(String pattern, String escape, boolean caseInsensitive) {
@@ -71,6 +98,9 @@ public final class LikePattern {
   }
 
   public boolean matches(StringValue value) {
+    if (segments != null) {
+      return matchSegments(value.bytes, value.offset, value.offset + value.length);
+    }
     if (caseInsensitive && !Strings.isAscii(value)) {
       byte[] lowered = value.toString().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
       return match(lowered, 0, lowered.length, false);
@@ -120,6 +150,57 @@ public final class LikePattern {
       p++;
     }
     return p == m;
+  }
+
+  /** Literal pieces in order: the first at the start and the last at the end if anchored. */
+  private boolean matchSegments(byte[] input, int from, int end) {
+    int n = segments.length;
+    if (n == 0) {
+      return !anchoredStart || from == end;
+    }
+    int s = from;
+    int first = 0;
+    int last = n;
+    if (anchoredStart) {
+      byte[] piece = segments[0];
+      if (end - s < piece.length || !java.util.Arrays.equals(input, s, s + piece.length, piece, 0,
+          piece.length)) {
+        return false;
+      }
+      s += piece.length;
+      first = 1;
+    }
+    if (anchoredEnd && (n > 1 || !anchoredStart)) {
+      byte[] piece = segments[n - 1];
+      if (end - s < piece.length || !java.util.Arrays.equals(input, end - piece.length, end,
+          piece, 0, piece.length)) {
+        return false;
+      }
+      end -= piece.length;
+      last = n - 1;
+    } else if (anchoredEnd && s != end) {
+      return false;
+    }
+    for (int k = first; k < last; k++) {
+      int at = indexOf(input, s, end, segments[k]);
+      if (at < 0) {
+        return false;
+      }
+      s = at + segments[k].length;
+    }
+    return true;
+  }
+
+  private static int indexOf(byte[] input, int from, int end, byte[] piece) {
+    byte head = piece[0];
+    int limit = end - piece.length;
+    for (int i = from; i <= limit; i++) {
+      if (input[i] == head && java.util.Arrays.equals(input, i + 1, i + piece.length, piece, 1,
+          piece.length)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static int nextCharacter(byte[] input, int s, int end) {
