@@ -175,8 +175,8 @@ public final class ExecutionPlan implements AutoCloseable {
         build(join.probe(), prepend(join, HashJoinProbeOperator.factory(join, build),
             downstream), sink);
         switch (join.joinType()) {
-          case FULL -> add(join, new BuildRowsSource(build, join.probe().outputTypes(), false),
-              downstream, sink);
+          case RIGHT, FULL -> add(join, new BuildRowsSource(build,
+              join.probe().outputTypes(), false), downstream, sink);
           case RIGHT_SEMI -> add(join, new BuildRowsSource(build, List.of(), true), downstream,
               sink);
           case RIGHT_ANTI -> add(join, new BuildRowsSource(build, List.of(), false), downstream,

@@ -1,13 +1,16 @@
 package io.exapg.core.plan;
 
 /**
- * Join semantics; SEMI and ANTI output only the probe side's columns, RIGHT_SEMI and
- * RIGHT_ANTI only the build side's: its rows that some probe row matched, or that none did.
- * The right variants let the smaller side be built when the rows to keep are on it.
+ * Join semantics, from the hash join's point of view: LEFT keeps unmatched probe rows, RIGHT
+ * unmatched build rows, FULL both; SEMI and ANTI output only the probe side's columns,
+ * RIGHT_SEMI and RIGHT_ANTI only the build side's: its rows that some probe row matched, or
+ * that none did. The right variants let the smaller side be built when the rows to keep are
+ * on it.
  */
 public enum JoinType {
   INNER,
   LEFT,
+  RIGHT,
   FULL,
   SEMI,
   ANTI,
@@ -16,6 +19,6 @@ public enum JoinType {
 
   /** Whether the probe side's rows are joined to build rows, not only checked. */
   public boolean marksBuildRows() {
-    return this == FULL || this == RIGHT_SEMI || this == RIGHT_ANTI;
+    return this == RIGHT || this == FULL || this == RIGHT_SEMI || this == RIGHT_ANTI;
   }
 }

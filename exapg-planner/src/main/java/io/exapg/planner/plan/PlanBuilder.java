@@ -410,16 +410,29 @@ public final class PlanBuilder {
     }
     Expr residualExpr = residual == null || residual.isAlwaysTrue() ? null
         : translator(pairTypes).translate(residual);
-    boolean swap = relType == JoinRelType.RIGHT
-        || (relType == JoinRelType.INNER || relType == JoinRelType.SEMI
-            || relType == JoinRelType.ANTI) && buildsLarger(join);
-    return hashJoin(left, right, leftKeys, rightKeys, filterNulls, joinType, residualExpr,
+    // The hash table is built on the input estimated smaller; the join type then says which
+    // of the hash join's sides keeps its unmatched rows or is the one emitted.
+    boolean rightLarger = buildsLarger(join);
+    boolean swap = switch (relType) {
+      case RIGHT -> !(Cardinality.rows(join.getLeft()) > Cardinality.rows(join.getRight()));
+      case FULL -> false;
+      default -> rightLarger;
+    };
+    JoinType nodeType = switch (relType) {
+      case INNER -> JoinType.INNER;
+      case LEFT -> swap ? JoinType.RIGHT : JoinType.LEFT;
+      case RIGHT -> swap ? JoinType.LEFT : JoinType.RIGHT;
+      case SEMI -> swap ? JoinType.RIGHT_SEMI : JoinType.SEMI;
+      case ANTI -> swap ? JoinType.RIGHT_ANTI : JoinType.ANTI;
+      default -> joinType;
+    };
+    return hashJoin(left, right, leftKeys, rightKeys, filterNulls, nodeType, residualExpr,
         swap);
   }
 
   /**
-   * Whether an inner join's right input (the hash table's side) is estimated to have more
-   * rows than its left; then the left is built instead, which takes less memory and time.
+   * Whether a join's right input (the hash table's side) is estimated to have more rows than
+   * its left; then the left is built instead, which takes less memory and time.
    */
   private static boolean buildsLarger(ExaJoin join) {
     return Cardinality.rows(join.getRight()) > Cardinality.rows(join.getLeft());
@@ -449,12 +462,12 @@ public final class PlanBuilder {
     Expr adjustedResidual = residual == null ? null
         : shiftBuildColumns(residual, leftCount, leftExtra.size());
     PlanNode joined;
-    if (swap && (joinType == JoinType.SEMI || joinType == JoinType.ANTI)) {
+    if (swap && (joinType == JoinType.RIGHT_SEMI || joinType == JoinType.RIGHT_ANTI)) {
       // The rows to keep are on the side that becomes the build side: mark, then emit them.
       Expr swapped = adjustedResidual == null ? null
           : swapColumns(adjustedResidual, probeCount, build.outputTypes().size());
-      joined = new HashJoinNode(build, probe, joinType == JoinType.SEMI ? JoinType.RIGHT_SEMI
-          : JoinType.RIGHT_ANTI, buildKeys, probeKeys, nullSafe, swapped);
+      joined = new HashJoinNode(build, probe, joinType, buildKeys, probeKeys, nullSafe,
+          swapped);
       if (leftExtra.isEmpty()) {
         return joined;
       }
@@ -467,8 +480,8 @@ public final class PlanBuilder {
     if (swap) {
       Expr swapped = adjustedResidual == null ? null
           : swapColumns(adjustedResidual, probeCount, build.outputTypes().size());
-      joined = new HashJoinNode(build, probe, joinType == JoinType.INNER ? JoinType.INNER
-          : JoinType.LEFT, buildKeys, probeKeys, nullSafe, swapped);
+      joined = new HashJoinNode(build, probe, joinType, buildKeys, probeKeys, nullSafe,
+          swapped);
       List<Expr> order = new ArrayList<>();
       int buildCount = build.outputTypes().size();
       for (int c = 0; c < leftCount; c++) {
