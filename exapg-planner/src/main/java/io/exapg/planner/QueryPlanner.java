@@ -338,8 +338,11 @@ public final class QueryPlanner {
       throw ExaException.notSupported(
           "this correlated subquery (it could not be rewritten as a join)");
     }
-    // Filters pushed below joins may have been the last users of some columns.
+    // Filters pushed below joins may have been the last users of some columns; the trimmer's
+    // projections go above the filters again, so that filters meet their scans.
     logical = new RelFieldTrimmer(environment.validator(), relBuilder).trim(logical);
+    logical = hep(logical, List.of(CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_MERGE,
+        CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE));
     for (RelOptRule rule : ExaRules.converters()) {
       planner.addRule(rule);
     }

@@ -78,6 +78,10 @@ final class ScanPredicates {
     if (call.getOperands().size() != 2) {
       return null;
     }
+    ScanPredicate padded = charEquality(call, types);
+    if (padded != null) {
+      return padded;
+    }
     RexNode left = columnOf(call.getOperands().get(0), types);
     RexNode right = columnOf(call.getOperands().get(1), types);
     boolean reversed = false;
@@ -106,6 +110,48 @@ final class ScanPredicates {
     Expr value = constantOfType(right, types.get(ref.getIndex()), translator);
     return value == null ? null
         : new ScanPredicate(ref.getIndex(), types.get(ref.getIndex()), op, List.of(value));
+  }
+
+  /**
+   * {@code CAST(c AS VARCHAR) = 'x'} over a CHAR(n) column c, which stores its values padded
+   * with spaces to n characters: the same as c equal to 'x' padded, which the scan decides
+   * on the stored bytes (and dictionaries). Only equality: padding does not keep the order
+   * of values with characters below the space. Not for constants ending in a space (which
+   * the cast's trimmed values never equal) or longer than n.
+   */
+  private static ScanPredicate charEquality(RexCall call, List<DataType> types) {
+    if (call.getKind() != SqlKind.EQUALS) {
+      return null;
+    }
+    for (int side = 0; side < 2; side++) {
+      RexNode cast = call.getOperands().get(side);
+      RexNode constant = call.getOperands().get(1 - side);
+      if (cast.getKind() != SqlKind.CAST
+          || !(((RexCall) cast).getOperands().get(0) instanceof RexInputRef ref)
+          || !(constant instanceof RexLiteral literal) || literal.isNull()) {
+        continue;
+      }
+      DataType type = types.get(ref.getIndex());
+      DataType to;
+      try {
+        to = TypeMapping.toDataType(cast.getType());
+      } catch (ExaException e) {
+        return null;
+      }
+      String text = literal.getValueAs(String.class);
+      if (type.id() != TypeId.CHAR || to.id() != TypeId.VARCHAR || text == null
+          || text.endsWith(" ")) {
+        return null;
+      }
+      int characters = text.codePointCount(0, text.length());
+      if (characters > type.precision()) {
+        return null;
+      }
+      String value = text + " ".repeat(type.precision() - characters);
+      return new ScanPredicate(ref.getIndex(), type, ScanPredicate.Op.EQUAL,
+          List.of(new Literal(value, type)));
+    }
+    return null;
   }
 
   /** OR of equalities between one column and constants. */
