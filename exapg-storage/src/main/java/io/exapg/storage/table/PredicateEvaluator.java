@@ -81,14 +81,61 @@ final class PredicateEvaluator {
       return kept;
     }
     long[] values = data.longs();
-    if (nulls == null && predicate.op() != ScanPredicate.Op.IN) {
-      return compare(values, offset, live, count);
+    if (predicate.op() != ScanPredicate.Op.IN) {
+      return nulls == null ? compare(values, offset, live, count)
+          : compareWithNulls(values, nulls, offset, live, count);
     }
     for (int j = 0; j < count; j++) {
       int row = offset + live[j];
       if ((nulls == null || !nulls[row]) && matches(values[row])) {
         live[kept++] = live[j];
       }
+    }
+    return kept;
+  }
+
+  /** As {@link #compare}, where a NULL never passes. */
+  private int compareWithNulls(long[] values, boolean[] nulls, int offset, int[] live,
+      int count) {
+    long c = longs[0];
+    int kept = 0;
+    switch (predicate.op()) {
+      case EQUAL -> {
+        for (int j = 0; j < count; j++) {
+          int row = offset + live[j];
+          live[kept] = live[j];
+          kept += !nulls[row] & values[row] == c ? 1 : 0;
+        }
+      }
+      case LESS_THAN -> {
+        for (int j = 0; j < count; j++) {
+          int row = offset + live[j];
+          live[kept] = live[j];
+          kept += !nulls[row] & values[row] < c ? 1 : 0;
+        }
+      }
+      case LESS_THAN_OR_EQUAL -> {
+        for (int j = 0; j < count; j++) {
+          int row = offset + live[j];
+          live[kept] = live[j];
+          kept += !nulls[row] & values[row] <= c ? 1 : 0;
+        }
+      }
+      case GREATER_THAN -> {
+        for (int j = 0; j < count; j++) {
+          int row = offset + live[j];
+          live[kept] = live[j];
+          kept += !nulls[row] & values[row] > c ? 1 : 0;
+        }
+      }
+      case GREATER_THAN_OR_EQUAL -> {
+        for (int j = 0; j < count; j++) {
+          int row = offset + live[j];
+          live[kept] = live[j];
+          kept += !nulls[row] & values[row] >= c ? 1 : 0;
+        }
+      }
+      default -> throw new IllegalStateException(predicate.op().name());
     }
     return kept;
   }
