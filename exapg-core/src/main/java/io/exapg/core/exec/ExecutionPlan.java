@@ -18,6 +18,10 @@ import io.exapg.core.exec.window.WindowSink;
 import io.exapg.core.exec.source.GenerateSeriesSource;
 import io.exapg.core.exec.source.MaterializedSource;
 import io.exapg.core.exec.source.ValuesSource;
+import io.exapg.core.expr.Call;
+import io.exapg.core.expr.ColumnRef;
+import io.exapg.core.expr.Expr;
+import io.exapg.core.expr.Function;
 import io.exapg.core.plan.AggregateNode;
 import io.exapg.core.plan.AnalyzeNode;
 import io.exapg.core.plan.DeleteNode;
@@ -37,6 +41,8 @@ import io.exapg.core.plan.UpdateNode;
 import io.exapg.core.plan.ValuesNode;
 import io.exapg.core.plan.WindowNode;
 import io.exapg.core.stats.TableStatistics;
+import io.exapg.core.type.DataType;
+import io.exapg.core.type.PhysicalType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -171,6 +177,7 @@ public final class ExecutionPlan implements AutoCloseable {
       case HashJoinNode join -> {
         JoinBuildSink build = register(new JoinBuildSink(join.build().outputTypes(),
             new JoinBuildSink.JoinKeysSpec(join.buildKeys(), join.nullSafeKeys())));
+        addRuntimeFilters(join, build);
         build(join.build(), List.of(), instrument(join, build));
         build(join.probe(), prepend(join, HashJoinProbeOperator.factory(join, build),
             downstream), sink);
@@ -201,6 +208,79 @@ public final class ExecutionPlan implements AutoCloseable {
       case UpdateNode update -> throw rootOnly(update);
       case AnalyzeNode analyze -> throw rootOnly(analyze);
     }
+  }
+
+  /**
+   * Lets the build side of a join that drops probe rows without a partner filter the scan the
+   * probe rows come from, on each key column the scan reads directly and that holds longs.
+   */
+  private void addRuntimeFilters(HashJoinNode join, JoinBuildSink build) {
+    switch (join.joinType()) {
+      case INNER, SEMI, RIGHT, RIGHT_SEMI, RIGHT_ANTI -> {
+      }
+      default -> {
+        return;
+      }
+    }
+    for (int k = 0; k < join.probeKeys().size(); k++) {
+      int probeColumn = join.probeKeys().get(k);
+      PhysicalType physical = join.probe().outputTypes().get(probeColumn).physical();
+      if (join.nullSafeKeys().get(k) || physical == PhysicalType.VARBINARY
+          || physical == PhysicalType.FLOAT32 || physical == PhysicalType.FLOAT64) {
+        continue;
+      }
+      ScanColumn origin = scanColumn(join.probe(), probeColumn);
+      if (origin != null) {
+        RuntimeFilter filter = new RuntimeFilter();
+        context.addRuntimeFilter(origin.scan(), new QueryContext.ScanFilter(origin.column(),
+            filter));
+        build.addRuntimeFilter(join.buildKeys().get(k), filter);
+      }
+    }
+  }
+
+  /** A table column read by a scan. */
+  private record ScanColumn(ScanNode scan, int column) {
+  }
+
+  /**
+   * The scan column an output column of a plan passes on unchanged, through projections,
+   * filters and the probe side of joins that keep probe rows as they are; else null.
+   */
+  private static ScanColumn scanColumn(PlanNode node, int column) {
+    return switch (node) {
+      case ScanNode scan -> scan.columns().get(column) == ScanNode.ROW_ID ? null
+          : new ScanColumn(scan, scan.columns().get(column));
+      case FilterNode filter -> scanColumn(filter.input(), column);
+      case ProjectNode project -> {
+        Expr expr = project.expressions().get(column);
+        if (expr instanceof Call call && call.function() == Function.CAST
+            && integerWidth(call.argument(0).type()) > 0
+            && integerWidth(call.type()) >= integerWidth(call.argument(0).type())) {
+          expr = call.argument(0);
+        }
+        yield expr instanceof ColumnRef ref ? scanColumn(project.input(), ref.index()) : null;
+      }
+      case HashJoinNode join -> switch (join.joinType()) {
+        case INNER, LEFT, SEMI, ANTI -> column < join.probe().outputTypes().size()
+            ? scanColumn(join.probe(), column) : null;
+        default -> null;
+      };
+      default -> null;
+    };
+  }
+
+  /**
+   * Bytes of an integer type, 0 for others: integers keep their value as a long when cast to
+   * an integer type at least as wide, so a filter on the cast values holds for the column.
+   */
+  private static int integerWidth(DataType type) {
+    return switch (type.id()) {
+      case SMALLINT -> 2;
+      case INTEGER -> 4;
+      case BIGINT -> 8;
+      default -> 0;
+    };
   }
 
   private static IllegalStateException rootOnly(PlanNode node) {

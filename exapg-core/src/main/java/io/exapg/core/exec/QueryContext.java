@@ -2,7 +2,12 @@ package io.exapg.core.exec;
 
 import io.exapg.core.error.ExaException;
 import io.exapg.core.error.SqlState;
+import io.exapg.core.plan.ScanNode;
 import io.exapg.core.table.TableStore;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
@@ -16,6 +21,7 @@ public final class QueryContext implements AutoCloseable {
   private final TableStore tables;
   private final WorkerPool workers;
   private final QueryStatistics statistics = new QueryStatistics();
+  private final Map<ScanNode, List<ScanFilter>> runtimeFilters = new IdentityHashMap<>();
   private volatile ExaException cancellation;
 
   public QueryContext(BufferAllocator allocator, Object[] parameters, TableStore tables,
@@ -44,6 +50,24 @@ public final class QueryContext implements AutoCloseable {
 
   public QueryStatistics statistics() {
     return statistics;
+  }
+
+  /**
+   * A runtime filter on one table column of a scan.
+   *
+   * @param column the table column's ordinal
+   */
+  public record ScanFilter(int column, RuntimeFilter filter) {
+  }
+
+  /** Registers a filter a join's build side will publish before the scan runs. */
+  public synchronized void addRuntimeFilter(ScanNode scan, ScanFilter filter) {
+    runtimeFilters.computeIfAbsent(scan, s -> new ArrayList<>()).add(filter);
+  }
+
+  /** The runtime filters on a scan's rows, published or not. */
+  public synchronized List<ScanFilter> runtimeFilters(ScanNode scan) {
+    return List.copyOf(runtimeFilters.getOrDefault(scan, List.of()));
   }
 
   /** Stops the query at the next batch boundary with the given error. */

@@ -47,6 +47,8 @@ final class TableScanSource implements Source {
   private final ChunkCache cache;
   private final List<Morsel> morsels = new ArrayList<>();
   private PredicateEvaluator[] evaluators;
+  /** Filters joins above published on this scan's key columns; read when it opens. */
+  private List<QueryContext.ScanFilter> runtimeFilters = List.of();
   private ScanStatistics statistics;
 
   /**
@@ -65,6 +67,8 @@ final class TableScanSource implements Source {
   @Override
   public void open(QueryContext context) {
     statistics = context.statistics().scan(node);
+    runtimeFilters = context.runtimeFilters(node).stream()
+        .filter(f -> f.filter().isReady()).toList();
     List<ScanPredicate> predicates = node.predicates();
     evaluators = new PredicateEvaluator[predicates.size()];
     for (int p = 0; p < evaluators.length; p++) {
@@ -154,6 +158,27 @@ final class TableScanSource implements Source {
         liveCount = evaluators[p].filter(lastDecodedData, 0, live, liveCount);
       }
     }
+    for (int f = 0; f < runtimeFilters.size() && liveCount > 0; f++) {
+      if (live == null) {
+        live = allPositions(rows);
+      }
+      QueryContext.ScanFilter runtime = runtimeFilters.get(f);
+      int column = runtime.column();
+      ColumnData data;
+      int offset;
+      if (group == null) {
+        data = morsel.segment().rows()[column];
+        offset = morsel.start();
+      } else {
+        ChunkMeta chunk = group.chunks().get(column);
+        data = ChunkCodec.decode(fetch(morsel, chunk, column, fetched), chunk.encoding(),
+            chunk.compressed(), chunk.payloadLength(), columnType(column), rows, scratch);
+        offset = 0;
+        lastDecoded = column;
+        lastDecodedData = data;
+      }
+      liveCount = runtime.filter().filter(data.longs(), data.nulls(), offset, live, liveCount);
+    }
     if (liveCount == 0) {
       statistics.rowGroupRead(0);
       return;
@@ -189,6 +214,11 @@ final class TableScanSource implements Source {
     } finally {
       Vectors.close(vectors);
     }
+  }
+
+  /** The type of a table column the scan reads (runtime filters are on such columns). */
+  private DataType columnType(int column) {
+    return node.outputTypes().get(node.columns().indexOf(column));
   }
 
   /** Reads a chunk once per morsel, though both a predicate and the output may need it. */
@@ -253,6 +283,13 @@ final class TableScanSource implements Source {
       ZoneMap zone = zones.zone(predicate.column());
       if (zone != null && !ZonePruner.mayMatch(predicate, zone, predicate.type().physical(),
           parameters)) {
+        return false;
+      }
+    }
+    for (QueryContext.ScanFilter runtime : runtimeFilters) {
+      ZoneMap zone = zones.zone(runtime.column());
+      if (zone != null && zone.hasRange()
+          && !runtime.filter().overlaps(zone.minLong(), zone.maxLong())) {
         return false;
       }
     }

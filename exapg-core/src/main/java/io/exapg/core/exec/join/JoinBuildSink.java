@@ -6,10 +6,14 @@ import io.exapg.core.exec.BatchSink;
 import io.exapg.core.exec.MaterializedRows;
 import io.exapg.core.exec.PipelineSink;
 import io.exapg.core.exec.QueryContext;
+import io.exapg.core.exec.RuntimeFilter;
 import io.exapg.core.exec.TaskContext;
+import io.exapg.core.exec.hash.ColumnReader;
 import io.exapg.core.memory.MemoryReservation;
 import io.exapg.core.type.DataType;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -25,6 +29,7 @@ public final class JoinBuildSink implements PipelineSink {
   private JoinHashTable table;
   private byte[] matched;
   private MemoryReservation reservation;
+  private final List<Map.Entry<Integer, RuntimeFilter>> runtimeFilters = new ArrayList<>();
 
   /** Key columns of the build side, or null for a nested loop join. */
   public record JoinKeysSpec(List<Integer> columns, List<Boolean> nullSafe) {
@@ -62,6 +67,30 @@ public final class JoinBuildSink implements PipelineSink {
           new JoinKeys(keys.columns(), keys.nullSafe(), types));
       reservation = new MemoryReservation(context.allocator(), "hash join build");
       reservation.grow(table.memoryBytes());
+    }
+    publishRuntimeFilters();
+  }
+
+  /** Has a runtime filter published with the build side's keys of one column when built. */
+  public void addRuntimeFilter(int column, RuntimeFilter filter) {
+    runtimeFilters.add(Map.entry(column, filter));
+  }
+
+  private void publishRuntimeFilters() {
+    if (runtimeFilters.isEmpty()) {
+      return;
+    }
+    long[] values = new long[rowCount];
+    boolean[] nulls = new boolean[rowCount];
+    for (Map.Entry<Integer, RuntimeFilter> entry : runtimeFilters) {
+      ColumnReader.readLongs(Batch.of(rows, rowCount), entry.getKey(), values, nulls);
+      int count = 0;
+      for (int r = 0; r < rowCount; r++) {
+        if (!nulls[r]) {
+          values[count++] = values[r];
+        }
+      }
+      entry.getValue().publish(values, count);
     }
   }
 
