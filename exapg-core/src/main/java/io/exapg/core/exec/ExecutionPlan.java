@@ -245,7 +245,8 @@ public final class ExecutionPlan implements AutoCloseable {
 
   /**
    * The scan column an output column of a plan passes on unchanged, through projections,
-   * filters and the probe side of joins that keep probe rows as they are; else null.
+   * filters, the probe side of joins that keep probe rows as they are, and group keys; else
+   * null.
    */
   private static ScanColumn scanColumn(PlanNode node, int column) {
     return switch (node) {
@@ -266,6 +267,10 @@ public final class ExecutionPlan implements AutoCloseable {
             ? scanColumn(join.probe(), column) : null;
         default -> null;
       };
+      // A group exists for a key only if input rows with that key do: rows whose key no
+      // partner has can go before they are aggregated (TPC-H Q17, Q20: per-part sums).
+      case AggregateNode aggregate -> column < aggregate.groupKeys().size()
+          ? scanColumn(aggregate.input(), aggregate.groupKeys().get(column)) : null;
       default -> null;
     };
   }
