@@ -74,6 +74,85 @@ public record ColumnData(DataType type, int size, long[] longs, double[] doubles
     }
   }
 
+  /** Copies rows offset + positions[k], for k below count, into rows [0, count) of a vector. */
+  public void gatherTo(FieldVector vector, int offset, int[] positions, int count) {
+    ArrowBuf valid = vector.getValidityBuffer();
+    for (int k = 0; k < count; k++) {
+      if (nulls != null && nulls[offset + positions[k]]) {
+        BitVectorHelper.unsetBit(valid, k);
+      } else {
+        BitVectorHelper.setBit(valid, k);
+      }
+    }
+    PhysicalType physical = type.physical();
+    if (physical == PhysicalType.VARBINARY) {
+      gatherStrings((VarCharVector) vector, offset, positions, count);
+      return;
+    }
+    ArrowBuf data = vector.getDataBuffer();
+    switch (physical) {
+      case BIT -> {
+        for (int k = 0; k < count; k++) {
+          if (longs[offset + positions[k]] != 0) {
+            BitVectorHelper.setBit(data, k);
+          } else {
+            BitVectorHelper.unsetBit(data, k);
+          }
+        }
+      }
+      case INT16 -> {
+        for (int k = 0; k < count; k++) {
+          data.setShort((long) k << 1, (short) longs[offset + positions[k]]);
+        }
+      }
+      case INT32 -> {
+        for (int k = 0; k < count; k++) {
+          data.setInt((long) k << 2, (int) longs[offset + positions[k]]);
+        }
+      }
+      case INT64 -> {
+        for (int k = 0; k < count; k++) {
+          data.setLong((long) k << 3, longs[offset + positions[k]]);
+        }
+      }
+      case FLOAT32 -> {
+        for (int k = 0; k < count; k++) {
+          data.setFloat((long) k << 2, (float) doubles[offset + positions[k]]);
+        }
+      }
+      case FLOAT64 -> {
+        for (int k = 0; k < count; k++) {
+          data.setDouble((long) k << 3, doubles[offset + positions[k]]);
+        }
+      }
+      default -> throw new IllegalStateException();
+    }
+  }
+
+  private void gatherStrings(VarCharVector vector, int offset, int[] positions, int count) {
+    int length = 0;
+    for (int k = 0; k < count; k++) {
+      int row = offset + positions[k];
+      length += offsets[row + 1] - offsets[row];
+    }
+    while (vector.getDataBuffer().capacity() < length) {
+      vector.reallocDataBuffer();
+    }
+    ArrowBuf data = vector.getDataBuffer();
+    ArrowBuf valueOffsets = vector.getOffsetBuffer();
+    int at = 0;
+    valueOffsets.setInt(0, 0);
+    for (int k = 0; k < count; k++) {
+      int row = offset + positions[k];
+      int start = offsets[row];
+      int size = offsets[row + 1] - start;
+      data.setBytes(at, bytes, start, size);
+      at += size;
+      valueOffsets.setInt((long) (k + 1) << 2, at);
+    }
+    vector.setLastSet(count - 1);
+  }
+
   private void copyValidity(ArrowBuf valid, int from, int count) {
     boolean anyNull = false;
     if (nulls != null) {

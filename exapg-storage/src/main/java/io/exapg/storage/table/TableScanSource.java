@@ -34,6 +34,9 @@ import org.roaringbitmap.RoaringBitmap;
  * decoded straight into Arrow vectors.
  */
 final class TableScanSource implements Source {
+  /** Late materialization when at most one row in this many is left. */
+  private static final int LATE_MATERIALIZATION_SHARE = 4;
+
   private static final ThreadLocal<ChunkCodec.Scratch> SCRATCH =
       ThreadLocal.withInitial(ChunkCodec.Scratch::new);
 
@@ -184,12 +187,16 @@ final class TableScanSource implements Source {
       return;
     }
     List<DataType> types = node.outputTypes();
-    FieldVector[] vectors = Vectors.allocate(types, query.allocator(), rows);
+    // Few rows left: decode the output columns aside and copy just those rows (late
+    // materialization), instead of filling whole vectors that a selection then mostly hides.
+    boolean late = live != null && liveCount <= rows / LATE_MATERIALIZATION_SHARE;
+    int outputRows = late ? liveCount : rows;
+    FieldVector[] vectors = Vectors.allocate(types, query.allocator(), outputRows);
     try {
       List<Integer> columns = node.columns();
       int reused = lastDecoded < 0 ? -1 : columns.indexOf(lastDecoded);
       if (reused >= 0) {
-        lastDecodedData.copyTo(vectors[reused], 0, rows);
+        output(lastDecodedData, 0, rows, live, liveCount, late, vectors[reused]);
       }
       for (int k = 0; k < columns.size(); k++) {
         int column = columns.get(k);
@@ -197,22 +204,39 @@ final class TableScanSource implements Source {
           continue;
         }
         if (column == ScanNode.ROW_ID) {
-          fillRowIds((BigIntVector) vectors[k], morsel);
+          fillRowIds((BigIntVector) vectors[k], morsel, late ? live : null, outputRows);
         } else if (group == null) {
-          morsel.segment().rows()[column].copyTo(vectors[k], morsel.start(), rows);
+          output(morsel.segment().rows()[column], morsel.start(), rows, live, liveCount, late,
+              vectors[k]);
         } else {
           ChunkMeta chunk = group.chunks().get(column);
           byte[] stored = fetch(morsel, chunk, column, fetched);
-          ChunkCodec.decodeInto(stored, chunk.encoding(), chunk.compressed(),
-              chunk.payloadLength(), types.get(k), rows, vectors[k], scratch);
+          if (late) {
+            ChunkCodec.decode(stored, chunk.encoding(), chunk.compressed(),
+                chunk.payloadLength(), types.get(k), rows, scratch)
+                .gatherTo(vectors[k], 0, live, liveCount);
+          } else {
+            ChunkCodec.decodeInto(stored, chunk.encoding(), chunk.compressed(),
+                chunk.payloadLength(), types.get(k), rows, vectors[k], scratch);
+          }
         }
       }
-      Vectors.setValueCount(vectors, rows);
+      Vectors.setValueCount(vectors, outputRows);
       statistics.rowGroupRead(liveCount);
-      sink.push(live == null || liveCount == rows && live.length == rows
-          ? Batch.of(vectors, rows) : Batch.selected(vectors, rows, live, liveCount));
+      sink.push(late || live == null || liveCount == rows && live.length == rows
+          ? Batch.of(vectors, outputRows) : Batch.selected(vectors, rows, live, liveCount));
     } finally {
       Vectors.close(vectors);
+    }
+  }
+
+  /** Puts decoded rows [offset, offset + rows) into a vector: all, or only the live ones. */
+  private static void output(ColumnData data, int offset, int rows, int[] live, int liveCount,
+      boolean late, FieldVector vector) {
+    if (late) {
+      data.gatherTo(vector, offset, live, liveCount);
+    } else {
+      data.copyTo(vector, offset, rows);
     }
   }
 
@@ -266,10 +290,12 @@ final class TableScanSource implements Source {
     return live;
   }
 
-  private static void fillRowIds(BigIntVector vector, Morsel morsel) {
+  /** Row ids of the morsel's rows, or of the given positions only. */
+  private static void fillRowIds(BigIntVector vector, Morsel morsel, int[] positions,
+      int count) {
     long base = SegmentRef.rowId(morsel.segment().id(), morsel.start());
-    for (int k = 0; k < morsel.count(); k++) {
-      vector.set(k, base + k);
+    for (int k = 0; k < count; k++) {
+      vector.set(k, base + (positions == null ? k : positions[k]));
     }
   }
 
