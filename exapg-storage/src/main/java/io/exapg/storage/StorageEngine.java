@@ -14,6 +14,7 @@ import io.exapg.storage.format.ColumnBuffer;
 import io.exapg.storage.format.ColumnData;
 import io.exapg.storage.format.SegmentFile;
 import io.exapg.storage.io.ChunkCache;
+import io.exapg.storage.table.DecodedChunkCache;
 import io.exapg.storage.io.DataDirectoryLock;
 import io.exapg.storage.io.DurableFiles;
 import io.exapg.storage.table.Compactor;
@@ -89,6 +90,7 @@ public final class StorageEngine implements AutoCloseable {
         return thread;
       });
   private final ChunkCache chunkCache;
+  private final DecodedChunkCache decodedChunkCache;
   private ScheduledExecutorService compactor;
   private WriteAheadLog wal;
   private SnapshotRegistry snapshots;
@@ -103,6 +105,7 @@ public final class StorageEngine implements AutoCloseable {
     this.catalog = catalog;
     this.statistics = StatisticsStore.open(dataDirectory.resolve("catalog"));
     this.chunkCache = new ChunkCache(options.chunkCacheBytes());
+    this.decodedChunkCache = new DecodedChunkCache(options.chunkCacheBytes());
   }
 
   /** Opens (or initializes) a data directory and recovers committed writes from the log. */
@@ -322,7 +325,7 @@ public final class StorageEngine implements AutoCloseable {
 
   public TableStore tableStore(StorageTransaction transaction) {
     return new TransactionTableStore(tables::get, transaction, this::checkConflicts,
-        chunkCache, statistics);
+        chunkCache, decodedChunkCache, statistics);
   }
 
   private void checkConflicts(StorageTransaction transaction, long tableId,

@@ -17,6 +17,23 @@ import org.apache.arrow.vector.VarCharVector;
 public record ColumnData(DataType type, int size, long[] longs, double[] doubles, byte[] bytes,
     int[] offsets, boolean[] nulls) {
 
+  /** A copy that owns its arrays, trimmed to size (decoding fills reused scratch arrays). */
+  public ColumnData copy() {
+    return new ColumnData(type, size,
+        longs == null ? null : java.util.Arrays.copyOf(longs, size),
+        doubles == null ? null : java.util.Arrays.copyOf(doubles, size),
+        bytes == null ? null : java.util.Arrays.copyOf(bytes, offsets[size]),
+        offsets == null ? null : java.util.Arrays.copyOf(offsets, size + 1),
+        nulls == null ? null : java.util.Arrays.copyOf(nulls, size));
+  }
+
+  /** Heap bytes of the arrays, for cache budgets. */
+  public long memoryBytes() {
+    return 64 + (longs == null ? 0 : longs.length * 8L)
+        + (doubles == null ? 0 : doubles.length * 8L) + (bytes == null ? 0 : bytes.length)
+        + (offsets == null ? 0 : offsets.length * 4L) + (nulls == null ? 0 : nulls.length);
+  }
+
   public boolean isNull(int row) {
     return nulls != null && nulls[row];
   }

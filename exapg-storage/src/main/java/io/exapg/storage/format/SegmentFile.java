@@ -100,6 +100,11 @@ public final class SegmentFile implements AutoCloseable {
   }
 
   /** The stored bytes of one chunk, after checking their checksum. */
+  /** The chunk's key in the node's caches. */
+  public ChunkCache.Key key(ChunkMeta chunk) {
+    return new ChunkCache.Key(id, chunk.offset());
+  }
+
   public byte[] readChunk(ChunkMeta chunk) {
     return readChunk(chunk, null, null);
   }

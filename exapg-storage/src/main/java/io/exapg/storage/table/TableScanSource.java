@@ -3,6 +3,7 @@ package io.exapg.storage.table;
 import io.exapg.core.batch.Batch;
 import io.exapg.core.batch.Vectors;
 import io.exapg.core.exec.BatchSink;
+import io.exapg.core.exec.IoTier;
 import io.exapg.core.exec.QueryContext;
 import io.exapg.core.exec.ScanStatistics;
 import io.exapg.core.exec.Source;
@@ -48,6 +49,7 @@ final class TableScanSource implements Source {
   private final List<SegmentRef> segments;
   private final Map<Long, RoaringBitmap> deletes;
   private final ChunkCache cache;
+  private final DecodedChunkCache decodedCache;
   private final List<Morsel> morsels = new ArrayList<>();
   private PredicateEvaluator[] evaluators;
   /** Filters joins above published on this scan's key columns; read when it opens. */
@@ -59,11 +61,12 @@ final class TableScanSource implements Source {
    * @param cache the node's chunk cache
    */
   TableScanSource(ScanNode node, List<SegmentRef> segments, Map<Long, RoaringBitmap> deletes,
-      ChunkCache cache) {
+      ChunkCache cache, DecodedChunkCache decodedCache) {
     this.node = node;
     this.segments = segments;
     this.deletes = deletes;
     this.cache = cache;
+    this.decodedCache = decodedCache;
   }
 
   /** Binds the predicates' parameters and cuts the segments zone maps allow into morsels. */
@@ -127,12 +130,7 @@ final class TableScanSource implements Source {
       statistics.rowGroupRead(0);
       return;
     }
-    ChunkCodec.Scratch scratch = SCRATCH.get();
-    byte[][] fetched = group == null ? null : new byte[group.chunks().size()][];
-    // The column the last predicate decoded (into this thread's scratch arrays, which the
-    // next decode overwrites), so that outputting the same column needs no second decode.
-    int lastDecoded = -1;
-    ColumnData lastDecodedData = null;
+    Chunks chunks = new Chunks(morsel, group, rows);
     List<ScanPredicate> predicates = node.predicates();
     for (int p = 0; p < predicates.size() && liveCount > 0; p++) {
       if (evaluators[p] == null) {
@@ -147,19 +145,12 @@ final class TableScanSource implements Source {
             liveCount);
         continue;
       }
-      ChunkMeta chunk = group.chunks().get(column);
-      byte[] stored = fetch(morsel, chunk, column, fetched);
-      StringDictionary dictionary = ChunkCodec.dictionary(stored, chunk.encoding(),
-          chunk.compressed(), chunk.payloadLength(), predicates.get(p).type(), rows, scratch);
-      if (dictionary != null) {
-        lastDecoded = -1;
-        liveCount = evaluators[p].filter(dictionary, live, liveCount);
-      } else {
-        lastDecoded = column;
-        lastDecodedData = ChunkCodec.decode(stored, chunk.encoding(), chunk.compressed(),
-            chunk.payloadLength(), predicates.get(p).type(), rows, scratch);
-        liveCount = evaluators[p].filter(lastDecodedData, 0, live, liveCount);
-      }
+      ColumnData cached = chunks.cached(column);
+      StringDictionary dictionary = cached != null ? null : chunks.dictionary(column,
+          predicates.get(p).type());
+      liveCount = dictionary != null ? evaluators[p].filter(dictionary, live, liveCount)
+          : evaluators[p].filter(chunks.decoded(column, predicates.get(p).type()), 0, live,
+              liveCount);
     }
     for (int f = 0; f < runtimeFilters.size() && liveCount > 0; f++) {
       if (live == null) {
@@ -167,19 +158,9 @@ final class TableScanSource implements Source {
       }
       QueryContext.ScanFilter runtime = runtimeFilters.get(f);
       int column = runtime.column();
-      ColumnData data;
-      int offset;
-      if (group == null) {
-        data = morsel.segment().rows()[column];
-        offset = morsel.start();
-      } else {
-        ChunkMeta chunk = group.chunks().get(column);
-        data = ChunkCodec.decode(fetch(morsel, chunk, column, fetched), chunk.encoding(),
-            chunk.compressed(), chunk.payloadLength(), columnType(column), rows, scratch);
-        offset = 0;
-        lastDecoded = column;
-        lastDecodedData = data;
-      }
+      ColumnData data = group == null ? morsel.segment().rows()[column]
+          : chunks.decoded(column, columnType(column));
+      int offset = group == null ? morsel.start() : 0;
       liveCount = runtime.filter().filter(data.longs(), data.nulls(), offset, live, liveCount);
     }
     if (liveCount == 0) {
@@ -187,37 +168,27 @@ final class TableScanSource implements Source {
       return;
     }
     List<DataType> types = node.outputTypes();
-    // Few rows left: decode the output columns aside and copy just those rows (late
-    // materialization), instead of filling whole vectors that a selection then mostly hides.
+    // Few rows left: copy just those rows out of the decoded columns (late materialization),
+    // instead of filling whole vectors that a selection then mostly hides.
     boolean late = live != null && liveCount <= rows / LATE_MATERIALIZATION_SHARE;
     int outputRows = late ? liveCount : rows;
     FieldVector[] vectors = Vectors.allocate(types, query.allocator(), outputRows);
     try {
       List<Integer> columns = node.columns();
-      int reused = lastDecoded < 0 ? -1 : columns.indexOf(lastDecoded);
-      if (reused >= 0) {
-        output(lastDecodedData, 0, rows, live, liveCount, late, vectors[reused]);
-      }
       for (int k = 0; k < columns.size(); k++) {
         int column = columns.get(k);
-        if (k == reused) {
-          continue;
-        }
         if (column == ScanNode.ROW_ID) {
           fillRowIds((BigIntVector) vectors[k], morsel, late ? live : null, outputRows);
         } else if (group == null) {
           output(morsel.segment().rows()[column], morsel.start(), rows, live, liveCount, late,
               vectors[k]);
         } else {
-          ChunkMeta chunk = group.chunks().get(column);
-          byte[] stored = fetch(morsel, chunk, column, fetched);
-          if (late) {
-            ChunkCodec.decode(stored, chunk.encoding(), chunk.compressed(),
-                chunk.payloadLength(), types.get(k), rows, scratch)
-                .gatherTo(vectors[k], 0, live, liveCount);
+          ColumnData data = chunks.cached(column);
+          if (data == null && !late && !decodedCache.enabled()) {
+            chunks.decodeInto(column, types.get(k), vectors[k]);
           } else {
-            ChunkCodec.decodeInto(stored, chunk.encoding(), chunk.compressed(),
-                chunk.payloadLength(), types.get(k), rows, vectors[k], scratch);
+            output(data != null ? data : chunks.decoded(column, types.get(k)), 0, rows, live,
+                liveCount, late, vectors[k]);
           }
         }
       }
@@ -227,6 +198,76 @@ final class TableScanSource implements Source {
           ? Batch.of(vectors, outputRows) : Batch.selected(vectors, rows, live, liveCount));
     } finally {
       Vectors.close(vectors);
+    }
+  }
+
+  /**
+   * The chunks of one morsel's row group: decoded values from the decoded-chunk cache, else
+   * decoded from the stored bytes (read once, from the chunk cache or the file) and cached.
+   * Every chunk a morsel uses is charged to the scan's I/O once.
+   */
+  private final class Chunks {
+    private final Morsel morsel;
+    private final RowGroupMeta group;
+    private final int rows;
+    private final byte[][] stored;
+    private final ColumnData[] decoded;
+
+    Chunks(Morsel morsel, RowGroupMeta group, int rows) {
+      this.morsel = morsel;
+      this.group = group;
+      this.rows = rows;
+      int count = group == null ? 0 : group.chunks().size();
+      this.stored = new byte[count][];
+      this.decoded = new ColumnData[count];
+    }
+
+    /** The column's decoded values if this morsel or the cache has them, else null. */
+    ColumnData cached(int column) {
+      if (decoded[column] == null) {
+        long start = System.nanoTime();
+        ChunkMeta chunk = group.chunks().get(column);
+        ColumnData data = decodedCache.get(morsel.segment().file().key(chunk));
+        if (data != null) {
+          statistics.chunkRead(IoTier.MEMORY, chunk.storedLength(), System.nanoTime() - start);
+          decoded[column] = data;
+        }
+      }
+      return decoded[column];
+    }
+
+    /** A string column's dictionary, for predicates, or null if it is not dictionary-encoded. */
+    StringDictionary dictionary(int column, DataType type) {
+      ChunkMeta chunk = group.chunks().get(column);
+      return ChunkCodec.dictionary(bytes(column), chunk.encoding(), chunk.compressed(),
+          chunk.payloadLength(), type, rows, SCRATCH.get());
+    }
+
+    ColumnData decoded(int column, DataType type) {
+      ColumnData data = cached(column);
+      if (data == null) {
+        ChunkMeta chunk = group.chunks().get(column);
+        data = ChunkCodec.decode(bytes(column), chunk.encoding(), chunk.compressed(),
+            chunk.payloadLength(), type, rows, SCRATCH.get()).copy();
+        decodedCache.put(morsel.segment().file().key(chunk), data);
+        decoded[column] = data;
+      }
+      return data;
+    }
+
+    /** Decodes straight into a vector, when decoded chunks are not cached. */
+    void decodeInto(int column, DataType type, FieldVector vector) {
+      ChunkMeta chunk = group.chunks().get(column);
+      ChunkCodec.decodeInto(bytes(column), chunk.encoding(), chunk.compressed(),
+          chunk.payloadLength(), type, rows, vector, SCRATCH.get());
+    }
+
+    private byte[] bytes(int column) {
+      if (stored[column] == null) {
+        stored[column] = morsel.segment().file().readChunk(group.chunks().get(column), cache,
+            statistics);
+      }
+      return stored[column];
     }
   }
 
@@ -243,14 +284,6 @@ final class TableScanSource implements Source {
   /** The type of a table column the scan reads (runtime filters are on such columns). */
   private DataType columnType(int column) {
     return node.outputTypes().get(node.columns().indexOf(column));
-  }
-
-  /** Reads a chunk once per morsel, though both a predicate and the output may need it. */
-  private byte[] fetch(Morsel morsel, ChunkMeta chunk, int column, byte[][] fetched) {
-    if (fetched[column] == null) {
-      fetched[column] = morsel.segment().file().readChunk(chunk, cache, statistics);
-    }
-    return fetched[column];
   }
 
   /** The positions (within the morsel) of rows not deleted, or null when none are. */

@@ -34,15 +34,17 @@ public final class TransactionTableStore implements TableStore {
   private final StorageTransaction transaction;
   private final ConflictCheck conflicts;
   private final ChunkCache cache;
+  private final DecodedChunkCache decodedCache;
   private final StatisticsStore statistics;
 
   public TransactionTableStore(LongFunction<TableStorage> tables,
       StorageTransaction transaction, ConflictCheck conflicts, ChunkCache cache,
-      StatisticsStore statistics) {
+      DecodedChunkCache decodedCache, StatisticsStore statistics) {
     this.tables = tables;
     this.transaction = transaction;
     this.conflicts = conflicts;
     this.cache = cache;
+    this.decodedCache = decodedCache;
     this.statistics = statistics;
   }
 
@@ -77,7 +79,7 @@ public final class TransactionTableStore implements TableStore {
     for (Map.Entry<Long, RoaringBitmap> own : transaction.deletes(scan.tableId()).entrySet()) {
       deletes.put(own.getKey(), DeleteBitmaps.union(deletes.get(own.getKey()), own.getValue()));
     }
-    return new TableScanSource(scan, containers, deletes, cache);
+    return new TableScanSource(scan, containers, deletes, cache, decodedCache);
   }
 
   @Override
