@@ -18,6 +18,8 @@ public final class KeySerializer {
   private final int[] keyColumns;
   private byte[] bytes = new byte[1 << 16];
   private int[] offsets = new int[1025];
+  private int[] cursor = new int[1024];
+  private long[] values = new long[1024];
 
   public KeySerializer(int[] keyColumns) {
     this.keyColumns = keyColumns;
@@ -83,7 +85,9 @@ public final class KeySerializer {
     if (bytes.length < total) {
       bytes = new byte[Math.max(total, bytes.length * 2)];
     }
-    int[] cursor = new int[size];
+    if (cursor.length < size) {
+      cursor = new int[Math.max(size, cursor.length * 2)];
+    }
     System.arraycopy(offsets, 0, cursor, 0, size);
     for (int column : keyColumns) {
       writeColumn(batch.column(column), selection, size, cursor);
@@ -107,32 +111,63 @@ public final class KeySerializer {
         out[p] = (byte) (isNull ? 1 : 0);
         out[p + 1] = 'S';
         writeInt(out, p + 2, length);
-        if (length > 0) {
+        if (length > 16) {
           data.getBytes(start, out, p + 6, length);
+        } else {
+          // Short strings (flags, codes) byte by byte: cheaper than a bulk copy's setup.
+          for (int b = 0; b < length; b++) {
+            out[p + 6 + b] = data.getByte(start + b);
+          }
         }
         cursor[j] = p + 6 + length;
       }
       return;
     }
-    for (int j = 0; j < size; j++) {
-      int i = selection == null ? j : selection[j];
-      int p = cursor[j];
-      boolean isNull = !noNulls && BitVectorHelper.get(valid, i) == 0;
-      long value = 0;
-      if (!isNull) {
-        value = switch (type) {
-          case BIT -> BitVectorHelper.get(data, i);
-          case INT16 -> data.getShort((long) i << 1);
-          case INT32 -> data.getInt((long) i << 2);
-          case INT64 -> data.getLong((long) i << 3);
-          case FLOAT32 -> ColumnReader.canonical(data.getFloat((long) i << 2));
-          case FLOAT64 -> ColumnReader.canonical(data.getDouble((long) i << 3));
-          default -> throw new IllegalStateException();
-        };
+    if (values.length < size) {
+      values = new long[Math.max(size, values.length * 2)];
+    }
+    switch (type) {
+      case BIT -> {
+        for (int j = 0; j < size; j++) {
+          values[j] = BitVectorHelper.get(data, selection == null ? j : selection[j]);
+        }
       }
+      case INT16 -> {
+        for (int j = 0; j < size; j++) {
+          values[j] = data.getShort((long) (selection == null ? j : selection[j]) << 1);
+        }
+      }
+      case INT32 -> {
+        for (int j = 0; j < size; j++) {
+          values[j] = data.getInt((long) (selection == null ? j : selection[j]) << 2);
+        }
+      }
+      case INT64 -> {
+        for (int j = 0; j < size; j++) {
+          values[j] = data.getLong((long) (selection == null ? j : selection[j]) << 3);
+        }
+      }
+      case FLOAT32 -> {
+        for (int j = 0; j < size; j++) {
+          values[j] = ColumnReader.canonical(
+              data.getFloat((long) (selection == null ? j : selection[j]) << 2));
+        }
+      }
+      case FLOAT64 -> {
+        for (int j = 0; j < size; j++) {
+          values[j] = ColumnReader.canonical(
+              data.getDouble((long) (selection == null ? j : selection[j]) << 3));
+        }
+      }
+      default -> throw new IllegalStateException();
+    }
+    for (int j = 0; j < size; j++) {
+      int p = cursor[j];
+      boolean isNull = !noNulls
+          && BitVectorHelper.get(valid, selection == null ? j : selection[j]) == 0;
       out[p] = (byte) (isNull ? 1 : 0);
       out[p + 1] = 'F';
-      writeLong(out, p + 2, value);
+      writeLong(out, p + 2, isNull ? 0 : values[j]);
       cursor[j] = p + 10;
     }
   }
