@@ -245,8 +245,8 @@ public final class ExecutionPlan implements AutoCloseable {
 
   /**
    * The scan column an output column of a plan passes on unchanged, through projections,
-   * filters, the probe side of joins that keep probe rows as they are, and group keys; else
-   * null.
+   * filters, the probe side of joins that keep probe rows as they are, either side of inner
+   * joins (whose build pipelines run after the filter's), and group keys; else null.
    */
   private static ScanColumn scanColumn(PlanNode node, int column) {
     return switch (node) {
@@ -262,11 +262,16 @@ public final class ExecutionPlan implements AutoCloseable {
         }
         yield expr instanceof ColumnRef ref ? scanColumn(project.input(), ref.index()) : null;
       }
-      case HashJoinNode join -> switch (join.joinType()) {
-        case INNER, LEFT, SEMI, ANTI -> column < join.probe().outputTypes().size()
-            ? scanColumn(join.probe(), column) : null;
-        default -> null;
-      };
+      case HashJoinNode join -> {
+        int probeColumns = join.probe().outputTypes().size();
+        yield switch (join.joinType()) {
+          case INNER -> column < probeColumns ? scanColumn(join.probe(), column)
+              : scanColumn(join.build(), column - probeColumns);
+          case LEFT, SEMI, ANTI -> column < probeColumns ? scanColumn(join.probe(), column)
+              : null;
+          default -> null;
+        };
+      }
       // A group exists for a key only if input rows with that key do: rows whose key no
       // partner has can go before they are aggregated (TPC-H Q17, Q20: per-part sums).
       case AggregateNode aggregate -> column < aggregate.groupKeys().size()
