@@ -31,11 +31,14 @@ import io.exapg.planner.validate.ValidationErrors;
 import io.exapg.storage.StorageEngine;
 import io.exapg.storage.catalog.Catalog;
 import io.exapg.storage.catalog.ColumnDef;
+import io.exapg.storage.catalog.ViewDef;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
@@ -55,6 +58,8 @@ import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.RelShuttleImpl;
+import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -361,7 +366,7 @@ public final class QueryPlanner {
    * The tables and views a view's query reads, directly or through other views, by qualified
    * name; empty when the query no longer plans (what it read is gone already).
    */
-  public java.util.Set<String> dependencies(io.exapg.storage.catalog.ViewDef view) {
+  public Set<String> dependencies(ViewDef view) {
     Environment environment = environment();
     RelOptCluster cluster = RelOptCluster.create(new VolcanoPlanner(),
         new ExaRexBuilder(environment.typeFactory()));
@@ -371,13 +376,13 @@ public final class QueryPlanner {
       rel = expansion.expandView(null, view.query(), List.of(view.schema()),
           List.of(view.schema(), view.name())).rel;
     } catch (ExaException e) {
-      return java.util.Set.of();
+      return Set.of();
     }
-    java.util.Set<String> names = new java.util.HashSet<>(expansion.expanded);
+    Set<String> names = new HashSet<>(expansion.expanded);
     names.remove(view.qualifiedName());
-    rel.accept(new org.apache.calcite.rel.RelShuttleImpl() {
+    rel.accept(new RelShuttleImpl() {
       @Override
-      public RelNode visit(org.apache.calcite.rel.core.TableScan scan) {
+      public RelNode visit(TableScan scan) {
         names.add(String.join(".", scan.getTable().getQualifiedName()));
         return scan;
       }
@@ -393,7 +398,7 @@ public final class QueryPlanner {
     private final RelOptCluster cluster;
     private final JavaTypeFactoryImpl typeFactory;
     /** The qualified names of the views expanded so far. */
-    private final java.util.Set<String> expanded = new java.util.HashSet<>();
+    private final Set<String> expanded = new HashSet<>();
     private int depth;
 
     ViewExpansion(RelOptCluster cluster, JavaTypeFactoryImpl typeFactory) {

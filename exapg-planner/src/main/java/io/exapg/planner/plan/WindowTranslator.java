@@ -1,6 +1,7 @@
 package io.exapg.planner.plan;
 
 import io.exapg.core.error.ExaException;
+import io.exapg.core.error.SqlState;
 import io.exapg.core.expr.Literal;
 import io.exapg.core.plan.SortKey;
 import io.exapg.core.plan.WindowCall;
@@ -12,6 +13,7 @@ import io.exapg.core.type.DataType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
@@ -59,14 +61,14 @@ final class WindowTranslator {
     BoundKind kind = bound.isPreceding() ? BoundKind.PRECEDING : BoundKind.FOLLOWING;
     BigDecimal value = offset.getValueAs(BigDecimal.class);
     if (value == null || value.signum() < 0) {
-      throw new ExaException(io.exapg.core.error.SqlState.INVALID_PRECEDING_OR_FOLLOWING_SIZE,
+      throw new ExaException(SqlState.INVALID_PRECEDING_OR_FOLLOWING_SIZE,
           "frame starting or ending offset must not be negative or null");
     }
     if (rows) {
       return new FrameBound(kind, value.longValueExact());
     }
     if (orderKeys.size() != 1) {
-      throw new ExaException(io.exapg.core.error.SqlState.WINDOWING_ERROR,
+      throw new ExaException(SqlState.WINDOWING_ERROR,
           "RANGE with offset PRECEDING/FOLLOWING requires exactly one ORDER BY column");
     }
     DataType keyType = inputTypes.get(orderKeys.get(0).column());
@@ -92,7 +94,7 @@ final class WindowTranslator {
     }
     List<RexNode> operands = call.getOperands();
     DataType resultType = ExprTranslator.typeOf(call.getType());
-    String name = call.getOperator().getName().toUpperCase(java.util.Locale.ROOT);
+    String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
     WindowFunction function = switch (call.getKind()) {
       case ROW_NUMBER -> WindowFunction.ROW_NUMBER;
       case RANK -> WindowFunction.RANK;
@@ -112,7 +114,7 @@ final class WindowTranslator {
       case MIN -> WindowFunction.MIN;
       case MAX -> WindowFunction.MAX;
       default -> throw ExaException.notSupported("window function " + name.toLowerCase(
-          java.util.Locale.ROOT));
+          Locale.ROOT));
     };
     if (function == WindowFunction.COUNT && operands.size() > 1) {
       throw ExaException.notSupported("COUNT over several columns in a window");
@@ -153,7 +155,7 @@ final class WindowTranslator {
     if (operand instanceof RexInputRef ref && ref.getIndex() < inputTypes.size()) {
       return ref.getIndex();
     }
-    throw ExaException.notSupported(function.toLowerCase(java.util.Locale.ROOT)
+    throw ExaException.notSupported(function.toLowerCase(Locale.ROOT)
         + " over a constant");
   }
 
@@ -171,7 +173,7 @@ final class WindowTranslator {
     RexLiteral literal = constant(operand, what);
     Long value = literal.getValueAs(Long.class);
     if (value == null) {
-      throw new ExaException(io.exapg.core.error.SqlState.NULL_VALUE_NOT_ALLOWED,
+      throw new ExaException(SqlState.NULL_VALUE_NOT_ALLOWED,
           what + " must not be null");
     }
     return value;

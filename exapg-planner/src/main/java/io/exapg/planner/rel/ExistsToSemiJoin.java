@@ -2,6 +2,7 @@ package io.exapg.planner.rel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelShuttleImpl;
@@ -140,7 +141,7 @@ public final class ExistsToSemiJoin extends RelShuttleImpl {
     if (other[0]) {
       return null;
     }
-    return LogicalJoin.create(left, right, List.of(), condition, java.util.Set.of(), type);
+    return LogicalJoin.create(left, right, List.of(), condition, Set.of(), type);
   }
 
   /** The join's rows (the correlate's left columns) with the subquery's flag as a constant. */
@@ -153,6 +154,6 @@ public final class ExistsToSemiJoin extends RelShuttleImpl {
     RelDataTypeField flagField = correlate.getRowType().getFieldList().get(leftCount);
     columns.add(rexBuilder.makeCast(flagField.getType(), flag, true, false));
     return LogicalProject.create(join, List.of(), columns, correlate.getRowType().getFieldNames(),
-        java.util.Set.of());
+        Set.of());
   }
 }

@@ -3,6 +3,7 @@ package io.exapg.planner.rel;
 import io.exapg.core.error.ExaException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelShuttleImpl;
 import org.apache.calcite.rel.core.Aggregate;
@@ -73,7 +74,7 @@ public final class GroupingSetsExpansion extends RelShuttleImpl {
           : retype(RexInputRef.of(next++, plain.getRowType()), type));
     }
     return LogicalProject.create(plain, List.of(), outputs, aggregate.getRowType().getFieldNames(),
-        java.util.Set.of());
+        Set.of());
   }
 
   private RexNode retype(RexNode node, RelDataType type) {

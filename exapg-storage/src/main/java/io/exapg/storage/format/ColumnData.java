@@ -3,6 +3,7 @@ package io.exapg.storage.format;
 import io.exapg.core.type.DataType;
 import io.exapg.core.type.PhysicalType;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
@@ -20,11 +21,11 @@ public record ColumnData(DataType type, int size, long[] longs, double[] doubles
   /** A copy that owns its arrays, trimmed to size (decoding fills reused scratch arrays). */
   public ColumnData copy() {
     return new ColumnData(type, size,
-        longs == null ? null : java.util.Arrays.copyOf(longs, size),
-        doubles == null ? null : java.util.Arrays.copyOf(doubles, size),
-        bytes == null ? null : java.util.Arrays.copyOf(bytes, offsets[size]),
-        offsets == null ? null : java.util.Arrays.copyOf(offsets, size + 1),
-        nulls == null ? null : java.util.Arrays.copyOf(nulls, size));
+        longs == null ? null : Arrays.copyOf(longs, size),
+        doubles == null ? null : Arrays.copyOf(doubles, size),
+        bytes == null ? null : Arrays.copyOf(bytes, offsets[size]),
+        offsets == null ? null : Arrays.copyOf(offsets, size + 1),
+        nulls == null ? null : Arrays.copyOf(nulls, size));
   }
 
   /** Heap bytes of the arrays, for cache budgets. */

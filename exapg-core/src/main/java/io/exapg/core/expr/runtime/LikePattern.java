@@ -3,6 +3,9 @@ package io.exapg.core.expr.runtime;
 import io.exapg.core.error.ExaException;
 import io.exapg.core.error.SqlState;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -30,7 +33,7 @@ public final class LikePattern {
     this.caseInsensitive = caseInsensitive;
     this.source = source;
     boolean simple = !caseInsensitive;
-    java.util.List<byte[]> pieces = new java.util.ArrayList<>();
+    List<byte[]> pieces = new ArrayList<>();
     int start = 0;
     for (int i = 0; i <= codes.length && simple; i++) {
       if (i == codes.length || codes[i] == ANY_SEQUENCE) {
@@ -163,7 +166,7 @@ public final class LikePattern {
     int last = n;
     if (anchoredStart) {
       byte[] piece = segments[0];
-      if (end - s < piece.length || !java.util.Arrays.equals(input, s, s + piece.length, piece, 0,
+      if (end - s < piece.length || !Arrays.equals(input, s, s + piece.length, piece, 0,
           piece.length)) {
         return false;
       }
@@ -172,7 +175,7 @@ public final class LikePattern {
     }
     if (anchoredEnd && (n > 1 || !anchoredStart)) {
       byte[] piece = segments[n - 1];
-      if (end - s < piece.length || !java.util.Arrays.equals(input, end - piece.length, end,
+      if (end - s < piece.length || !Arrays.equals(input, end - piece.length, end,
           piece, 0, piece.length)) {
         return false;
       }
@@ -195,7 +198,7 @@ public final class LikePattern {
     byte head = piece[0];
     int limit = end - piece.length;
     for (int i = from; i <= limit; i++) {
-      if (input[i] == head && java.util.Arrays.equals(input, i + 1, i + piece.length, piece, 1,
+      if (input[i] == head && Arrays.equals(input, i + 1, i + piece.length, piece, 1,
           piece.length)) {
         return i;
       }
