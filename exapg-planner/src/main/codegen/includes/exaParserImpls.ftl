@@ -471,8 +471,8 @@ SqlDrop ExaDropView(Span s, boolean replace) :
     ( <COMMA> id = CompoundIdentifier() { names.add(id); } )*
     [ <CASCADE> { cascade = true; } | <RESTRICT> ]
     {
-        return new SqlDropViewStatement(s.end(this), ifExists, new SqlNodeList(names, s.pos()),
-            cascade);
+        return new SqlDropStatement(s.end(this), true, ifExists,
+            new SqlNodeList(names, s.pos()), cascade);
     }
 }
 
@@ -491,7 +491,7 @@ SqlDrop ExaDropTable(Span s, boolean replace) :
     ( <COMMA> id = CompoundIdentifier() { names.add(id); } )*
     [ <CASCADE> { cascade = true; } | <RESTRICT> ]
     {
-        return new SqlDropTableStatement(s.end(this), ifExists,
+        return new SqlDropStatement(s.end(this), false, ifExists,
             new SqlNodeList(names, s.pos()), cascade);
     }
 }

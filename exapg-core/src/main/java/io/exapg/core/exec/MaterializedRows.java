@@ -6,6 +6,7 @@ import io.exapg.core.type.DataType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -27,6 +28,22 @@ public final class MaterializedRows implements AutoCloseable {
   /** Takes ownership of the vectors, which hold one chunk of rows. */
   public void add(FieldVector[] chunk) {
     chunks.add(chunk);
+  }
+
+  /** A pipeline link that keeps a copy of every batch it receives here. */
+  public BatchSink appender(BufferAllocator allocator) {
+    return new BatchSink() {
+      @Override
+      public void push(Batch batch) {
+        if (batch.size() > 0) {
+          add(Vectors.materialize(batch, types, allocator));
+        }
+      }
+
+      @Override
+      public void finish() {
+      }
+    };
   }
 
   public List<FieldVector[]> chunks() {

@@ -21,8 +21,7 @@ import io.exapg.planner.parser.SqlColumnDefinition;
 import io.exapg.planner.parser.SqlCreateTableStatement;
 import io.exapg.planner.parser.SqlCreateViewStatement;
 import io.exapg.planner.parser.SqlDistributeBy;
-import io.exapg.planner.parser.SqlDropTableStatement;
-import io.exapg.planner.parser.SqlDropViewStatement;
+import io.exapg.planner.parser.SqlDropStatement;
 import io.exapg.planner.parser.SqlPartitionBy;
 import io.exapg.planner.parser.SqlTableConstraint;
 import io.exapg.planner.parser.StatementSplitter;
@@ -246,9 +245,9 @@ final class DdlExecutor {
     return table;
   }
 
-  StatementResult dropTable(SqlDropTableStatement drop) {
+  StatementResult dropTable(SqlDropStatement drop) {
     List<TableDef> tables = new ArrayList<>();
-    for (SqlIdentifier identifier : drop.tableNames()) {
+    for (SqlIdentifier identifier : drop.identifiers()) {
       String[] name = qualifiedName(identifier);
       TableDef table = engine.storage().catalog().table(name[0], name[1]);
       if (table == null && engine.storage().catalog().view(name[0], name[1]) != null) {
@@ -369,10 +368,10 @@ final class DdlExecutor {
     return true;
   }
 
-  StatementResult dropView(SqlDropViewStatement drop) {
+  StatementResult dropView(SqlDropStatement drop) {
     Catalog catalog = engine.storage().catalog();
     List<ViewDef> views = new ArrayList<>();
-    for (SqlIdentifier identifier : drop.viewNames()) {
+    for (SqlIdentifier identifier : drop.identifiers()) {
       String[] name = qualifiedName(identifier);
       ViewDef view = catalog.view(name[0], name[1]);
       if (view == null) {

@@ -28,8 +28,7 @@ import io.exapg.planner.parser.SqlCheckpoint;
 import io.exapg.planner.parser.SqlCopy;
 import io.exapg.planner.parser.SqlCreateTableStatement;
 import io.exapg.planner.parser.SqlCreateViewStatement;
-import io.exapg.planner.parser.SqlDropTableStatement;
-import io.exapg.planner.parser.SqlDropViewStatement;
+import io.exapg.planner.parser.SqlDropStatement;
 import io.exapg.planner.parser.SqlExplainStatement;
 import io.exapg.planner.parser.SqlSetVariable;
 import io.exapg.planner.parser.SqlShowVariable;
@@ -103,9 +102,8 @@ final class SqlSession implements EngineSession {
           || set.form == SqlSetVariable.Form.SESSION_TRANSACTION_MODES ? "SET" : "RESET";
       case SqlShowVariable show -> "SHOW";
       case SqlCreateTableStatement create -> "CREATE TABLE";
-      case SqlDropTableStatement drop -> "DROP TABLE";
+      case SqlDropStatement drop -> drop.dropsViews() ? "DROP VIEW" : "DROP TABLE";
       case SqlCreateViewStatement create -> "CREATE VIEW";
-      case SqlDropViewStatement drop -> "DROP VIEW";
       case SqlAlterTableLayout alter -> "ALTER TABLE";
       case SqlTruncateTable truncate -> "TRUNCATE TABLE";
       case SqlCopy copy -> "COPY";
@@ -212,17 +210,14 @@ final class SqlSession implements EngineSession {
         requireNoTransactionBlock("CREATE TABLE");
         yield new DdlExecutor(engine, this).createTable(create, query.statement().piece());
       }
-      case SqlDropTableStatement drop -> {
-        requireNoTransactionBlock("DROP TABLE");
-        yield new DdlExecutor(engine, this).dropTable(drop);
+      case SqlDropStatement drop -> {
+        requireNoTransactionBlock(drop.dropsViews() ? "DROP VIEW" : "DROP TABLE");
+        DdlExecutor ddl = new DdlExecutor(engine, this);
+        yield drop.dropsViews() ? ddl.dropView(drop) : ddl.dropTable(drop);
       }
       case SqlCreateViewStatement create -> {
         requireNoTransactionBlock("CREATE VIEW");
         yield new DdlExecutor(engine, this).createView(create, query.statement().piece());
-      }
-      case SqlDropViewStatement drop -> {
-        requireNoTransactionBlock("DROP VIEW");
-        yield new DdlExecutor(engine, this).dropView(drop);
       }
       case SqlAlterTableLayout alter -> {
         requireNoTransactionBlock("ALTER TABLE");

@@ -43,18 +43,7 @@ public final class JoinBuildSink implements PipelineSink {
 
   @Override
   public BatchSink createLocal(TaskContext task) {
-    return new BatchSink() {
-      @Override
-      public void push(Batch batch) {
-        if (batch.size() > 0) {
-          collected.add(Vectors.materialize(batch, types, task.query().allocator()));
-        }
-      }
-
-      @Override
-      public void finish() {
-      }
-    };
+    return collected.appender(task.query().allocator());
   }
 
   @Override

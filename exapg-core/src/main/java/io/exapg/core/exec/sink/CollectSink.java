@@ -1,7 +1,5 @@
 package io.exapg.core.exec.sink;
 
-import io.exapg.core.batch.Batch;
-import io.exapg.core.batch.Vectors;
 import io.exapg.core.exec.BatchSink;
 import io.exapg.core.exec.MaterializedRows;
 import io.exapg.core.exec.PipelineSink;
@@ -27,18 +25,7 @@ public final class CollectSink implements PipelineSink {
 
   @Override
   public BatchSink createLocal(TaskContext task) {
-    return new BatchSink() {
-      @Override
-      public void push(Batch batch) {
-        if (batch.size() > 0) {
-          rows.add(Vectors.materialize(batch, rows.types(), task.query().allocator()));
-        }
-      }
-
-      @Override
-      public void finish() {
-      }
-    };
+    return rows.appender(task.query().allocator());
   }
 
   @Override

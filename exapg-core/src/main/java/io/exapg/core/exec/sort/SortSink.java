@@ -46,18 +46,7 @@ public final class SortSink implements PipelineSink {
   public BatchSink createLocal(TaskContext task) {
     long keep = node.limit() < 0 ? -1 : node.offset() + node.limit();
     if (keep < 0 || keep > MAX_TOP_N) {
-      return new BatchSink() {
-        @Override
-        public void push(Batch batch) {
-          if (batch.size() > 0) {
-            collected.add(Vectors.materialize(batch, types, task.query().allocator()));
-          }
-        }
-
-        @Override
-        public void finish() {
-        }
-      };
+      return collected.appender(task.query().allocator());
     }
     return new TopRows(task.query(), (int) keep);
   }

@@ -1,6 +1,5 @@
 package io.exapg.core.exec.window;
 
-import io.exapg.core.batch.Batch;
 import io.exapg.core.batch.Vectors;
 import io.exapg.core.exec.BatchSink;
 import io.exapg.core.exec.MaterializedRows;
@@ -43,18 +42,7 @@ public final class WindowSink implements PipelineSink {
 
   @Override
   public BatchSink createLocal(TaskContext task) {
-    return new BatchSink() {
-      @Override
-      public void push(Batch batch) {
-        if (batch.size() > 0) {
-          collected.add(Vectors.materialize(batch, inputTypes, task.query().allocator()));
-        }
-      }
-
-      @Override
-      public void finish() {
-      }
-    };
+    return collected.appender(task.query().allocator());
   }
 
   @Override

@@ -11,22 +11,29 @@ import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-/** DROP VIEW [IF EXISTS] name [, ...] [CASCADE | RESTRICT]. */
-public final class SqlDropViewStatement extends SqlDrop {
-  private static final SqlOperator OPERATOR =
+/** DROP TABLE | VIEW [IF EXISTS] name [, ...] [CASCADE | RESTRICT]. */
+public final class SqlDropStatement extends SqlDrop {
+  private static final SqlOperator DROP_TABLE =
+      new SqlSpecialOperator("DROP TABLE", SqlKind.DROP_TABLE);
+  private static final SqlOperator DROP_VIEW =
       new SqlSpecialOperator("DROP VIEW", SqlKind.DROP_VIEW);
 
   public final SqlNodeList names;
   public final boolean cascade;
 
-  public SqlDropViewStatement(SqlParserPos pos, boolean ifExists, SqlNodeList names,
+  public SqlDropStatement(SqlParserPos pos, boolean view, boolean ifExists, SqlNodeList names,
       boolean cascade) {
-    super(OPERATOR, pos, ifExists);
+    super(view ? DROP_VIEW : DROP_TABLE, pos, ifExists);
     this.names = names;
     this.cascade = cascade;
   }
 
-  public List<SqlIdentifier> viewNames() {
+  /** Whether it drops views, not tables. */
+  public boolean dropsViews() {
+    return getOperator() == DROP_VIEW;
+  }
+
+  public List<SqlIdentifier> identifiers() {
     return names.stream().map(SqlIdentifier.class::cast).toList();
   }
 
@@ -37,7 +44,7 @@ public final class SqlDropViewStatement extends SqlDrop {
 
   @Override
   public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
-    writer.keyword("DROP VIEW");
+    writer.keyword(getOperator().getName());
     if (ifExists) {
       writer.keyword("IF EXISTS");
     }
