@@ -4,6 +4,7 @@ import io.exapg.core.batch.Batch;
 import io.exapg.core.batch.Vectors;
 import io.exapg.core.type.DataType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -44,6 +45,34 @@ public final class MaterializedRows implements AutoCloseable {
       public void finish() {
       }
     };
+  }
+
+  /**
+   * Adds rows [from, to) of the vectors, taken in the given order (row order[k] as the k-th;
+   * null for the vectors' own order), as chunks of at most chunkRows rows.
+   */
+  public void addRows(FieldVector[] rows, int[] order, long from, long to, int chunkRows,
+      BufferAllocator allocator) {
+    for (long start = from; start < to; start += chunkRows) {
+      int count = (int) Math.min(chunkRows, to - start);
+      int[] slice = order == null ? null
+          : Arrays.copyOfRange(order, (int) start, (int) start + count);
+      FieldVector[] chunk = Vectors.allocate(types, allocator, count);
+      try {
+        for (int c = 0; c < rows.length; c++) {
+          if (slice == null) {
+            Vectors.copyRange(rows[c], (int) start, count, chunk[c], 0);
+          } else {
+            Vectors.gather(rows[c], slice, count, chunk[c], 0);
+          }
+        }
+        Vectors.setValueCount(chunk, count);
+      } catch (RuntimeException e) {
+        Vectors.close(chunk);
+        throw e;
+      }
+      add(chunk);
+    }
   }
 
   public List<FieldVector[]> chunks() {

@@ -133,22 +133,7 @@ public final class SortSink implements PipelineSink {
       int[] order = new RowComparator(rows, node.keys(), n).sortedOrder(n);
       long from = Math.min(node.offset(), n);
       long to = node.limit() < 0 ? n : Math.min(n, from + node.limit());
-      for (long start = from; start < to; start += OUTPUT_CHUNK_ROWS) {
-        context.checkCancelled();
-        int count = (int) Math.min(OUTPUT_CHUNK_ROWS, to - start);
-        int[] slice = java.util.Arrays.copyOfRange(order, (int) start, (int) start + count);
-        FieldVector[] chunk = Vectors.allocate(types, context.allocator(), count);
-        try {
-          for (int c = 0; c < rows.length; c++) {
-            Vectors.gather(rows[c], slice, count, chunk[c], 0);
-          }
-          Vectors.setValueCount(chunk, count);
-        } catch (RuntimeException e) {
-          Vectors.close(chunk);
-          throw e;
-        }
-        result.add(chunk);
-      }
+      result.addRows(rows, order, from, to, OUTPUT_CHUNK_ROWS, context.allocator());
     } finally {
       Vectors.close(rows);
     }

@@ -63,20 +63,7 @@ public final class WindowSink implements PipelineSink {
         Vectors.close(rows);
         rows = next;
       }
-      for (int start = 0; start < n; start += OUTPUT_CHUNK_ROWS) {
-        int count = Math.min(OUTPUT_CHUNK_ROWS, n - start);
-        FieldVector[] chunk = Vectors.allocate(types, context.allocator(), count);
-        try {
-          for (int c = 0; c < rows.length; c++) {
-            Vectors.copyRange(rows[c], start, count, chunk[c], 0);
-          }
-          Vectors.setValueCount(chunk, count);
-        } catch (RuntimeException e) {
-          Vectors.close(chunk);
-          throw e;
-        }
-        result.add(chunk);
-      }
+      result.addRows(rows, null, 0, n, OUTPUT_CHUNK_ROWS, context.allocator());
     } finally {
       Vectors.close(rows);
     }
