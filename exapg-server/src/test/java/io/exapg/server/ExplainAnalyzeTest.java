@@ -45,6 +45,7 @@ class ExplainAnalyzeTest {
       assertEquals(20_000, actualRows(lines, "HashJoin"), plan);
       // The join's build side (groups 0..49) filters the probe scan: half its 40,000 rows.
       assertEquals(20_000, actualRows(lines, "Scan public.facts"), plan);
+      assertTrue(plan.contains("rows_filtered_by_joins=20000"), plan);
       assertEquals(50, actualRows(lines, "Scan public.dims"), plan);
       Matcher aggregate = actualOf(lines, "HashAggregate");
       assertTrue(aggregate.group(4) != null, "a hash aggregate reports its memory: " + plan);

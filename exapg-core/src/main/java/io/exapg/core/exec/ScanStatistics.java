@@ -14,6 +14,7 @@ public final class ScanStatistics {
   private final AtomicLong segmentsSkipped = new AtomicLong();
   private final AtomicLong rowGroupsRead = new AtomicLong();
   private final AtomicLong rowGroupsSkipped = new AtomicLong();
+  private final AtomicLong rowsFilteredByJoins = new AtomicLong();
   private final AtomicLongArray chunks = new AtomicLongArray(IoTier.values().length);
   private final AtomicLongArray bytes = new AtomicLongArray(IoTier.values().length);
   private final AtomicLongArray nanos = new AtomicLongArray(IoTier.values().length);
@@ -31,6 +32,15 @@ public final class ScanStatistics {
   public void rowGroupRead(long producedRows) {
     rows.addAndGet(producedRows);
     rowGroupsRead.incrementAndGet();
+  }
+
+  /** Rows that join runtime filters removed in the scan. */
+  public void rowsFilteredByJoins(long count) {
+    rowsFilteredByJoins.addAndGet(count);
+  }
+
+  public long rowsFilteredByJoins() {
+    return rowsFilteredByJoins.get();
   }
 
   public void rowGroupSkipped() {
@@ -89,6 +99,9 @@ public final class ScanStatistics {
         "rows=%d segments_read=%d segments_skipped=%d row_groups_read=%d"
             + " row_groups_skipped=%d", rows(), segmentsRead(), segmentsSkipped(),
         rowGroupsRead(), rowGroupsSkipped()));
+    if (rowsFilteredByJoins() > 0) {
+      line.append(" rows_filtered_by_joins=").append(rowsFilteredByJoins());
+    }
     for (IoTier tier : IoTier.values()) {
       line.append(String.format(Locale.ROOT, " %s=%d chunks/%d bytes/%.3f ms",
           tier.name().toLowerCase(Locale.ROOT), chunks(tier), bytes(tier), nanos(tier) / 1e6));

@@ -161,7 +161,9 @@ final class TableScanSource implements Source {
       ColumnData data = group == null ? morsel.segment().rows()[column]
           : chunks.decoded(column, columnType(column));
       int offset = group == null ? morsel.start() : 0;
+      int before = liveCount;
       liveCount = runtime.filter().filter(data.longs(), data.nulls(), offset, live, liveCount);
+      statistics.rowsFilteredByJoins(before - liveCount);
     }
     if (liveCount == 0) {
       statistics.rowGroupRead(0);
