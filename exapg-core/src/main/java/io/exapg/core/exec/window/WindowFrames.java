@@ -51,8 +51,8 @@ final class WindowFrames {
       case UNBOUNDED_PRECEDING -> first;
       case UNBOUNDED_FOLLOWING -> limit;
       case CURRENT_ROW -> p + after;
-      case PRECEDING -> (int) Math.max(first, p - bound.offset() + after);
-      case FOLLOWING -> (int) Math.min(limit, p + bound.offset() + after);
+      case PRECEDING -> (int) Math.max(first, saturatedAdd(p + after, -bound.offset()));
+      case FOLLOWING -> (int) Math.min(limit, saturatedAdd(p + after, bound.offset()));
     };
   }
 
