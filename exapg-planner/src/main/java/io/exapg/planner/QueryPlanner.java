@@ -125,7 +125,15 @@ public final class QueryPlanner {
    * @param target what a DELETE or UPDATE changes (its plan yields row ids); else null
    */
   public record PreparedPlan(RelNode physical, RexBuilder rexBuilder, List<ResultColumn> columns,
-      StatementParameters parameters, long catalogVersion, DmlRewriter.Target target) {
+      StatementParameters parameters, long planVersion, DmlRewriter.Target target) {
+  }
+
+  /**
+   * What plans depend on: the catalog's version and the statistics' generation; a plan made
+   * under another version is made again.
+   */
+  public long version() {
+    return storage.catalog().version() << 32 ^ storage.statistics().generation();
   }
 
   /** The Calcite objects one planning run works with. */
@@ -173,15 +181,15 @@ public final class QueryPlanner {
    */
   public PreparedPlan plan(Supplier<SqlNode> parser, StatementSplitter.Piece piece,
       List<DataType> declaredTypes) {
-    long catalogVersion = storage.catalog().version();
+    long planVersion = version();
     PlanKey key = new PlanKey(piece.text(), new java.util.ArrayList<>(declaredTypes));
     synchronized (cache) {
       PreparedPlan cached = cache.get(key);
-      if (cached != null && cached.catalogVersion() == catalogVersion) {
+      if (cached != null && cached.planVersion() == planVersion) {
         return cached;
       }
     }
-    PreparedPlan plan = planUncached(parser, piece, declaredTypes, catalogVersion);
+    PreparedPlan plan = planUncached(parser, piece, declaredTypes, planVersion);
     synchronized (cache) {
       cache.put(key, plan);
     }
@@ -189,7 +197,7 @@ public final class QueryPlanner {
   }
 
   private PreparedPlan planUncached(Supplier<SqlNode> statementParser,
-      StatementSplitter.Piece piece, List<DataType> declaredTypes, long catalogVersion) {
+      StatementSplitter.Piece piece, List<DataType> declaredTypes, long planVersion) {
     DmlRewriter.Target[] target = new DmlRewriter.Target[1];
     Supplier<SqlNode> parser = () -> {
       SqlNode node = statementParser.get();
@@ -237,7 +245,7 @@ public final class QueryPlanner {
     }
     StatementParameters parameters = new StatementParameters(markerNumbers, List.of(types));
     try {
-      return convert(environment, parser.get(), validated, parameters, catalogVersion,
+      return convert(environment, parser.get(), validated, parameters, planVersion,
           target[0]);
     } catch (ExaException e) {
       throw e;
@@ -287,7 +295,7 @@ public final class QueryPlanner {
   }
 
   private PreparedPlan convert(Environment environment, SqlNode original, SqlNode validated,
-      StatementParameters parameters, long catalogVersion, DmlRewriter.Target target) {
+      StatementParameters parameters, long planVersion, DmlRewriter.Target target) {
     VolcanoPlanner planner = new VolcanoPlanner();
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
     RexBuilder rexBuilder = new ExaRexBuilder(environment.typeFactory());
@@ -359,7 +367,7 @@ public final class QueryPlanner {
     } catch (RuntimeException e) {
       throw ExaException.notSupported("this query shape (" + firstLine(e.getMessage()) + ")");
     }
-    return new PreparedPlan(physical, rexBuilder, columns, parameters, catalogVersion, target);
+    return new PreparedPlan(physical, rexBuilder, columns, parameters, planVersion, target);
   }
 
   /**

@@ -66,15 +66,27 @@ class ExplainAnalyzeTest {
     TestServer server = TestServer.start(Files.createTempDirectory("exapg-join-order"));
     try (Connection connection = server.connect();
         Statement statement = connection.createStatement()) {
-      statement.execute("CREATE TABLE fact AS SELECT x AS id, x % 100 AS k1, x % 1000 AS k2"
-          + " FROM generate_series(1, 20000) AS g(x)");
-      statement.execute("CREATE TABLE d1 AS SELECT x AS k, 'n' || CAST(x AS VARCHAR) AS name"
-          + " FROM generate_series(0, 99) AS g(x)");
-      statement.execute("CREATE TABLE d2 AS SELECT x AS k FROM generate_series(0, 999) AS g(x)");
-      List<String> lines = new ArrayList<>();
+      statement.execute("CREATE TABLE fact (id BIGINT, k1 BIGINT, k2 BIGINT)");
+      statement.execute("CREATE TABLE d1 (k BIGINT, name VARCHAR(10))");
+      statement.execute("CREATE TABLE d2 (k BIGINT)");
       // Written in the worst order: fact joined with d2 first would make 20,000 rows.
-      try (ResultSet rows = statement.executeQuery("EXPLAIN ANALYZE SELECT count(*)"
-          + " FROM fact, d2, d1 WHERE fact.k2 = d2.k AND fact.k1 = d1.k AND d1.name = 'n7'")) {
+      String query = "EXPLAIN ANALYZE SELECT count(*) FROM fact, d2, d1"
+          + " WHERE fact.k2 = d2.k AND fact.k1 = d1.k AND d1.name = 'n7'";
+      // Planned (and cached) while the tables are empty: without statistics, FROM order.
+      String plain = query.replace("EXPLAIN ANALYZE", "EXPLAIN");
+      assertTrue(depth(statement, plain, "Scan public.d2") > depth(statement, plain,
+          "Scan public.d1"), "FROM order joins fact with d2 first");
+      statement.executeQuery(query).close();
+      statement.execute("INSERT INTO fact SELECT x, x % 100, x % 1000"
+          + " FROM generate_series(1, 20000) AS g(x)");
+      statement.execute("INSERT INTO d1 SELECT x, 'n' || CAST(x AS VARCHAR)"
+          + " FROM generate_series(0, 99) AS g(x)");
+      statement.execute("INSERT INTO d2 SELECT x FROM generate_series(0, 999) AS g(x)");
+      // Planned again once the loads have brought statistics: the selective d1 first.
+      assertTrue(depth(statement, plain, "Scan public.d1") > depth(statement, plain,
+          "Scan public.d2"), "with statistics d1 is joined with fact first");
+      List<String> lines = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery(query)) {
         while (rows.next()) {
           lines.add(rows.getString(1));
         }
@@ -91,6 +103,20 @@ class ExplainAnalyzeTest {
     } finally {
       server.stop();
     }
+  }
+
+  /** How deep in the plan tree an operator is: its line's indentation. */
+  private static int depth(Statement statement, String explain, String operator)
+      throws Exception {
+    try (ResultSet rows = statement.executeQuery(explain)) {
+      while (rows.next()) {
+        String line = rows.getString(1);
+        if (line.contains(operator)) {
+          return line.indexOf(line.strip());
+        }
+      }
+    }
+    throw new AssertionError("no " + operator + " in the plan of " + explain);
   }
 
   private static long actualRows(List<String> lines, String operator) {

@@ -432,7 +432,7 @@ final class SqlSession implements EngineSession {
 
   private PlanNode buildPlan(SqlPreparedQuery query, List<Object> parameters) {
     QueryPlanner.PreparedPlan plan = query.plan();
-    if (plan.catalogVersion() != engine.storage().catalog().version()) {
+    if (plan.planVersion() != engine.planner().version()) {
       SqlStatement statement = query.statement();
       Supplier<SqlNode> parser = () -> {
         SqlNode node = ExaParser.parse(statement.piece());

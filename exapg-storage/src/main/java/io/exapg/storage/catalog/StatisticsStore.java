@@ -31,6 +31,9 @@ public final class StatisticsStore {
 
   private final Path file;
   private final Map<Long, TableStatistics> tables = new ConcurrentHashMap<>();
+  /** Per table, its rows when the generation last moved on its account. */
+  private final Map<Long, Long> rowsAtGeneration = new ConcurrentHashMap<>();
+  private volatile long generation;
   private boolean dirty;
 
   private StatisticsStore(Path file) {
@@ -45,6 +48,15 @@ public final class StatisticsStore {
     return store;
   }
 
+  /**
+   * Moves on whenever statistics change enough that plans made before may be poor: at every
+   * ANALYZE and drop, and when loads have doubled a table since the last move (so a table
+   * that grows by small inserts replans a logarithmic number of times).
+   */
+  public long generation() {
+    return generation;
+  }
+
   /** The statistics of a table, or null when none were gathered. */
   public TableStatistics get(long tableId) {
     return tables.get(tableId);
@@ -56,7 +68,14 @@ public final class StatisticsStore {
     if (known != null && known.columns().size() != loaded.columns().size()) {
       known = null;
     }
-    tables.put(tableId, known == null ? loaded : StatisticsCollector.combine(known, loaded));
+    TableStatistics combined = known == null ? loaded
+        : StatisticsCollector.combine(known, loaded);
+    tables.put(tableId, combined);
+    Long before = rowsAtGeneration.get(tableId);
+    if (before == null || combined.rows() >= 2 * before) {
+      rowsAtGeneration.put(tableId, combined.rows());
+      generation++;
+    }
     dirty = true;
   }
 
@@ -69,11 +88,15 @@ public final class StatisticsStore {
 
   public synchronized void replace(long tableId, TableStatistics analyzed) {
     tables.put(tableId, analyzed);
+    rowsAtGeneration.put(tableId, analyzed.rows());
+    generation++;
     save();
   }
 
   public synchronized void remove(long tableId) {
+    rowsAtGeneration.remove(tableId);
     if (tables.remove(tableId) != null) {
+      generation++;
       save();
     }
   }
