@@ -4,7 +4,6 @@ import io.exapg.core.stats.ColumnStatistics;
 import io.exapg.core.stats.TableStatistics;
 import io.exapg.core.type.DataType;
 import io.exapg.planner.type.TypeMapping;
-import io.exapg.storage.catalog.ColumnDef;
 import io.exapg.storage.catalog.TableDef;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
@@ -54,11 +53,7 @@ public final class ExaTable extends AbstractTable {
 
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-    RelDataTypeFactory.Builder builder = typeFactory.builder();
-    for (ColumnDef column : definition.columns()) {
-      builder.add(column.name(),
-          TypeMapping.toRelDataType(column.type(), column.nullable(), typeFactory));
-    }
+    RelDataTypeFactory.Builder builder = TypeMapping.columns(definition.columns(), typeFactory);
     if (rowIds) {
       builder.add(ROW_ID_COLUMN, TypeMapping.toRelDataType(DataType.BIGINT, false,
           typeFactory));

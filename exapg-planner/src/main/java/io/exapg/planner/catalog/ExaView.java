@@ -1,7 +1,6 @@
 package io.exapg.planner.catalog;
 
 import io.exapg.planner.type.TypeMapping;
-import io.exapg.storage.catalog.ColumnDef;
 import io.exapg.storage.catalog.ViewDef;
 import java.util.List;
 import org.apache.calcite.plan.RelOptTable;
@@ -29,12 +28,7 @@ public final class ExaView extends AbstractTable implements TranslatableTable {
 
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-    RelDataTypeFactory.Builder builder = typeFactory.builder();
-    for (ColumnDef column : definition.columns()) {
-      builder.add(column.name(),
-          TypeMapping.toRelDataType(column.type(), column.nullable(), typeFactory));
-    }
-    return builder.build();
+    return TypeMapping.columns(definition.columns(), typeFactory).build();
   }
 
   @Override

@@ -3,6 +3,8 @@ package io.exapg.planner.type;
 import io.exapg.core.error.ExaException;
 import io.exapg.core.error.SqlState;
 import io.exapg.core.type.DataType;
+import io.exapg.storage.catalog.ColumnDef;
+import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -33,6 +35,16 @@ public final class TypeMapping {
       default -> throw new ExaException(SqlState.FEATURE_NOT_SUPPORTED,
           "type " + name.getName().toLowerCase().replace('_', ' ') + " is not supported yet");
     };
+  }
+
+  /** A row type builder holding the given columns, in order. */
+  public static RelDataTypeFactory.Builder columns(List<ColumnDef> columns,
+      RelDataTypeFactory typeFactory) {
+    RelDataTypeFactory.Builder builder = typeFactory.builder();
+    for (ColumnDef column : columns) {
+      builder.add(column.name(), toRelDataType(column.type(), column.nullable(), typeFactory));
+    }
+    return builder;
   }
 
   public static RelDataType toRelDataType(DataType type, boolean nullable,

@@ -1,8 +1,5 @@
 package io.exapg.storage.io;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * Tier 1 of ExaPG's I/O: the stored (compressed, checksum-verified) bytes of recently read
  * chunks, up to a byte budget, least recently used first out.
@@ -12,37 +9,25 @@ public final class ChunkCache {
   public record Key(long fileId, long offset) {
   }
 
-  private final long capacityBytes;
-  private final LinkedHashMap<Key, byte[]> entries = new LinkedHashMap<>(1024, 0.75f, true);
-  private long sizeBytes;
+  private final ByteBoundedLru<Key, byte[]> entries;
 
   public ChunkCache(long capacityBytes) {
-    this.capacityBytes = capacityBytes;
+    this.entries = new ByteBoundedLru<>(capacityBytes, chunk -> chunk.length);
   }
 
   public long capacityBytes() {
-    return capacityBytes;
+    return entries.capacityBytes();
   }
 
-  public synchronized byte[] get(Key key) {
+  public byte[] get(Key key) {
     return entries.get(key);
   }
 
-  public synchronized void put(Key key, byte[] chunk) {
-    if (chunk.length > capacityBytes / 8) {
-      return;
-    }
-    byte[] previous = entries.put(key, chunk);
-    sizeBytes += chunk.length - (previous == null ? 0 : previous.length);
-    var it = entries.entrySet().iterator();
-    while (sizeBytes > capacityBytes && it.hasNext()) {
-      Map.Entry<Key, byte[]> eldest = it.next();
-      sizeBytes -= eldest.getValue().length;
-      it.remove();
-    }
+  public void put(Key key, byte[] chunk) {
+    entries.put(key, chunk);
   }
 
-  public synchronized long sizeBytes() {
-    return sizeBytes;
+  public long sizeBytes() {
+    return entries.sizeBytes();
   }
 }

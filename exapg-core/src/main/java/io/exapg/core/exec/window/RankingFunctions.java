@@ -67,7 +67,8 @@ final class RankingFunctions {
       long small = size / buckets;
       long large = small + 1;
       long largeRows = (size % buckets) * large;
-      long bucket = index < largeRows ? index / large : size % buckets + (index - largeRows) / small;
+      long bucket = index < largeRows ? index / large
+          : size % buckets + (index - largeRows) / small;
       ValueWriter.setLong(out, p, bucket + 1);
     }
   }
