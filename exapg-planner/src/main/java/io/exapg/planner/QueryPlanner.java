@@ -341,6 +341,8 @@ public final class QueryPlanner {
         CoreRules.JOIN_TO_SEMI_JOIN,
         CoreRules.FILTER_INTO_JOIN,
         CoreRules.JOIN_CONDITION_PUSH,
+        // Computed keys (EXISTS (... WHERE b.x * 3 = a.y)) become columns, so the join hashes.
+        CoreRules.JOIN_PUSH_EXPRESSIONS,
         CoreRules.FILTER_PROJECT_TRANSPOSE,
         CoreRules.FILTER_MERGE,
         CoreRules.PROJECT_MERGE,
