@@ -37,6 +37,11 @@ import org.roaringbitmap.RoaringBitmap;
 final class TableScanSource implements Source {
   /** Late materialization when at most one row in this many is left. */
   private static final int LATE_MATERIALIZATION_SHARE = 4;
+  /**
+   * Rows per batch a scan emits: row groups are cut into slices of this size so that a
+   * batch's columns and the operators' per-batch arrays stay small (cache, query memory).
+   */
+  private static final int BATCH_ROWS = 16384;
 
   private static final ThreadLocal<ChunkCodec.Scratch> SCRATCH =
       ThreadLocal.withInitial(ChunkCodec.Scratch::new);
@@ -169,35 +174,66 @@ final class TableScanSource implements Source {
       statistics.rowGroupRead(0);
       return;
     }
-    List<DataType> types = node.outputTypes();
     // Few rows left: copy just those rows out of the decoded columns (late materialization),
     // instead of filling whole vectors that a selection then mostly hides.
     boolean late = live != null && liveCount <= rows / LATE_MATERIALIZATION_SHARE;
-    int outputRows = late ? liveCount : rows;
+    statistics.rowGroupRead(liveCount);
+    if (late || rows <= BATCH_ROWS) {
+      emit(morsel, chunks, 0, rows, live, liveCount, late, query, sink);
+      return;
+    }
+    int next = 0;
+    for (int from = 0; from < rows; from += BATCH_ROWS) {
+      int count = Math.min(BATCH_ROWS, rows - from);
+      if (live == null) {
+        emit(morsel, chunks, from, count, null, count, false, query, sink);
+        continue;
+      }
+      int first = next;
+      while (next < liveCount && live[next] < from + count) {
+        next++;
+      }
+      if (next > first) {
+        int[] slice = new int[next - first];
+        for (int k = 0; k < slice.length; k++) {
+          slice[k] = live[first + k] - from;
+        }
+        emit(morsel, chunks, from, count, slice, slice.length, false, query, sink);
+      }
+    }
+  }
+
+  /**
+   * Pushes rows [from, from + count) of a morsel as one batch: the live ones among them
+   * (positions relative to from, or null for all) as a selection, or, late, only those.
+   */
+  private void emit(Morsel morsel, Chunks chunks, int from, int count, int[] live,
+      int liveCount, boolean late, QueryContext query, BatchSink sink) {
+    List<DataType> types = node.outputTypes();
+    int outputRows = late ? liveCount : count;
     FieldVector[] vectors = Vectors.allocate(types, query.allocator(), outputRows);
     try {
       List<Integer> columns = node.columns();
       for (int k = 0; k < columns.size(); k++) {
         int column = columns.get(k);
         if (column == ScanNode.ROW_ID) {
-          fillRowIds((BigIntVector) vectors[k], morsel, late ? live : null, outputRows);
-        } else if (group == null) {
-          output(morsel.segment().rows()[column], morsel.start(), rows, live, liveCount, late,
-              vectors[k]);
+          fillRowIds((BigIntVector) vectors[k], morsel, from, late ? live : null, outputRows);
+        } else if (chunks.group == null) {
+          output(morsel.segment().rows()[column], morsel.start() + from, count, live,
+              liveCount, late, vectors[k]);
         } else {
           ColumnData data = chunks.cached(column);
-          if (data == null && !late && !decodedCache.enabled()) {
+          if (data == null && !late && count == chunks.rows && !decodedCache.enabled()) {
             chunks.decodeInto(column, types.get(k), vectors[k]);
           } else {
-            output(data != null ? data : chunks.decoded(column, types.get(k)), 0, rows, live,
-                liveCount, late, vectors[k]);
+            output(data != null ? data : chunks.decoded(column, types.get(k)), from, count,
+                live, liveCount, late, vectors[k]);
           }
         }
       }
       Vectors.setValueCount(vectors, outputRows);
-      statistics.rowGroupRead(liveCount);
-      sink.push(late || live == null || liveCount == rows && live.length == rows
-          ? Batch.of(vectors, outputRows) : Batch.selected(vectors, rows, live, liveCount));
+      sink.push(late || live == null || liveCount == count
+          ? Batch.of(vectors, outputRows) : Batch.selected(vectors, count, live, liveCount));
     } finally {
       Vectors.close(vectors);
     }
@@ -326,9 +362,9 @@ final class TableScanSource implements Source {
   }
 
   /** Row ids of the morsel's rows, or of the given positions only. */
-  private static void fillRowIds(BigIntVector vector, Morsel morsel, int[] positions,
-      int count) {
-    long base = SegmentRef.rowId(morsel.segment().id(), morsel.start());
+  private static void fillRowIds(BigIntVector vector, Morsel morsel, int from,
+      int[] positions, int count) {
+    long base = SegmentRef.rowId(morsel.segment().id(), morsel.start() + from);
     for (int k = 0; k < count; k++) {
       vector.set(k, base + (positions == null ? k : positions[k]));
     }

@@ -17,7 +17,7 @@ import org.apache.arrow.vector.FieldVector;
 
 /** generate_series(start, stop, step): morsels of 64K consecutive values. */
 public final class GenerateSeriesSource implements Source {
-  private static final int MORSEL_ROWS = 65536;
+  private static final int MORSEL_ROWS = 16384;
 
   private final GenerateSeriesNode node;
   private long start;
