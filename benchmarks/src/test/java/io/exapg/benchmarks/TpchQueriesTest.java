@@ -2,9 +2,6 @@ package io.exapg.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -20,33 +17,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TpchQueriesTest {
-  private static final double SCALE = 0.01;
-
-  private ExapgEngine exapg;
-  private DuckDbEngine duckdb;
+  private LoadedTpch tpch;
 
   @BeforeAll
   void load() throws Exception {
-    Path data = TpchData.generate(Paths.get("target", "tpch"), SCALE);
-    exapg = new ExapgEngine(2);
-    duckdb = new DuckDbEngine(2, null);
-    for (Engine engine : List.of(exapg, duckdb)) {
-      for (String ddl : TpchData.DDL) {
-        engine.execute(ddl);
-      }
-      for (String table : TpchData.TABLES) {
-        engine.copyCsv(table, data.resolve(table + ".csv"));
-      }
-    }
+    tpch = LoadedTpch.load(0.01);
   }
 
   @AfterAll
   void close() throws Exception {
-    if (exapg != null) {
-      exapg.close();
-    }
-    if (duckdb != null) {
-      duckdb.close();
+    if (tpch != null) {
+      tpch.close();
     }
   }
 
@@ -57,10 +38,7 @@ class TpchQueriesTest {
   @ParameterizedTest(name = "Q{0}")
   @MethodSource("queries")
   void answersAsDuckDb(int number) throws Exception {
-    String sql = TpchQueries.text(number);
-    String difference = QueryAnswers.difference(
-        QueryAnswers.rows(duckdb.connection(), sql, 0),
-        QueryAnswers.rows(exapg.connection(), sql, 0));
+    String difference = tpch.difference(TpchQueries.text(number));
     if (difference != null) {
       fail("Q" + number + ": ExaPG differs from DuckDB: " + difference);
     }

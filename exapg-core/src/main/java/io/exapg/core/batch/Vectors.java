@@ -55,6 +55,15 @@ public final class Vectors {
     }
   }
 
+  /** Bytes of Arrow buffers the vectors hold. */
+  public static long bufferBytes(FieldVector[] vectors) {
+    long bytes = 0;
+    for (FieldVector vector : vectors) {
+      bytes += vector.getBufferSize();
+    }
+    return bytes;
+  }
+
   public static void close(FieldVector[] vectors) {
     if (vectors == null) {
       return;
@@ -122,6 +131,11 @@ public final class Vectors {
       VarCharVector to = (VarCharVector) target;
       ArrowBuf offsets = from.getOffsetBuffer();
       ArrowBuf data = from.getDataBuffer();
+      long bytes = 0;
+      for (int k = 0; k < n; k++) {
+        bytes += offsets.getInt(((long) rows[k] + 1) << 2) - offsets.getInt((long) rows[k] << 2);
+      }
+      reserveData(to, bytes);
       for (int k = 0; k < n; k++) {
         int row = rows[k];
         if (noNulls || BitVectorHelper.get(sourceValid, row) != 0) {
@@ -186,6 +200,10 @@ public final class Vectors {
       VarCharVector to = (VarCharVector) target;
       ArrowBuf offsets = from.getOffsetBuffer();
       ArrowBuf data = from.getDataBuffer();
+      if (n > 0) {
+        reserveData(to, offsets.getInt(((long) sourceStart + n) << 2)
+            - offsets.getInt((long) sourceStart << 2));
+      }
       for (int k = 0; k < n; k++) {
         int row = sourceStart + k;
         if (noNulls || BitVectorHelper.get(sourceValid, row) != 0) {
@@ -263,6 +281,18 @@ public final class Vectors {
     ArrowBuf valid = target.getValidityBuffer();
     for (int k = 0; k < n; k++) {
       BitVectorHelper.unsetBit(valid, start + k);
+    }
+  }
+
+  /**
+   * Grows the data buffer once to hold bytes more after the last value set, instead of
+   * doubling it step by step while values are copied (each step holding old and new).
+   */
+  private static void reserveData(VarCharVector vector, long bytes) {
+    int last = vector.getLastSet();
+    long end = last < 0 ? 0 : vector.getOffsetBuffer().getInt(((long) last + 1) << 2);
+    if (vector.getDataBuffer().capacity() < end + bytes) {
+      vector.reallocDataBuffer(end + bytes);
     }
   }
 

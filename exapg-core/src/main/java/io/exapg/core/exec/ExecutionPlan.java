@@ -4,6 +4,7 @@ import io.exapg.core.exec.join.HashJoinProbeOperator;
 import io.exapg.core.exec.join.JoinBuildSink;
 import io.exapg.core.exec.join.NestedLoopJoinOperator;
 import io.exapg.core.exec.join.BuildRowsSource;
+import io.exapg.core.exec.join.SpilledJoinSource;
 import io.exapg.core.exec.operator.FilterOperator;
 import io.exapg.core.exec.operator.LimitOperator;
 import io.exapg.core.exec.operator.ProjectOperator;
@@ -44,7 +45,9 @@ import io.exapg.core.stats.TableStatistics;
 import io.exapg.core.type.DataType;
 import io.exapg.core.type.PhysicalType;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A plan cut into pipelines at its breakers (aggregate, sort, join build), in the order they
@@ -54,6 +57,7 @@ public final class ExecutionPlan implements AutoCloseable {
   private final QueryContext context;
   private final List<Pipeline> pipelines = new ArrayList<>();
   private final List<PipelineSink> sinks = new ArrayList<>();
+  private final Map<Pipeline, List<PipelineSink>> releaseAfter = new IdentityHashMap<>();
   private CollectSink resultSink;
   private ModifySink modifySink;
 
@@ -75,7 +79,7 @@ public final class ExecutionPlan implements AutoCloseable {
             context.tables().openDeleter(update.tableId(), context),
             context.tables().openWriter(update.tableId(), context)));
         default -> {
-          plan.resultSink = plan.register(new CollectSink(root.outputTypes()));
+          plan.resultSink = plan.register(new CollectSink(root.outputTypes(), context));
           plan.build(root, List.of(), plan.resultSink);
         }
       }
@@ -92,7 +96,7 @@ public final class ExecutionPlan implements AutoCloseable {
   }
 
   public void run() {
-    PipelineExecutor.run(pipelines, context);
+    PipelineExecutor.run(pipelines, releaseAfter, context);
   }
 
   /** The query's rows, once run; null for INSERT, DELETE and UPDATE. */
@@ -135,6 +139,12 @@ public final class ExecutionPlan implements AutoCloseable {
         source), operators, sink));
   }
 
+  /** Releases the sink's output after the last pipeline added so far has run. */
+  private void releaseAfterLastPipeline(PipelineSink sink) {
+    releaseAfter.computeIfAbsent(pipelines.get(pipelines.size() - 1), p -> new ArrayList<>())
+        .add(sink);
+  }
+
   /** A breaker's sink, charging its plan node's counters with the time rows take in it. */
   private PipelineSink instrument(PlanNode node, PipelineSink sink) {
     return Instrumentation.sink(context.statistics().operator(node), sink);
@@ -161,26 +171,39 @@ public final class ExecutionPlan implements AutoCloseable {
         build(aggregate.input(), List.of(), instrument(aggregate, breaker));
         add(aggregate, new MaterializedSource(breaker::result, false, "aggregate output"),
             downstream, sink);
+        releaseAfterLastPipeline(breaker);
       }
       case SortNode sort -> {
         SortSink breaker = register(new SortSink(sort));
         build(sort.input(), List.of(), instrument(sort, breaker));
         add(sort, new MaterializedSource(breaker::result, true, "sorted rows"), downstream,
             sink);
+        releaseAfterLastPipeline(breaker);
       }
       case WindowNode window -> {
         WindowSink breaker = register(new WindowSink(window));
         build(window.input(), List.of(), instrument(window, breaker));
         add(window, new MaterializedSource(breaker::result, true, "window output"), downstream,
             sink);
+        releaseAfterLastPipeline(breaker);
       }
       case HashJoinNode join -> {
         JoinBuildSink build = register(new JoinBuildSink(join.build().outputTypes(),
             new JoinBuildSink.JoinKeysSpec(join.buildKeys(), join.nullSafeKeys())));
         addRuntimeFilters(join, build);
+        boolean spillable = switch (join.joinType()) {
+          case INNER, LEFT, SEMI, ANTI -> true;
+          default -> false;
+        };
+        if (spillable) {
+          build.allowSpilling(join.probe().outputTypes());
+        }
         build(join.build(), List.of(), instrument(join, build));
         build(join.probe(), prepend(join, HashJoinProbeOperator.factory(join, build),
             downstream), sink);
+        if (spillable) {
+          add(join, new SpilledJoinSource(join, build), downstream, sink);
+        }
         switch (join.joinType()) {
           case RIGHT, FULL -> add(join, new BuildRowsSource(build,
               join.probe().outputTypes(), false), downstream, sink);
@@ -191,12 +214,14 @@ public final class ExecutionPlan implements AutoCloseable {
           default -> {
           }
         }
+        releaseAfterLastPipeline(build);
       }
       case NestedLoopJoinNode join -> {
         JoinBuildSink right = register(new JoinBuildSink(join.right().outputTypes(), null));
         build(join.right(), List.of(), instrument(join, right));
         build(join.left(), prepend(join, NestedLoopJoinOperator.factory(join, right),
             downstream), sink);
+        releaseAfterLastPipeline(right);
       }
       case UnionAllNode union -> {
         for (PlanNode input : union.inputs()) {

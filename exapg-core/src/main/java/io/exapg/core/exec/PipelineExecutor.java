@@ -10,13 +10,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a query's pipelines in dependency order, each one morsel-driven on up to all worker
- * threads; finishes a sink once every pipeline feeding it has run.
+ * threads; finishes a sink once every pipeline feeding it has run, and releases a sink's output
+ * once the last pipeline reading it has run.
  */
 public final class PipelineExecutor {
   private PipelineExecutor() {
   }
 
-  public static void run(List<Pipeline> pipelines, QueryContext context) {
+  /**
+   * @param releaseAfter for a pipeline, the sinks whose output no later pipeline reads
+   */
+  public static void run(List<Pipeline> pipelines, Map<Pipeline, List<PipelineSink>> releaseAfter,
+      QueryContext context) {
     Map<PipelineSink, Integer> feeders = new IdentityHashMap<>();
     for (Pipeline pipeline : pipelines) {
       feeders.merge(pipeline.sink(), 1, Integer::sum);
@@ -26,6 +31,9 @@ public final class PipelineExecutor {
       runPipeline(pipeline, context);
       if (feeders.merge(pipeline.sink(), -1, Integer::sum) == 0) {
         pipeline.sink().finish(context);
+      }
+      for (PipelineSink done : releaseAfter.getOrDefault(pipeline, List.of())) {
+        done.releaseOutput();
       }
     }
   }

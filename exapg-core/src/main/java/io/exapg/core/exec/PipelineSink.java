@@ -15,6 +15,13 @@ public interface PipelineSink {
     return 0;
   }
 
+  /**
+   * Releases what the pipelines reading this sink's rows (or hash table) needed, once the last
+   * of them has run; the query goes on without it.
+   */
+  default void releaseOutput() {
+  }
+
   /** Releases memory held after the query ends; must not throw. */
   void close();
 }

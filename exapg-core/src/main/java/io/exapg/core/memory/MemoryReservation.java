@@ -7,7 +7,7 @@ import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * Heap memory an operator holds (hash tables, sort indexes), charged against the same Arrow
- * allocator, and so the same budget, as the query's vectors. Grows in 1 MiB steps.
+ * allocator, and so the same budget, as the query's vectors. Grows in whole MiB.
  */
 public final class MemoryReservation implements AutoCloseable {
   private static final long STEP = 1L << 20;
@@ -17,6 +17,7 @@ public final class MemoryReservation implements AutoCloseable {
   private final String owner;
   private long used;
   private long reserved;
+  private boolean closed;
 
   public MemoryReservation(BufferAllocator allocator, String owner) {
     this.allocator = allocator;
@@ -28,7 +29,7 @@ public final class MemoryReservation implements AutoCloseable {
   public void grow(long bytes) {
     used += bytes;
     while (used > reserved) {
-      long step = Math.max(STEP, Long.highestOneBit(used - reserved) << 1);
+      long step = (used - reserved + STEP - 1) / STEP * STEP;
       if (!reservation.add(step)) {
         throw outOfMemory(allocator, owner, step);
       }
@@ -40,9 +41,13 @@ public final class MemoryReservation implements AutoCloseable {
     return used;
   }
 
+  /** Returns the memory to the budget; the bytes used stay readable. Idempotent. */
   @Override
   public void close() {
-    reservation.close();
+    if (!closed) {
+      closed = true;
+      reservation.close();
+    }
   }
 
   public static ExaException outOfMemory(BufferAllocator allocator, String owner, long request) {

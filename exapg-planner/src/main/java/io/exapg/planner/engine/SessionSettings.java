@@ -47,6 +47,8 @@ final class SessionSettings {
     define("transaction_isolation", "read committed", false, "Isolation of this transaction.");
     define("exapg.query_memory_limit", "", false,
         "Memory budget of one query, e.g. 512MB or 2GB.");
+    define("exapg.query_spill_limit", Long.toString(64L << 30), false,
+        "Bytes one query may write to disk when its memory budget is exceeded.");
   }
 
   private static void define(String name, String value, boolean reported, String description) {
@@ -178,7 +180,8 @@ final class SessionSettings {
               "invalid value for parameter \"extra_float_digits\": \"" + value + "\"");
         }
       case "exapg.query_memory_limit":
-        return Long.toString(parseBytes(value));
+      case "exapg.query_spill_limit":
+        return Long.toString(parseBytes(key, value));
       case "default_transaction_isolation":
       case "transaction_isolation":
         return value.toLowerCase(Locale.ROOT);
@@ -213,7 +216,7 @@ final class SessionSettings {
   }
 
   /** Bytes from "1048576", "512kB", "64MB", "2GB". */
-  static long parseBytes(String value) {
+  static long parseBytes(String name, String value) {
     String v = value.trim().toUpperCase(Locale.ROOT);
     long factor = 1;
     String[][] units = {{"KB", "1024"}, {"MB", "1048576"}, {"GB", "1073741824"},
@@ -233,7 +236,7 @@ final class SessionSettings {
       return Math.multiplyExact(number, factor);
     } catch (NumberFormatException | ArithmeticException e) {
       throw new ExaException(SqlState.INVALID_PARAMETER_VALUE,
-          "invalid value for parameter \"exapg.query_memory_limit\": \"" + value + "\"");
+          "invalid value for parameter \"" + name + "\": \"" + value + "\"");
     }
   }
 

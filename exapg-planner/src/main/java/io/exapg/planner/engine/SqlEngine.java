@@ -6,6 +6,7 @@ import io.exapg.core.engine.SessionInfo;
 import io.exapg.core.error.ExaException;
 import io.exapg.core.error.SqlState;
 import io.exapg.core.exec.WorkerPool;
+import io.exapg.core.exec.spill.SpillArea;
 import io.exapg.core.memory.MemoryManager;
 import io.exapg.planner.QueryPlanner;
 import io.exapg.storage.StorageEngine;
@@ -20,6 +21,7 @@ public final class SqlEngine implements QueryEngine, AutoCloseable {
   private final EngineOptions options;
   private final QueryPlanner planner;
   private final ScheduledExecutorService timer;
+  private final SpillArea spillArea;
 
   public SqlEngine(StorageEngine storage, MemoryManager memory, WorkerPool workers,
       EngineOptions options) {
@@ -28,6 +30,7 @@ public final class SqlEngine implements QueryEngine, AutoCloseable {
     this.workers = workers;
     this.options = options;
     this.planner = new QueryPlanner(storage);
+    this.spillArea = new SpillArea(storage.dataDirectory().resolve("tmp"));
     this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "exapg-statement-timer");
       thread.setDaemon(true);
@@ -58,6 +61,10 @@ public final class SqlEngine implements QueryEngine, AutoCloseable {
 
   EngineOptions options() {
     return options;
+  }
+
+  SpillArea spillArea() {
+    return spillArea;
   }
 
   QueryPlanner planner() {

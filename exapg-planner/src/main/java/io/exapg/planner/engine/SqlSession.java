@@ -543,9 +543,11 @@ final class SqlSession implements EngineSession {
 
   private QueryContext newContext(List<Object> parameters, StorageTransaction current) {
     long budget = queryMemoryLimit();
+    long spillLimit = Long.parseLong(settings.get("exapg.query_spill_limit"));
     QueryContext context = new QueryContext(
         engine.memory().newChildAllocator("query", budget), parameters.toArray(),
-        engine.storage().tableStore(current), engine.workers());
+        engine.storage().tableStore(current), engine.workers(),
+        engine.spillArea().newSpace(spillLimit));
     running = context;
     return context;
   }
@@ -598,8 +600,12 @@ final class SqlSession implements EngineSession {
         }
         double millis = (System.nanoTime() - start) / 1e6;
         ExplainFormatter.describe(root, 0, lines, context.statistics());
-        lines.add(String.format(Locale.ROOT, "Execution: %d rows in %.3f ms, %d pipelines",
-            rows, millis, execution.pipelineCount()));
+        lines.add(String.format(Locale.ROOT,
+            "Execution: %d rows in %.3f ms, %d pipelines, peak memory %d bytes", rows, millis,
+            execution.pipelineCount(), context.allocator().getPeakMemoryAllocation()));
+        if (context.spill().writtenBytes() > 0) {
+          lines.add("Spilled: " + context.spill().writtenBytes() + " bytes written to disk");
+        }
       } finally {
         if (ownTransaction) {
           current.rollback();

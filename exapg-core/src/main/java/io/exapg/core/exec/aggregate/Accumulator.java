@@ -1,6 +1,8 @@
 package io.exapg.core.exec.aggregate;
 
 import io.exapg.core.batch.Batch;
+import io.exapg.core.type.DataType;
+import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 
 /** The running state of one aggregate function for every group, in primitive arrays. */
@@ -24,6 +26,15 @@ interface Accumulator {
 
   /** Writes the final values of groups [from, from + count) into rows [0, count). */
   void write(FieldVector out, int from, int count);
+
+  /** The columns that hold one group's partial state when it is spilled. */
+  List<DataType> stateTypes();
+
+  /** Writes the partial states of groups [from, from + count) into out[column, ...). */
+  void writeStates(FieldVector[] out, int column, int from, int count);
+
+  /** Adds the partial states in columns [column, ...) of live row j to group groups[j]. */
+  void mergeStates(Batch batch, int column, int[] groups);
 
   long memoryBytes();
 }

@@ -6,6 +6,7 @@ import io.exapg.core.memory.MemoryReservation;
 import io.exapg.core.plan.AggregateCall;
 import io.exapg.core.type.DataType;
 import io.exapg.core.type.PhysicalType;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
@@ -15,6 +16,7 @@ import org.apache.arrow.vector.FieldVector;
 /** One hash table of groups with the accumulators of every aggregate, charged to memory. */
 public final class Aggregation {
   private final GroupTable table;
+  private final List<DataType> keyTypes;
   private final boolean singleGroup;
   private final Accumulator[] accumulators;
   private final int[] filters;
@@ -27,6 +29,7 @@ public final class Aggregation {
   public Aggregation(List<Integer> groupKeys, List<AggregateCall> calls,
       List<DataType> inputTypes, MemoryReservation reservation) {
     this.table = newTable(groupKeys, inputTypes);
+    this.keyTypes = groupKeys.stream().map(inputTypes::get).toList();
     this.singleGroup = groupKeys.isEmpty();
     this.accumulators = new Accumulator[calls.size()];
     this.filters = new int[calls.size()];
@@ -86,15 +89,9 @@ public final class Aggregation {
   }
 
   public void add(Batch batch) {
-    int size = batch.size();
-    if (size == 0) {
+    if (!assignGroups(batch)) {
       return;
     }
-    if (groups.length < size) {
-      groups = new int[Math.max(size, 1024)];
-    }
-    table.assign(batch, groups);
-    ensureCapacity();
     for (int k = 0; k < accumulators.length; k++) {
       if (filters[k] < 0) {
         update(accumulators[k], batch, groups);
@@ -103,6 +100,20 @@ public final class Aggregation {
       }
     }
     account();
+  }
+
+  /** groups[j] = the group of live row j, made room for; false for an empty batch. */
+  private boolean assignGroups(Batch batch) {
+    int size = batch.size();
+    if (size == 0) {
+      return false;
+    }
+    if (groups.length < size) {
+      groups = new int[Math.max(size, 1024)];
+    }
+    table.assign(batch, groups);
+    ensureCapacity();
+    return true;
   }
 
   /** Aggregates only the rows where the filter column is true (FILTER (WHERE ...)). */
@@ -156,6 +167,43 @@ public final class Aggregation {
       reservation.grow(bytes - accountedBytes);
       accountedBytes = bytes;
     }
+  }
+
+  /**
+   * The columns of spilled partial groups: the keys, then each aggregate's state. An
+   * aggregation over such rows, with the keys as its group keys, merges them by
+   * {@link #mergeStates}.
+   */
+  public List<DataType> stateTypes() {
+    List<DataType> types = new ArrayList<>(keyTypes);
+    for (Accumulator accumulator : accumulators) {
+      types.addAll(accumulator.stateTypes());
+    }
+    return types;
+  }
+
+  /** Writes groups [from, from + count) as rows of {@link #stateTypes}. */
+  public void writeStates(FieldVector[] vectors, int from, int count) {
+    int keyCount = keyTypes.size();
+    table.writeKeys(Arrays.copyOfRange(vectors, 0, keyCount), from, count);
+    int column = keyCount;
+    for (Accumulator accumulator : accumulators) {
+      accumulator.writeStates(vectors, column, from, count);
+      column += accumulator.stateTypes().size();
+    }
+  }
+
+  /** Adds rows of {@link #stateTypes} (partial groups) to this aggregation's groups. */
+  public void mergeStates(Batch batch) {
+    if (!assignGroups(batch)) {
+      return;
+    }
+    int column = keyTypes.size();
+    for (Accumulator accumulator : accumulators) {
+      accumulator.mergeStates(batch, column, groups);
+      column += accumulator.stateTypes().size();
+    }
+    account();
   }
 
   public int groupCount() {

@@ -3,7 +3,9 @@ package io.exapg.core.exec.aggregate;
 import io.exapg.core.batch.Batch;
 import io.exapg.core.exec.hash.ColumnReader;
 import io.exapg.core.exec.hash.ValueWriter;
+import io.exapg.core.type.DataType;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 
 /** COUNT(*) (argument -1) and COUNT(column). */
@@ -82,6 +84,26 @@ final class CountAccumulator implements Accumulator {
   public void write(FieldVector out, int from, int count) {
     for (int k = 0; k < count; k++) {
       ValueWriter.setLong(out, k, counts[from + k]);
+    }
+  }
+
+  @Override
+  public List<DataType> stateTypes() {
+    return List.of(DataType.BIGINT);
+  }
+
+  @Override
+  public void writeStates(FieldVector[] out, int column, int from, int count) {
+    write(out[column], from, count);
+  }
+
+  @Override
+  public void mergeStates(Batch batch, int column, int[] groups) {
+    int size = batch.size();
+    long[] states = new long[size];
+    ColumnReader.readLongs(batch, column, states, new boolean[size]);
+    for (int j = 0; j < size; j++) {
+      counts[groups[j]] += states[j];
     }
   }
 

@@ -3,7 +3,9 @@ package io.exapg.core.exec.aggregate;
 import io.exapg.core.batch.Batch;
 import io.exapg.core.exec.hash.ColumnReader;
 import io.exapg.core.exec.hash.ValueWriter;
+import io.exapg.core.type.DataType;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 
 /** SUM and AVG over floating point. */
@@ -89,6 +91,33 @@ final class DoubleSumAccumulator implements Accumulator {
         ValueWriter.setDouble(out, k,
             result == LongSumAccumulator.Result.AVG ? sums[g] / counts[g] : sums[g]);
       }
+    }
+  }
+
+  @Override
+  public List<DataType> stateTypes() {
+    return List.of(DataType.DOUBLE, DataType.BIGINT);
+  }
+
+  @Override
+  public void writeStates(FieldVector[] out, int column, int from, int count) {
+    for (int k = 0; k < count; k++) {
+      ValueWriter.setDouble(out[column], k, sums[from + k]);
+      ValueWriter.setLong(out[column + 1], k, counts[from + k]);
+    }
+  }
+
+  @Override
+  public void mergeStates(Batch batch, int column, int[] groups) {
+    int size = batch.size();
+    double[] partialSums = new double[size];
+    long[] partialCounts = new long[size];
+    boolean[] none = new boolean[size];
+    ColumnReader.readDoubles(batch, column, partialSums, none);
+    ColumnReader.readLongs(batch, column + 1, partialCounts, none);
+    for (int j = 0; j < size; j++) {
+      sums[groups[j]] += partialSums[j];
+      counts[groups[j]] += partialCounts[j];
     }
   }
 

@@ -9,6 +9,7 @@ import io.exapg.core.type.DataType;
 import io.exapg.core.type.Decimals;
 import io.exapg.core.type.TypeId;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -155,6 +156,38 @@ final class LongSumAccumulator implements Accumulator {
         }
         ValueWriter.setDouble(out, k, average);
       }
+    }
+  }
+
+  @Override
+  public List<DataType> stateTypes() {
+    return List.of(DataType.BIGINT, DataType.BIGINT);
+  }
+
+  @Override
+  public void writeStates(FieldVector[] out, int column, int from, int count) {
+    for (int k = 0; k < count; k++) {
+      ValueWriter.setLong(out[column], k, sums[from + k]);
+      ValueWriter.setLong(out[column + 1], k, counts[from + k]);
+    }
+  }
+
+  @Override
+  public void mergeStates(Batch batch, int column, int[] groups) {
+    int size = batch.size();
+    long[] partialSums = new long[size];
+    long[] partialCounts = new long[size];
+    boolean[] none = new boolean[size];
+    ColumnReader.readLongs(batch, column, partialSums, none);
+    ColumnReader.readLongs(batch, column + 1, partialCounts, none);
+    try {
+      for (int j = 0; j < size; j++) {
+        int g = groups[j];
+        sums[g] = Math.addExact(sums[g], partialSums[j]);
+        counts[g] += partialCounts[j];
+      }
+    } catch (ArithmeticException e) {
+      throw overflow();
     }
   }
 

@@ -6,8 +6,10 @@ import io.exapg.core.error.SqlState;
 import io.exapg.core.exec.hash.ColumnReader;
 import io.exapg.core.exec.hash.ValueWriter;
 import io.exapg.core.expr.runtime.Arithmetic;
+import io.exapg.core.type.DataType;
 import io.exapg.core.type.PhysicalType;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
@@ -68,25 +70,34 @@ final class ValueAccumulator implements Accumulator {
 
   @Override
   public void update(Batch batch, int[] groups) {
+    if (mode == Mode.SINGLE) {
+      for (int j = 0; j < batch.size(); j++) {
+        if (++rows[groups[j]] > 1) {
+          throw tooManyRows();
+        }
+      }
+    }
+    updateValues(batch, argument, groups);
+  }
+
+  private static ExaException tooManyRows() {
+    return new ExaException(SqlState.CARDINALITY_VIOLATION,
+        "more than one row returned by a subquery used as an expression");
+  }
+
+  /** Offers the non-null values of a column to the groups of their rows. */
+  private void updateValues(Batch batch, int column, int[] groups) {
     int size = batch.size();
     if (nulls.length < size) {
       nulls = new boolean[size];
     }
-    if (mode == Mode.SINGLE) {
-      for (int j = 0; j < size; j++) {
-        if (++rows[groups[j]] > 1) {
-          throw new ExaException(SqlState.CARDINALITY_VIOLATION,
-              "more than one row returned by a subquery used as an expression");
-        }
-      }
-    }
     if (type == PhysicalType.VARBINARY) {
-      updateStrings(batch, groups, size);
+      updateStrings(batch, column, groups, size);
     } else if (isFloat()) {
       if (scratchDoubles.length < size) {
         scratchDoubles = new double[size];
       }
-      boolean anyNull = ColumnReader.readDoubles(batch, argument, scratchDoubles, nulls);
+      boolean anyNull = ColumnReader.readDoubles(batch, column, scratchDoubles, nulls);
       for (int j = 0; j < size; j++) {
         if (!anyNull || !nulls[j]) {
           int g = groups[j];
@@ -101,7 +112,7 @@ final class ValueAccumulator implements Accumulator {
       if (scratchLongs.length < size) {
         scratchLongs = new long[size];
       }
-      boolean anyNull = ColumnReader.readLongs(batch, argument, scratchLongs, nulls);
+      boolean anyNull = ColumnReader.readLongs(batch, column, scratchLongs, nulls);
       for (int j = 0; j < size; j++) {
         if (!anyNull || !nulls[j]) {
           int g = groups[j];
@@ -124,8 +135,8 @@ final class ValueAccumulator implements Accumulator {
     };
   }
 
-  private void updateStrings(Batch batch, int[] groups, int size) {
-    FieldVector vector = batch.column(argument);
+  private void updateStrings(Batch batch, int column, int[] groups, int size) {
+    FieldVector vector = batch.column(column);
     ArrowBuf offsets = vector.getOffsetBuffer();
     ArrowBuf data = vector.getDataBuffer();
     ArrowBuf valid = vector.getValidityBuffer();
@@ -162,8 +173,7 @@ final class ValueAccumulator implements Accumulator {
       if (mode == Mode.SINGLE) {
         rows[target] += source.rows[g];
         if (rows[target] > 1) {
-          throw new ExaException(SqlState.CARDINALITY_VIOLATION,
-              "more than one row returned by a subquery used as an expression");
+          throw tooManyRows();
         }
       }
       if (!source.present[g]) {
@@ -208,6 +218,38 @@ final class ValueAccumulator implements Accumulator {
         ValueWriter.setLong(out, k, longs[g]);
       }
     }
+  }
+
+  /** The kept value (null when there is none) and, for SINGLE_VALUE, the rows seen. */
+  @Override
+  public List<DataType> stateTypes() {
+    DataType value = type == PhysicalType.VARBINARY ? DataType.TEXT
+        : isFloat() ? DataType.DOUBLE : DataType.BIGINT;
+    return List.of(value, DataType.BIGINT);
+  }
+
+  @Override
+  public void writeStates(FieldVector[] out, int column, int from, int count) {
+    write(out[column], from, count);
+    for (int k = 0; k < count; k++) {
+      ValueWriter.setLong(out[column + 1], k, rows[from + k]);
+    }
+  }
+
+  @Override
+  public void mergeStates(Batch batch, int column, int[] groups) {
+    if (mode == Mode.SINGLE) {
+      int size = batch.size();
+      long[] seen = new long[size];
+      ColumnReader.readLongs(batch, column + 1, seen, new boolean[size]);
+      for (int j = 0; j < size; j++) {
+        rows[groups[j]] += seen[j];
+        if (rows[groups[j]] > 1) {
+          throw tooManyRows();
+        }
+      }
+    }
+    updateValues(batch, column, groups);
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.exapg.core.exec.join;
 import io.exapg.core.batch.Batch;
 import io.exapg.core.exec.BatchSink;
 import io.exapg.core.exec.OperatorFactory;
+import io.exapg.core.exec.QueryContext;
 import io.exapg.core.exec.TaskContext;
 import io.exapg.core.expr.CompiledFilter;
 import io.exapg.core.expr.ExpressionCompiler;
@@ -12,12 +13,15 @@ import io.exapg.core.type.DataType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.arrow.vector.FieldVector;
 
 /**
  * Streams probe batches through the build side's hash table. Matches are collected in chunks
  * of row pairs, joined into fresh vectors and filtered by the residual condition; LEFT and FULL
  * joins add unmatched probe rows, SEMI and ANTI joins pass the probe batch on with a selection;
  * RIGHT_SEMI and RIGHT_ANTI joins only mark the build rows matched, which are emitted later.
+ * When the build side spilled, probe rows go to disk by key hash instead (those whose key is
+ * NULL are finished at once), to be joined by {@link SpilledJoinSource}.
  */
 public final class HashJoinProbeOperator implements BatchSink {
   private final JoinType joinType;
@@ -25,34 +29,53 @@ public final class HashJoinProbeOperator implements BatchSink {
   private final JoinKeys keys;
   private final JoinOutput output;
   private final BatchSink downstream;
+  private final QueryContext query;
+  private JoinHashTable table;
+  private FieldVector[] buildRows;
   private final int[] pairProbe = new int[JoinOutput.CHUNK_ROWS];
   private final int[] pairBuild = new int[JoinOutput.CHUNK_ROWS];
   private final int[] pairPosition = new int[JoinOutput.CHUNK_ROWS];
   private boolean[] matched = new boolean[0];
   private int[] rows = new int[0];
 
-  private HashJoinProbeOperator(JoinType joinType, JoinBuildSink build, JoinKeys keys,
-      JoinOutput output, BatchSink downstream) {
-    this.joinType = joinType;
+  private HashJoinProbeOperator(HashJoinNode node,
+      ExpressionCompiler.Factory<CompiledFilter> residual, JoinBuildSink build,
+      TaskContext task, BatchSink downstream) {
+    List<DataType> probeTypes = node.probe().outputTypes();
+    this.joinType = node.joinType();
     this.build = build;
-    this.keys = keys;
-    this.output = output;
+    this.keys = new JoinKeys(node.probeKeys(), node.nullSafeKeys(), probeTypes);
+    this.output = new JoinOutput(probeTypes, node.build().outputTypes(),
+        residual == null ? null : residual.newInstance(), task.query());
     this.downstream = downstream;
+    this.query = task.query();
+  }
+
+  /** The residual condition over (probe columns, build columns), compiled; null if none. */
+  static ExpressionCompiler.Factory<CompiledFilter> compileResidual(HashJoinNode node) {
+    if (node.residual() == null) {
+      return null;
+    }
+    List<DataType> pairTypes = new ArrayList<>(node.probe().outputTypes());
+    pairTypes.addAll(node.build().outputTypes());
+    return ExpressionCompiler.compileFilter(node.residual(), pairTypes);
   }
 
   public static OperatorFactory factory(HashJoinNode node, JoinBuildSink build) {
-    List<DataType> probeTypes = node.probe().outputTypes();
-    List<DataType> buildTypes = node.build().outputTypes();
-    List<DataType> pairTypes = new ArrayList<>(probeTypes);
-    pairTypes.addAll(buildTypes);
-    ExpressionCompiler.Factory<CompiledFilter> residual = node.residual() == null ? null
-        : ExpressionCompiler.compileFilter(node.residual(), pairTypes);
-    return (TaskContext task, BatchSink downstream) -> new HashJoinProbeOperator(
-        node.joinType(), build,
-        new JoinKeys(node.probeKeys(), node.nullSafeKeys(), probeTypes),
-        new JoinOutput(probeTypes, buildTypes, residual == null ? null : residual.newInstance(),
-            task.query()),
+    ExpressionCompiler.Factory<CompiledFilter> residual = compileResidual(node);
+    return (TaskContext task, BatchSink downstream) -> new HashJoinProbeOperator(node,
+        residual, build, task, downstream);
+  }
+
+  /** An operator that probes one spilled partition's build rows and hash table. */
+  static HashJoinProbeOperator forPartition(HashJoinNode node,
+      ExpressionCompiler.Factory<CompiledFilter> residual, FieldVector[] buildRows,
+      JoinHashTable table, TaskContext task, BatchSink downstream) {
+    HashJoinProbeOperator operator = new HashJoinProbeOperator(node, residual, null, task,
         downstream);
+    operator.buildRows = buildRows;
+    operator.table = table;
+    return operator;
   }
 
   @Override
@@ -61,7 +84,14 @@ public final class HashJoinProbeOperator implements BatchSink {
     if (n == 0) {
       return;
     }
-    JoinHashTable table = build.table();
+    if (table == null) {
+      if (build.isSpilled()) {
+        spill(batch, n);
+        return;
+      }
+      table = build.table();
+      buildRows = build.rows();
+    }
     keys.compute(batch);
     if (matched.length < n) {
       matched = new boolean[n];
@@ -100,6 +130,30 @@ public final class HashJoinProbeOperator implements BatchSink {
     finishBatch(batch, n);
   }
 
+  /** Sends the rows to the probe partitions; rows with a NULL key are finished here. */
+  private void spill(Batch batch, int n) {
+    keys.compute(batch);
+    if (matched.length < n) {
+      matched = new boolean[n];
+      rows = new int[n];
+    }
+    int count = 0;
+    for (int j = 0; j < n; j++) {
+      if (keys.unmatchable[j]) {
+        rows[count++] = batch.row(j);
+      }
+    }
+    if (count > 0) {
+      switch (joinType) {
+        case LEFT -> output.probeRowsWithNulls(batch, rows, count, downstream);
+        case ANTI -> downstream.push(batch.withSelection(Arrays.copyOf(rows, count), count));
+        default -> {
+        }
+      }
+    }
+    build.probePartitions().write(batch, keys.hashes, keys.unmatchable, query);
+  }
+
   private void probe(Batch batch, JoinHashTable table, int n, boolean emit) {
     byte[] buildMatched = joinType.marksBuildRows() ? build.matchedFlags() : null;
     boolean[] probeMatched = joinType == JoinType.INNER ? null : matched;
@@ -117,13 +171,13 @@ public final class HashJoinProbeOperator implements BatchSink {
         pairBuild[count] = r;
         pairPosition[count] = j;
         if (++count == JoinOutput.CHUNK_ROWS) {
-          output.pairs(batch, build.rows(), pairProbe, pairBuild, count, emit, probeMatched,
+          output.pairs(batch, buildRows, pairProbe, pairBuild, count, emit, probeMatched,
               pairPosition, buildMatched, downstream);
           count = 0;
         }
       }
     }
-    output.pairs(batch, build.rows(), pairProbe, pairBuild, count, emit, probeMatched,
+    output.pairs(batch, buildRows, pairProbe, pairBuild, count, emit, probeMatched,
         pairPosition, buildMatched, downstream);
   }
 

@@ -9,16 +9,23 @@ import io.exapg.core.exec.QueryContext;
 import io.exapg.core.exec.RuntimeFilter;
 import io.exapg.core.exec.TaskContext;
 import io.exapg.core.exec.hash.ColumnReader;
+import io.exapg.core.exec.spill.HashPartitions;
 import io.exapg.core.memory.MemoryReservation;
 import io.exapg.core.type.DataType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.arrow.vector.FieldVector;
 
 /**
  * Collects the build side of a join (every worker thread appends its morsels), then joins the
  * pieces into one set of vectors and, for a hash join, builds the hash table over them.
+ *
+ * <p>A hash join that may spill (one that emits only from its probe side) switches to a grace
+ * hash join when the query's memory runs short while its build side is collected: build rows
+ * go to disk by key hash, the probe operator sends its rows to partitions of the same hash,
+ * and {@link SpilledJoinSource} joins each pair of partitions after the probe side has run.
  */
 public final class JoinBuildSink implements PipelineSink {
   private final List<DataType> types;
@@ -30,6 +37,11 @@ public final class JoinBuildSink implements PipelineSink {
   private byte[] matched;
   private MemoryReservation reservation;
   private final List<Map.Entry<Integer, RuntimeFilter>> runtimeFilters = new ArrayList<>();
+  private List<DataType> probeTypes;
+  private volatile boolean spilled;
+  private final AtomicLong collectedBytes = new AtomicLong();
+  private HashPartitions buildPartitions;
+  private HashPartitions probePartitions;
 
   /** Key columns of the build side, or null for a nested loop join. */
   public record JoinKeysSpec(List<Integer> columns, List<Boolean> nullSafe) {
@@ -41,13 +53,78 @@ public final class JoinBuildSink implements PipelineSink {
     this.keys = keys;
   }
 
+  /** Lets this build side spill; the probe rows then spill with the given types. */
+  public void allowSpilling(List<DataType> probeColumnTypes) {
+    this.probeTypes = List.copyOf(probeColumnTypes);
+  }
+
   @Override
   public BatchSink createLocal(TaskContext task) {
-    return collected.appender(task.query().allocator());
+    if (probeTypes == null) {
+      return collected.appender(task.query().allocator());
+    }
+    QueryContext query = task.query();
+    JoinKeys joinKeys = new JoinKeys(keys.columns(), keys.nullSafe(), types);
+    return new BatchSink() {
+      @Override
+      public void push(Batch batch) {
+        if (batch.size() == 0) {
+          return;
+        }
+        if (spilled) {
+          joinKeys.compute(batch);
+          buildPartitions.write(batch, joinKeys.hashes, joinKeys.unmatchable, query);
+          return;
+        }
+        FieldVector[] chunk = Vectors.materialize(batch, types, query.allocator());
+        collected.add(chunk);
+        long bytes = collectedBytes.addAndGet(Vectors.bufferBytes(chunk));
+        // The hash table will need about as much again as the rows.
+        if (2 * bytes > query.operatorShare() || query.shouldSpill()) {
+          startSpilling();
+        }
+      }
+
+      @Override
+      public void finish() {
+      }
+    };
+  }
+
+  private synchronized void startSpilling() {
+    if (!spilled) {
+      buildPartitions = new HashPartitions(types);
+      probePartitions = new HashPartitions(probeTypes);
+      spilled = true;
+    }
+  }
+
+  /** Whether the build rows went to disk, so that probe rows must follow them there. */
+  boolean isSpilled() {
+    return spilled;
+  }
+
+  HashPartitions buildPartitions() {
+    return buildPartitions;
+  }
+
+  HashPartitions probePartitions() {
+    return probePartitions;
   }
 
   @Override
   public void finish(QueryContext context) {
+    if (spilled) {
+      JoinKeys joinKeys = new JoinKeys(keys.columns(), keys.nullSafe(), types);
+      for (int c = 0; c < collected.chunkCount(); c++) {
+        Batch batch = collected.chunk(c);
+        joinKeys.compute(batch);
+        buildPartitions.write(batch, joinKeys.hashes, joinKeys.unmatchable, context);
+      }
+      collected.close();
+      buildPartitions.flush(context);
+      return;
+    }
     rows = Vectors.concatenate(collected.chunks(), types, context.allocator());
     collected.close();
     rowCount = rows.length == 0 ? 0 : rows[0].getValueCount();
@@ -108,6 +185,14 @@ public final class JoinBuildSink implements PipelineSink {
   }
 
   @Override
+  public void releaseOutput() {
+    close();
+    rows = null;
+    table = null;
+    matched = null;
+  }
+
+  @Override
   public long memoryBytes() {
     return reservation == null ? 0 : reservation.usedBytes();
   }
@@ -115,6 +200,10 @@ public final class JoinBuildSink implements PipelineSink {
   @Override
   public void close() {
     collected.close();
+    if (buildPartitions != null) {
+      buildPartitions.close();
+      probePartitions.close();
+    }
     Vectors.close(rows);
     if (reservation != null) {
       reservation.close();

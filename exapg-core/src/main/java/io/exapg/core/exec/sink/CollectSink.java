@@ -9,14 +9,14 @@ import io.exapg.core.type.DataType;
 import java.util.List;
 
 /**
- * Keeps every row it receives, in arrival order per thread: the query's result, or the
- * materialized side of a nested loop join.
+ * Keeps every row it receives, in arrival order per thread: the query's result, moved to disk
+ * chunk by chunk when the query's memory runs short.
  */
 public final class CollectSink implements PipelineSink {
   private final MaterializedRows rows;
 
-  public CollectSink(List<DataType> types) {
-    this.rows = new MaterializedRows(types);
+  public CollectSink(List<DataType> types, QueryContext context) {
+    this.rows = new MaterializedRows(types, context);
   }
 
   public MaterializedRows rows() {

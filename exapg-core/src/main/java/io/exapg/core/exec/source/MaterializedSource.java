@@ -7,8 +7,8 @@ import io.exapg.core.exec.TaskContext;
 import java.util.function.Supplier;
 
 /**
- * Reads rows a pipeline breaker materialized, one chunk per morsel; ordered when the rows
- * are sorted.
+ * Reads rows a pipeline breaker materialized, one chunk per morsel (read back from disk if it
+ * was spilled); ordered when the rows are sorted.
  */
 public final class MaterializedSource implements Source {
   private final Supplier<MaterializedRows> rows;
@@ -34,7 +34,7 @@ public final class MaterializedSource implements Source {
 
   @Override
   public void produce(int morsel, TaskContext task, BatchSink sink) {
-    sink.push(opened.chunk(morsel));
+    opened.readChunk(morsel, task.query().allocator(), sink::push);
   }
 
   @Override

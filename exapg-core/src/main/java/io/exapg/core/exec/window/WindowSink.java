@@ -109,6 +109,11 @@ public final class WindowSink implements PipelineSink {
   }
 
   @Override
+  public void releaseOutput() {
+    result.close();
+  }
+
+  @Override
   public long memoryBytes() {
     return reservation == null ? 0 : reservation.usedBytes();
   }
