@@ -58,7 +58,7 @@ public final class MaterializedRows implements AutoCloseable {
 
   private synchronized SpillFile spillFile() {
     if (spillFile == null) {
-      spillFile = spillContext.spill().newFile(types);
+      spillFile = spillContext.spill().newFile();
     }
     return spillFile;
   }

@@ -41,7 +41,7 @@ final class SortedRuns implements AutoCloseable {
   /** Sorts n rows and writes them to a new run; the vectors stay the caller's. */
   void addRun(FieldVector[] rows, int n, QueryContext context) {
     int[] order = new RowComparator(rows, keys, n).sortedOrder(n);
-    SpillFile run = context.spill().newFile(types);
+    SpillFile run = context.spill().newFile();
     writeChunks(run, rows, order, 0, n, context);
     synchronized (this) {
       runs.add(run);
@@ -80,7 +80,7 @@ final class SortedRuns implements AutoCloseable {
           next.add(group.get(0));
           continue;
         }
-        SpillFile merged = context.spill().newFile(types);
+        SpillFile merged = context.spill().newFile();
         synchronized (this) {
           runs.add(merged);
         }

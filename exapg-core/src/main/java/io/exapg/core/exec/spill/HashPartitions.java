@@ -139,7 +139,7 @@ public final class HashPartitions implements AutoCloseable {
 
   private synchronized SpillFile file(int p, QueryContext context) {
     if (files[p] == null) {
-      files[p] = context.spill().newFile(types);
+      files[p] = context.spill().newFile();
     }
     return files[p];
   }

@@ -21,10 +21,6 @@ public final class SpillArea {
     deleteContents(directory);
   }
 
-  public Path directory() {
-    return directory;
-  }
-
   /** The spill space of a new query, which may write at most limitBytes. */
   public SpillSpace newSpace(long limitBytes) {
     return new SpillSpace(directory, "q" + queryNumbers.incrementAndGet(), limitBytes);

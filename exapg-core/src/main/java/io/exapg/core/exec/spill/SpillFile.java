@@ -2,7 +2,6 @@ package io.exapg.core.exec.spill;
 
 import io.exapg.core.error.ExaException;
 import io.exapg.core.error.SqlState;
-import io.exapg.core.type.DataType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -31,22 +30,15 @@ import org.apache.arrow.vector.types.pojo.Schema;
 public final class SpillFile implements AutoCloseable {
   private final SpillSpace space;
   private final Path path;
-  private final List<DataType> types;
   private final List<Long> offsets = new ArrayList<>();
   private final List<Integer> rowCounts = new ArrayList<>();
   private Schema schema;
   private FileChannel channel;
   private WriteChannel out;
-  private long rows;
 
-  SpillFile(SpillSpace space, Path path, List<DataType> types) {
+  SpillFile(SpillSpace space, Path path) {
     this.space = space;
     this.path = path;
-    this.types = List.copyOf(types);
-  }
-
-  public List<DataType> types() {
-    return types;
   }
 
   /** Appends rows [0, count) of the vectors, which stay the caller's; returns its number. */
@@ -70,7 +62,6 @@ public final class SpillFile implements AutoCloseable {
       }
       offsets.add(start);
       rowCounts.add(count);
-      rows += count;
       space.charge(out.getCurrentPosition() - start);
       return offsets.size() - 1;
     } catch (IOException e) {
@@ -80,10 +71,6 @@ public final class SpillFile implements AutoCloseable {
 
   public synchronized int chunkCount() {
     return offsets.size();
-  }
-
-  public synchronized long rowCount() {
-    return rows;
   }
 
   public synchronized int rowCount(int chunk) {

@@ -2,7 +2,6 @@ package io.exapg.core.exec.spill;
 
 import io.exapg.core.error.ExaException;
 import io.exapg.core.error.SqlState;
-import io.exapg.core.type.DataType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +39,7 @@ public final class SpillSpace implements AutoCloseable {
     return directory != null;
   }
 
-  public SpillFile newFile(List<DataType> types) {
+  public SpillFile newFile() {
     if (!enabled()) {
       throw new IllegalStateException("spilling is disabled for this query");
     }
@@ -51,7 +50,7 @@ public final class SpillSpace implements AutoCloseable {
           + directory + ": " + e.getMessage());
     }
     SpillFile file = new SpillFile(this,
-        directory.resolve(prefix + "-" + fileNumbers.incrementAndGet() + ".arrow"), types);
+        directory.resolve(prefix + "-" + fileNumbers.incrementAndGet() + ".arrow"));
     synchronized (files) {
       files.add(file);
     }
