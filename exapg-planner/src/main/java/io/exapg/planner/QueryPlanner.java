@@ -356,8 +356,10 @@ public final class QueryPlanner {
     // Filters pushed below joins may have been the last users of some columns; the trimmer's
     // projections go above the filters again, so that filters meet their scans.
     logical = new RelFieldTrimmer(environment.validator(), relBuilder).trim(logical);
+    // The trimmer keeps every input column of a window; the project above one knows which
+    // the query reads.
     logical = hep(logical, List.of(CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_MERGE,
-        CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE));
+        CoreRules.PROJECT_WINDOW_TRANSPOSE, CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE));
     for (RelOptRule rule : ExaRules.converters()) {
       planner.addRule(rule);
     }
