@@ -1,6 +1,7 @@
 package io.exapg.core.exec.sort;
 
 import io.exapg.core.batch.Vectors;
+import io.exapg.core.exec.WorkerPool;
 import io.exapg.core.expr.runtime.Arithmetic;
 import io.exapg.core.plan.SortKey;
 import java.util.Arrays;
@@ -14,6 +15,9 @@ import org.apache.arrow.vector.FieldVector;
  * primitive arrays, so comparisons read arrays, not Arrow buffers.
  */
 public final class RowComparator {
+  /** Sorts of fewer rows than this per thread stay on one thread. */
+  private static final int PARALLEL_SLICE_ROWS = 1 << 15;
+
   private final KeyComparator[] keys;
 
   /** Compares two rows on one key. */
@@ -179,22 +183,74 @@ public final class RowComparator {
 
   /** The row numbers 0..n-1 in sorted order (stable merge sort). */
   public int[] sortedOrder(int n) {
+    int[] order = identity(n);
+    int[] buffer = new int[n];
+    return sortRange(order, buffer, 0, n) ? order : buffer;
+  }
+
+  /**
+   * The same order, sorted on all worker threads: each sorts one slice of the rows, then the
+   * sorted slices are merged pairwise.
+   */
+  public int[] sortedOrder(int n, WorkerPool workers) {
+    int parts = Math.min(workers.threads(), Math.max(1, n / PARALLEL_SLICE_ROWS));
+    if (parts < 2) {
+      return sortedOrder(n);
+    }
+    int[] order = identity(n);
+    int[] buffer = new int[n];
+    int[] bounds = new int[parts + 1];
+    for (int p = 0; p <= parts; p++) {
+      bounds[p] = (int) ((long) n * p / parts);
+    }
+    workers.runAll(parts, p -> {
+      if (!sortRange(order, buffer, bounds[p], bounds[p + 1])) {
+        System.arraycopy(buffer, bounds[p], order, bounds[p], bounds[p + 1] - bounds[p]);
+      }
+    });
+    int[] from = order;
+    int[] to = buffer;
+    for (int width = 1; width < parts; width *= 2) {
+      for (int p = 0; p < parts; p += 2 * width) {
+        int low = bounds[p];
+        int middle = bounds[Math.min(p + width, parts)];
+        int high = bounds[Math.min(p + 2 * width, parts)];
+        merge(from, to, low, middle, high);
+      }
+      int[] swap = from;
+      from = to;
+      to = swap;
+    }
+    return from;
+  }
+
+  private static int[] identity(int n) {
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    int[] buffer = new int[n];
-    for (int width = 1; width < n; width *= 2) {
-      for (int low = 0; low < n; low += 2 * width) {
-        int middle = Math.min(low + width, n);
-        int high = Math.min(low + 2 * width, n);
-        merge(order, buffer, low, middle, high);
-      }
-      int[] swap = order;
-      order = buffer;
-      buffer = swap;
-    }
     return order;
+  }
+
+  /**
+   * Sorts order[low, high) by bottom-up merging with buffer; returns true when the result is
+   * in order, false when it is in buffer.
+   */
+  private boolean sortRange(int[] order, int[] buffer, int low, int high) {
+    int[] from = order;
+    int[] to = buffer;
+    int n = high - low;
+    for (int width = 1; width < n; width *= 2) {
+      for (int start = low; start < high; start += 2 * width) {
+        int middle = Math.min(start + width, high);
+        int end = Math.min(start + 2 * width, high);
+        merge(from, to, start, middle, end);
+      }
+      int[] swap = from;
+      from = to;
+      to = swap;
+    }
+    return from == order;
   }
 
   private void merge(int[] from, int[] to, int low, int middle, int high) {

@@ -192,7 +192,7 @@ public final class SortSink implements PipelineSink {
       }
       reservation = new MemoryReservation(context.allocator(), "sort");
       reservation.grow(n * 16L);
-      int[] order = new RowComparator(rows, node.keys(), n).sortedOrder(n);
+      int[] order = new RowComparator(rows, node.keys(), n).sortedOrder(n, context.workers());
       long from = Math.min(node.offset(), n);
       long to = node.limit() < 0 ? n : Math.min(n, from + node.limit());
       result.addRows(rows, order, from, to, OUTPUT_CHUNK_ROWS, context.allocator());

@@ -1,5 +1,6 @@
 package io.exapg.core.exec.window;
 
+import io.exapg.core.exec.WorkerPool;
 import io.exapg.core.exec.sort.RowComparator;
 import io.exapg.core.plan.SortKey;
 import io.exapg.core.plan.WindowGroup;
@@ -21,7 +22,7 @@ final class WindowOrdering {
   final int[] peerStart;
   final int[] peerEnd;
 
-  WindowOrdering(FieldVector[] rows, WindowGroup group, int rowCount) {
+  WindowOrdering(FieldVector[] rows, WindowGroup group, int rowCount, WorkerPool workers) {
     this.rowCount = rowCount;
     List<SortKey> keys = new ArrayList<>();
     for (int column : group.partitionKeys()) {
@@ -30,7 +31,7 @@ final class WindowOrdering {
     keys.addAll(group.orderKeys());
     int partitionKeyCount = group.partitionKeys().size();
     RowComparator comparator = new RowComparator(rows, keys, rowCount);
-    order = keys.isEmpty() ? identity(rowCount) : comparator.sortedOrder(rowCount);
+    order = keys.isEmpty() ? identity(rowCount) : comparator.sortedOrder(rowCount, workers);
     partitionStart = new int[rowCount];
     partitionEnd = new int[rowCount];
     peerStart = new int[rowCount];

@@ -72,7 +72,7 @@ public final class WindowSink implements PipelineSink {
   /** The rows in the group's order with the group's functions appended as columns. */
   private FieldVector[] evaluate(WindowGroup group, FieldVector[] rows, List<DataType> types,
       int n, QueryContext context) {
-    WindowOrdering ordering = new WindowOrdering(rows, group, n);
+    WindowOrdering ordering = new WindowOrdering(rows, group, n, context.workers());
     reservation.grow(ordering.memoryBytes());
     WindowFrames frames = null;
     for (WindowCall call : group.calls()) {
