@@ -191,19 +191,14 @@ public final class ExecutionPlan implements AutoCloseable {
         JoinBuildSink build = register(new JoinBuildSink(join.build().outputTypes(),
             new JoinBuildSink.JoinKeysSpec(join.buildKeys(), join.nullSafeKeys())));
         addRuntimeFilters(join, build);
-        boolean spillable = switch (join.joinType()) {
-          case INNER, LEFT, SEMI, ANTI -> true;
+        build.allowSpilling(join.probe().outputTypes(), switch (join.joinType()) {
+          case RIGHT, FULL, RIGHT_ANTI -> true;
           default -> false;
-        };
-        if (spillable) {
-          build.allowSpilling(join.probe().outputTypes());
-        }
+        });
         build(join.build(), List.of(), instrument(join, build));
         build(join.probe(), prepend(join, HashJoinProbeOperator.factory(join, build),
             downstream), sink);
-        if (spillable) {
-          add(join, new SpilledJoinSource(join, build), downstream, sink);
-        }
+        add(join, new SpilledJoinSource(join, build), downstream, sink);
         switch (join.joinType()) {
           case RIGHT, FULL -> add(join, new BuildRowsSource(build,
               join.probe().outputTypes(), false), downstream, sink);

@@ -8,6 +8,7 @@ import io.exapg.core.exec.Source;
 import io.exapg.core.exec.TaskContext;
 import io.exapg.core.type.DataType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 
@@ -58,14 +59,21 @@ public final class BuildRowsSource implements Source {
   public void produce(int morsel, TaskContext task, BatchSink sink) {
     int from = morsel * JoinOutput.CHUNK_ROWS;
     int n = Math.min(JoinOutput.CHUNK_ROWS, count - from);
-    int[] rows = java.util.Arrays.copyOfRange(selected, from, from + n);
+    emit(build.rows(), Arrays.copyOfRange(selected, from, from + n), n, probeTypes.size(),
+        outputTypes, task, sink);
+  }
+
+  /**
+   * Pushes build rows rows[0, n) as one batch of the output types: NULLs in the first
+   * probeColumns columns, then the build columns.
+   */
+  static void emit(FieldVector[] buildRows, int[] rows, int n, int probeColumns,
+      List<DataType> outputTypes, TaskContext task, BatchSink sink) {
     FieldVector[] vectors = Vectors.allocate(outputTypes, task.query().allocator(), n);
     try {
-      int probeColumns = probeTypes.size();
       for (int c = 0; c < probeColumns; c++) {
         Vectors.fillNulls(vectors[c], 0, n);
       }
-      FieldVector[] buildRows = build.rows();
       for (int c = 0; c < buildRows.length; c++) {
         Vectors.gather(buildRows[c], rows, n, vectors[probeColumns + c], 0);
       }

@@ -32,6 +32,7 @@ public final class HashJoinProbeOperator implements BatchSink {
   private final QueryContext query;
   private JoinHashTable table;
   private FieldVector[] buildRows;
+  private byte[] partitionMatched;
   private final int[] pairProbe = new int[JoinOutput.CHUNK_ROWS];
   private final int[] pairBuild = new int[JoinOutput.CHUNK_ROWS];
   private final int[] pairPosition = new int[JoinOutput.CHUNK_ROWS];
@@ -75,7 +76,18 @@ public final class HashJoinProbeOperator implements BatchSink {
         downstream);
     operator.buildRows = buildRows;
     operator.table = table;
+    int rows = buildRows.length == 0 ? 0 : buildRows[0].getValueCount();
+    operator.partitionMatched = new byte[rows];
     return operator;
+  }
+
+  /** Per build row of a spilled partition, whether a probe row matched it. */
+  byte[] partitionMatched() {
+    return partitionMatched;
+  }
+
+  private byte[] matchedFlags() {
+    return build != null ? build.matchedFlags() : partitionMatched;
   }
 
   @Override
@@ -101,7 +113,7 @@ public final class HashJoinProbeOperator implements BatchSink {
     boolean semiOrAnti = joinType == JoinType.SEMI || joinType == JoinType.ANTI;
     boolean markOnly = joinType == JoinType.RIGHT_SEMI || joinType == JoinType.RIGHT_ANTI;
     if (markOnly && !output.hasResidual()) {
-      byte[] buildMatched = build.matchedFlags();
+      byte[] buildMatched = matchedFlags();
       for (int j = 0; j < n; j++) {
         if (keys.unmatchable[j]) {
           continue;
@@ -145,7 +157,7 @@ public final class HashJoinProbeOperator implements BatchSink {
     }
     if (count > 0) {
       switch (joinType) {
-        case LEFT -> output.probeRowsWithNulls(batch, rows, count, downstream);
+        case LEFT, FULL -> output.probeRowsWithNulls(batch, rows, count, downstream);
         case ANTI -> downstream.push(batch.withSelection(Arrays.copyOf(rows, count), count));
         default -> {
         }
@@ -155,7 +167,7 @@ public final class HashJoinProbeOperator implements BatchSink {
   }
 
   private void probe(Batch batch, JoinHashTable table, int n, boolean emit) {
-    byte[] buildMatched = joinType.marksBuildRows() ? build.matchedFlags() : null;
+    byte[] buildMatched = joinType.marksBuildRows() ? matchedFlags() : null;
     boolean[] probeMatched = joinType == JoinType.INNER ? null : matched;
     int count = 0;
     for (int j = 0; j < n; j++) {

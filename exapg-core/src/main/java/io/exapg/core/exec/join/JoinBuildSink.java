@@ -22,10 +22,10 @@ import org.apache.arrow.vector.FieldVector;
  * Collects the build side of a join (every worker thread appends its morsels), then joins the
  * pieces into one set of vectors and, for a hash join, builds the hash table over them.
  *
- * <p>A hash join that may spill (one that emits only from its probe side) switches to a grace
- * hash join when the query's memory runs short while its build side is collected: build rows
- * go to disk by key hash, the probe operator sends its rows to partitions of the same hash,
- * and {@link SpilledJoinSource} joins each pair of partitions after the probe side has run.
+ * <p>A hash join switches to a grace hash join when the query's memory runs short while its
+ * build side is collected: build rows go to disk by key hash, the probe operator sends its
+ * rows to partitions of the same hash, and {@link SpilledJoinSource} joins each pair of
+ * partitions after the probe side has run.
  */
 public final class JoinBuildSink implements PipelineSink {
   private final List<DataType> types;
@@ -38,6 +38,7 @@ public final class JoinBuildSink implements PipelineSink {
   private MemoryReservation reservation;
   private final List<Map.Entry<Integer, RuntimeFilter>> runtimeFilters = new ArrayList<>();
   private List<DataType> probeTypes;
+  private boolean keepsUnmatchableRows;
   private volatile boolean spilled;
   private final AtomicLong collectedBytes = new AtomicLong();
   private HashPartitions buildPartitions;
@@ -53,9 +54,13 @@ public final class JoinBuildSink implements PipelineSink {
     this.keys = keys;
   }
 
-  /** Lets this build side spill; the probe rows then spill with the given types. */
-  public void allowSpilling(List<DataType> probeColumnTypes) {
+  /**
+   * Lets this build side spill; the probe rows then spill with the given types. Build rows
+   * whose key is NULL are spilled too when the join emits unmatched build rows.
+   */
+  public void allowSpilling(List<DataType> probeColumnTypes, boolean emitsUnmatchedBuildRows) {
     this.probeTypes = List.copyOf(probeColumnTypes);
+    this.keepsUnmatchableRows = emitsUnmatchedBuildRows;
   }
 
   @Override
@@ -73,7 +78,7 @@ public final class JoinBuildSink implements PipelineSink {
         }
         if (spilled) {
           joinKeys.compute(batch);
-          buildPartitions.write(batch, joinKeys.hashes, joinKeys.unmatchable, query);
+          buildPartitions.write(batch, joinKeys.hashes, skipped(joinKeys), query);
           return;
         }
         FieldVector[] chunk = Vectors.materialize(batch, types, query.allocator());
@@ -99,6 +104,11 @@ public final class JoinBuildSink implements PipelineSink {
     }
   }
 
+  /** The rows not to spill: those that can match nothing, unless they are emitted later. */
+  private boolean[] skipped(JoinKeys joinKeys) {
+    return keepsUnmatchableRows ? null : joinKeys.unmatchable;
+  }
+
   /** Whether the build rows went to disk, so that probe rows must follow them there. */
   boolean isSpilled() {
     return spilled;
@@ -119,7 +129,7 @@ public final class JoinBuildSink implements PipelineSink {
       for (int c = 0; c < collected.chunkCount(); c++) {
         Batch batch = collected.chunk(c);
         joinKeys.compute(batch);
-        buildPartitions.write(batch, joinKeys.hashes, joinKeys.unmatchable, context);
+        buildPartitions.write(batch, joinKeys.hashes, skipped(joinKeys), context);
       }
       collected.close();
       buildPartitions.flush(context);
