@@ -30,7 +30,6 @@ import io.exapg.core.plan.FilterNode;
 import io.exapg.core.plan.GenerateSeriesNode;
 import io.exapg.core.plan.HashJoinNode;
 import io.exapg.core.plan.InsertNode;
-import io.exapg.core.plan.JoinType;
 import io.exapg.core.plan.LimitNode;
 import io.exapg.core.plan.NestedLoopJoinNode;
 import io.exapg.core.plan.PlanNode;
