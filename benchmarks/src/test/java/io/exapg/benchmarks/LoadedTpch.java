@@ -3,6 +3,8 @@ package io.exapg.benchmarks;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /** ExaPG and DuckDB, each with the TPC-H tables loaded from the same generated files. */
 final class LoadedTpch implements AutoCloseable {
@@ -40,6 +42,11 @@ final class LoadedTpch implements AutoCloseable {
       loaded.close();
       throw e;
     }
+  }
+
+  /** The query numbers 1 to 22, as a JUnit method source. */
+  static Stream<Integer> queryNumbers() {
+    return IntStream.rangeClosed(1, TpchQueries.COUNT).boxed();
   }
 
   /** The differences between DuckDB's and ExaPG's full answers to a query; null if none. */

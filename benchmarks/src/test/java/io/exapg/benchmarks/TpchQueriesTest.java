@@ -2,8 +2,6 @@ package io.exapg.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -31,12 +29,8 @@ class TpchQueriesTest {
     }
   }
 
-  static Stream<Integer> queries() {
-    return IntStream.rangeClosed(1, TpchQueries.COUNT).boxed();
-  }
-
   @ParameterizedTest(name = "Q{0}")
-  @MethodSource("queries")
+  @MethodSource("io.exapg.benchmarks.LoadedTpch#queryNumbers")
   void answersAsDuckDb(int number) throws Exception {
     String difference = tpch.difference(TpchQueries.text(number));
     if (difference != null) {

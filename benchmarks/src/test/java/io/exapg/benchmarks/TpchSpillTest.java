@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,12 +44,8 @@ class TpchSpillTest {
     }
   }
 
-  static Stream<Integer> queries() {
-    return IntStream.rangeClosed(1, TpchQueries.COUNT).boxed();
-  }
-
   @ParameterizedTest(name = "Q{0}")
-  @MethodSource("queries")
+  @MethodSource("io.exapg.benchmarks.LoadedTpch#queryNumbers")
   void answersAsDuckDbWithinTheBudget(int number) throws Exception {
     String difference = tpch.difference(TpchQueries.text(number));
     if (difference != null) {

@@ -77,8 +77,7 @@ public final class JoinBuildSink implements PipelineSink {
           return;
         }
         if (spilled) {
-          joinKeys.compute(batch);
-          buildPartitions.write(batch, joinKeys.hashes, skipped(joinKeys), query);
+          spill(batch, joinKeys, query);
           return;
         }
         FieldVector[] chunk = Vectors.materialize(batch, types, query.allocator());
@@ -104,9 +103,14 @@ public final class JoinBuildSink implements PipelineSink {
     }
   }
 
-  /** The rows not to spill: those that can match nothing, unless they are emitted later. */
-  private boolean[] skipped(JoinKeys joinKeys) {
-    return keepsUnmatchableRows ? null : joinKeys.unmatchable;
+  /**
+   * Writes the batch's rows to their partitions, leaving out those that can match nothing
+   * unless the join emits them later.
+   */
+  private void spill(Batch batch, JoinKeys joinKeys, QueryContext context) {
+    joinKeys.compute(batch);
+    buildPartitions.write(batch, joinKeys.hashes,
+        keepsUnmatchableRows ? null : joinKeys.unmatchable, context);
   }
 
   /** Whether the build rows went to disk, so that probe rows must follow them there. */
@@ -127,9 +131,7 @@ public final class JoinBuildSink implements PipelineSink {
     if (spilled) {
       JoinKeys joinKeys = new JoinKeys(keys.columns(), keys.nullSafe(), types);
       for (int c = 0; c < collected.chunkCount(); c++) {
-        Batch batch = collected.chunk(c);
-        joinKeys.compute(batch);
-        buildPartitions.write(batch, joinKeys.hashes, skipped(joinKeys), context);
+        spill(collected.chunk(c), joinKeys, context);
       }
       collected.close();
       buildPartitions.flush(context);
