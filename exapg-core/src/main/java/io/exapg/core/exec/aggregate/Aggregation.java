@@ -2,6 +2,7 @@ package io.exapg.core.exec.aggregate;
 
 import io.exapg.core.batch.Batch;
 import io.exapg.core.error.ExaException;
+import io.exapg.core.exec.hash.KeyPacker;
 import io.exapg.core.memory.MemoryReservation;
 import io.exapg.core.plan.AggregateCall;
 import io.exapg.core.type.DataType;
@@ -48,7 +49,11 @@ public final class Aggregation {
     if (keys.size() == 1 && inputTypes.get(keys.get(0)).physical() != PhysicalType.VARBINARY) {
       return new LongGroupTable(keys.get(0));
     }
-    return new SerializedGroupTable(keys.stream().mapToInt(Integer::intValue).toArray());
+    int[] keyColumns = keys.stream().mapToInt(Integer::intValue).toArray();
+    KeyPacker packer = KeyPacker.of(keyColumns,
+        keys.stream().map(key -> inputTypes.get(key).physical()).toList());
+    return packer == null ? new SerializedGroupTable(keyColumns)
+        : new PackedGroupTable(packer, keyColumns);
   }
 
   private static Accumulator newAccumulator(AggregateCall call) {
