@@ -471,7 +471,7 @@ SqlDrop ExaDropView(Span s, boolean replace) :
     ( <COMMA> id = CompoundIdentifier() { names.add(id); } )*
     [ <CASCADE> { cascade = true; } | <RESTRICT> ]
     {
-        return new SqlDropStatement(s.end(this), true, ifExists,
+        return new SqlDropStatement(s.end(this), SqlDropStatement.Target.VIEW, ifExists,
             new SqlNodeList(names, s.pos()), cascade);
     }
 }
@@ -491,7 +491,7 @@ SqlDrop ExaDropTable(Span s, boolean replace) :
     ( <COMMA> id = CompoundIdentifier() { names.add(id); } )*
     [ <CASCADE> { cascade = true; } | <RESTRICT> ]
     {
-        return new SqlDropStatement(s.end(this), false, ifExists,
+        return new SqlDropStatement(s.end(this), SqlDropStatement.Target.TABLE, ifExists,
             new SqlNodeList(names, s.pos()), cascade);
     }
 }
@@ -730,4 +730,60 @@ void ExaInfixCast(List<Object> list, ExprContext exprContext, Span s) :
         list.add(SqlStdOperatorTable.CAST.createCall(
             operand.getParserPosition().plus(getPos()), operand, type));
     }
+}
+
+/** CREATE SCHEMA [IF NOT EXISTS] name. */
+SqlCreate ExaCreateSchema(Span s, boolean replace) :
+{
+    final boolean ifNotExists;
+    final SqlIdentifier id;
+}
+{
+    <SCHEMA>
+    ifNotExists = ExaIfNotExists()
+    id = SimpleIdentifier()
+    {
+        return SqlDdlNodes.createSchema(s.end(this), replace, ifNotExists, id);
+    }
+}
+
+/** DROP SCHEMA [IF EXISTS] name [, ...] [CASCADE | RESTRICT]. */
+SqlDrop ExaDropSchema(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final List<SqlNode> names = new ArrayList<SqlNode>();
+    SqlIdentifier id;
+    boolean cascade = false;
+}
+{
+    <SCHEMA>
+    ifExists = ExaIfExists()
+    id = SimpleIdentifier() { names.add(id); }
+    ( <COMMA> id = SimpleIdentifier() { names.add(id); } )*
+    [ <CASCADE> { cascade = true; } | <RESTRICT> ]
+    {
+        return new SqlDropStatement(s.end(this), SqlDropStatement.Target.SCHEMA, ifExists,
+            new SqlNodeList(names, s.pos()), cascade);
+    }
+}
+
+/**
+ * PostgreSQL's session functions, also with empty parentheses: current_schema(),
+ * current_user, session_user, current_catalog, current_role.
+ */
+SqlNode ExaSessionFunctionCall() :
+{
+    final SqlIdentifier id;
+}
+{
+    (
+        <CURRENT_SCHEMA>
+    |   <CURRENT_USER>
+    |   <SESSION_USER>
+    |   <CURRENT_CATALOG>
+    |   <CURRENT_ROLE>
+    )
+    { id = new SqlIdentifier(unquotedIdentifier(), getPos()); }
+    [ LOOKAHEAD(2) <LPAREN> <RPAREN> ]
+    { return id; }
 }

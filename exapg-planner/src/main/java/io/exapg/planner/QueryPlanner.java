@@ -5,6 +5,7 @@ import io.exapg.core.error.ExaException;
 import io.exapg.core.error.SqlState;
 import io.exapg.core.type.DataType;
 import io.exapg.planner.catalog.ExaSchema;
+import io.exapg.planner.catalog.SearchPath;
 import io.exapg.planner.catalog.SystemSchema;
 import io.exapg.planner.catalog.TypeNames;
 import io.exapg.planner.parser.ExaParser;
@@ -29,7 +30,6 @@ import io.exapg.planner.validate.InsertValuesTyping;
 import io.exapg.planner.validate.ParameterTyping;
 import io.exapg.planner.validate.ValidationErrors;
 import io.exapg.storage.StorageEngine;
-import io.exapg.storage.catalog.Catalog;
 import io.exapg.storage.catalog.ColumnDef;
 import io.exapg.storage.catalog.ViewDef;
 import java.util.ArrayList;
@@ -110,8 +110,11 @@ public final class QueryPlanner {
     }
   };
 
-  /** What a cached plan was made for: the statement text and the declared parameter types. */
-  private record PlanKey(String sql, List<DataType> declaredTypes) {
+  /**
+   * What a cached plan was made for: the statement text, the declared parameter types and the
+   * schemas its unqualified names were looked up in.
+   */
+  private record PlanKey(String sql, List<DataType> declaredTypes, SearchPath searchPath) {
   }
 
   public QueryPlanner(StorageEngine storage) {
@@ -123,9 +126,11 @@ public final class QueryPlanner {
    *
    * @param columns the result columns of a query; null for INSERT, DELETE and UPDATE
    * @param target what a DELETE or UPDATE changes (its plan yields row ids); else null
+   * @param searchPath where the statement's unqualified names were looked up
    */
   public record PreparedPlan(RelNode physical, RexBuilder rexBuilder, List<ResultColumn> columns,
-      StatementParameters parameters, long planVersion, DmlRewriter.Target target) {
+      StatementParameters parameters, long planVersion, DmlRewriter.Target target,
+      SearchPath searchPath) {
   }
 
   /**
@@ -138,18 +143,20 @@ public final class QueryPlanner {
 
   /** The Calcite objects one planning run works with. */
   private record Environment(JavaTypeFactoryImpl typeFactory, CalciteCatalogReader catalogReader,
-      SqlValidator validator) {
+      SqlValidator validator, SearchPath searchPath) {
   }
 
-  private Environment environment() {
-    return environment(new JavaTypeFactoryImpl(ExaTypeSystem.INSTANCE));
+  private Environment environment(SearchPath searchPath) {
+    return environment(new JavaTypeFactoryImpl(ExaTypeSystem.INSTANCE), searchPath);
   }
 
-  private Environment environment(JavaTypeFactoryImpl typeFactory) {
+  private Environment environment(JavaTypeFactoryImpl typeFactory, SearchPath searchPath) {
     CalciteSchema root = CalciteSchema.createRootSchema(false, false);
-    root.add(Catalog.DEFAULT_SCHEMA, new ExaSchema(storage, Catalog.DEFAULT_SCHEMA, false));
-    root.add(DmlRewriter.ROW_ID_SCHEMA, new AbstractSchema())
-        .add(Catalog.DEFAULT_SCHEMA, new ExaSchema(storage, Catalog.DEFAULT_SCHEMA, true));
+    CalciteSchema rowIds = root.add(DmlRewriter.ROW_ID_SCHEMA, new AbstractSchema());
+    for (String schema : storage.catalog().schemas()) {
+      root.add(schema, new ExaSchema(storage, schema, false));
+      rowIds.add(schema, new ExaSchema(storage, schema, true));
+    }
     for (Map.Entry<String, DataType> alias : TypeNames.aliases().entrySet()) {
       DataType type = alias.getValue();
       root.add(alias.getKey(), factory -> TypeMapping.toRelDataType(type, true, factory));
@@ -158,10 +165,16 @@ public final class QueryPlanner {
     properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
     CalciteConnectionConfig config = new CalciteConnectionConfigImpl(properties);
     root.add(SystemSchema.NAME, new SystemSchema(storage));
-    // Names without a schema are looked up in the system views first, as in pg_catalog.
+    // Names without a schema are looked up in the system views first, as in pg_catalog,
+    // then along the search path.
+    List<List<String>> schemaPaths = new ArrayList<>();
+    schemaPaths.add(List.of(SystemSchema.NAME));
+    for (String schema : searchPath.schemas()) {
+      schemaPaths.add(List.of(schema));
+    }
+    schemaPaths.add(List.of());
     CalciteCatalogReader catalogReader = new CalciteCatalogReader(root,
-        SqlNameMatchers.withCaseSensitive(true), List.of(List.of(SystemSchema.NAME),
-            List.of(Catalog.DEFAULT_SCHEMA), List.of()), typeFactory, config) {
+        SqlNameMatchers.withCaseSensitive(true), schemaPaths, typeFactory, config) {
     };
     SqlValidator validator = SqlValidatorUtil.newValidator(
         SqlOperatorTables.chain(OPERATORS, catalogReader), catalogReader, typeFactory,
@@ -170,7 +183,7 @@ public final class QueryPlanner {
             .withDefaultNullCollation(NullCollation.HIGH)
             .withIdentifierExpansion(true)
             .withTypeCoercionEnabled(true));
-    return new Environment(typeFactory, catalogReader, validator);
+    return new Environment(typeFactory, catalogReader, validator, searchPath);
   }
 
   /**
@@ -180,16 +193,16 @@ public final class QueryPlanner {
    * @param declaredTypes parameter types by number; null entries are inferred
    */
   public PreparedPlan plan(Supplier<SqlNode> parser, StatementSplitter.Piece piece,
-      List<DataType> declaredTypes) {
+      List<DataType> declaredTypes, SearchPath searchPath) {
     long planVersion = version();
-    PlanKey key = new PlanKey(piece.text(), new java.util.ArrayList<>(declaredTypes));
+    PlanKey key = new PlanKey(piece.text(), new ArrayList<>(declaredTypes), searchPath);
     synchronized (cache) {
       PreparedPlan cached = cache.get(key);
       if (cached != null && cached.planVersion() == planVersion) {
         return cached;
       }
     }
-    PreparedPlan plan = planUncached(parser, piece, declaredTypes, planVersion);
+    PreparedPlan plan = planUncached(parser, piece, declaredTypes, planVersion, searchPath);
     synchronized (cache) {
       cache.put(key, plan);
     }
@@ -197,11 +210,12 @@ public final class QueryPlanner {
   }
 
   private PreparedPlan planUncached(Supplier<SqlNode> statementParser,
-      StatementSplitter.Piece piece, List<DataType> declaredTypes, long planVersion) {
+      StatementSplitter.Piece piece, List<DataType> declaredTypes, long planVersion,
+      SearchPath searchPath) {
     DmlRewriter.Target[] target = new DmlRewriter.Target[1];
     Supplier<SqlNode> parser = () -> {
       SqlNode node = statementParser.get();
-      DmlRewriter.Rewritten rewritten = DmlRewriter.rewrite(node, storage.catalog(),
+      DmlRewriter.Rewritten rewritten = DmlRewriter.rewrite(node, storage.catalog(), searchPath,
           QueryPlanner::typeSpec);
       if (rewritten == null) {
         return node;
@@ -222,7 +236,7 @@ public final class QueryPlanner {
     for (int i = 0; i < declaredTypes.size(); i++) {
       types[i] = declaredTypes.get(i);
     }
-    Environment environment = environment();
+    Environment environment = environment(searchPath);
     SqlNode validated = validate(environment, parser.get(), piece, markerNumbers, types);
     boolean inferred = false;
     List<SqlDynamicParam> markers = ParameterTyping.markers(validated);
@@ -240,7 +254,7 @@ public final class QueryPlanner {
       }
     }
     if (inferred) {
-      environment = environment();
+      environment = environment(searchPath);
       validated = validate(environment, parser.get(), piece, markerNumbers, types);
     }
     StatementParameters parameters = new StatementParameters(markerNumbers, List.of(types));
@@ -263,7 +277,8 @@ public final class QueryPlanner {
         casts.put(marker.getIndex(), typeSpec(type));
       }
     }
-    InsertValuesTyping.apply(statement, storage.catalog(), QueryPlanner::typeSpec);
+    InsertValuesTyping.apply(statement, storage.catalog(), environment.searchPath(),
+        QueryPlanner::typeSpec);
     SqlNode typed = ParameterTyping.wrap(statement, casts);
     try {
       return environment.validator().validate(typed);
@@ -371,7 +386,8 @@ public final class QueryPlanner {
     } catch (RuntimeException e) {
       throw ExaException.notSupported("this query shape (" + firstLine(e.getMessage()) + ")");
     }
-    return new PreparedPlan(physical, rexBuilder, columns, parameters, planVersion, target);
+    return new PreparedPlan(physical, rexBuilder, columns, parameters, planVersion, target,
+        environment.searchPath());
   }
 
   /**
@@ -379,13 +395,13 @@ public final class QueryPlanner {
    * name; empty when the query no longer plans (what it read is gone already).
    */
   public Set<String> dependencies(ViewDef view) {
-    Environment environment = environment();
+    Environment environment = environment(new SearchPath(view.searchPath()));
     RelOptCluster cluster = RelOptCluster.create(new VolcanoPlanner(),
         new ExaRexBuilder(environment.typeFactory()));
     ViewExpansion expansion = new ViewExpansion(cluster, environment.typeFactory());
     RelNode rel;
     try {
-      rel = expansion.expandView(null, view.query(), List.of(view.schema()),
+      rel = expansion.expandView(null, view.query(), view.searchPath(),
           List.of(view.schema(), view.name())).rel;
     } catch (ExaException e) {
       return Set.of();
@@ -426,7 +442,7 @@ public final class QueryPlanner {
             "infinite recursion detected in view \"" + String.join(".", viewPath) + "\"");
       }
       StatementSplitter.Piece piece = StatementSplitter.split(queryString).get(0);
-      Environment environment = environment(typeFactory);
+      Environment environment = environment(typeFactory, new SearchPath(schemaPath));
       SqlNode validated;
       try {
         validated = environment.validator().validate(ExaParser.parse(piece));

@@ -40,14 +40,6 @@ class CopyTest {
     return data.toString();
   }
 
-  private static long queryLong(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(sql)) {
-      rows.next();
-      return rows.getLong(1);
-    }
-  }
-
   @Test
   void largeCsvWithLineBreaksInQuotesLoadsInOrder() throws Exception {
     try (TestServer server = TestServer.start(); Connection connection = server.connect();
@@ -57,8 +49,8 @@ class CopyTest {
       long loaded = copies.copyIn("COPY t FROM STDIN WITH (FORMAT csv)",
           new StringReader(csv(ROWS, -1)));
       assertEquals(ROWS, loaded);
-      assertEquals((long) ROWS * (ROWS + 1) / 2, queryLong(connection, "SELECT sum(id) FROM t"));
-      assertEquals(ROWS / 1000, queryLong(connection,
+      assertEquals((long) ROWS * (ROWS + 1) / 2, TestServer.queryLong(connection, "SELECT sum(id) FROM t"));
+      assertEquals(ROWS / 1000, TestServer.queryLong(connection,
           "SELECT count(*) FROM t WHERE label LIKE '%quoted\"\nsecond line'"));
       try (ResultSet rows = statement.executeQuery("SELECT label FROM t WHERE id = 5000")) {
         rows.next();
@@ -80,7 +72,7 @@ class CopyTest {
       // Each 1000th row spans two lines of the file, but COPY counts records.
       assertTrue(error.getMessage().contains("COPY t, line " + badRow + ", column id: \"oops\""),
           error.getMessage());
-      assertEquals(0, queryLong(connection, "SELECT count(*) FROM t"));
+      assertEquals(0, TestServer.queryLong(connection, "SELECT count(*) FROM t"));
       assertEquals(1, statement.executeUpdate("INSERT INTO t VALUES (1, 'after', 1)"));
     }
   }

@@ -22,14 +22,6 @@ class PartitionTest {
   private static final Pattern SEGMENTS =
       Pattern.compile("segments_read=(\\d+) segments_skipped=(\\d+)");
 
-  private static long queryLong(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(sql)) {
-      rows.next();
-      return rows.getLong(1);
-    }
-  }
-
   /** Segments read and skipped by the one scan of a query, from EXPLAIN ANALYZE. */
   private static long[] segments(Connection connection, String query) throws SQLException {
     StringBuilder plan = new StringBuilder();
@@ -58,9 +50,9 @@ class PartitionTest {
             + " INTEGER), x FROM generate_series(" + (load * 10_000) + ", "
             + (load * 10_000 + 9_999) + ") AS g(x)");
       }
-      assertEquals(12, queryLong(connection,
+      assertEquals(12, TestServer.queryLong(connection,
           "SELECT partitions FROM exa_tables WHERE table_name = 'sales'"));
-      assertEquals(144, queryLong(connection,
+      assertEquals(144, TestServer.queryLong(connection,
           "SELECT segments FROM exa_table_storage WHERE table_name = 'sales'"));
       long[] before = segments(connection, "SELECT sum(amount) FROM sales"
           + " WHERE day BETWEEN DATE '2023-03-01' AND DATE '2023-03-31'");
@@ -68,11 +60,11 @@ class PartitionTest {
       assertEquals(132, before[1]);
 
       statement.execute("VACUUM sales");
-      assertEquals(12, queryLong(connection,
+      assertEquals(12, TestServer.queryLong(connection,
           "SELECT segments FROM exa_table_storage WHERE table_name = 'sales'"));
-      assertEquals(12, queryLong(connection,
+      assertEquals(12, TestServer.queryLong(connection,
           "SELECT partitions FROM exa_tables WHERE table_name = 'sales'"));
-      sum = queryLong(connection, "SELECT sum(amount) FROM sales"
+      sum = TestServer.queryLong(connection, "SELECT sum(amount) FROM sales"
           + " WHERE day BETWEEN DATE '2023-03-01' AND DATE '2023-03-31'");
       long[] after = segments(connection, "SELECT sum(amount) FROM sales"
           + " WHERE day BETWEEN DATE '2023-03-01' AND DATE '2023-03-31'");
@@ -82,9 +74,9 @@ class PartitionTest {
       first.stop();
     }
     try (TestServer server = TestServer.start(data); Connection connection = server.connect()) {
-      assertEquals(sum, queryLong(connection, "SELECT sum(amount) FROM sales"
+      assertEquals(sum, TestServer.queryLong(connection, "SELECT sum(amount) FROM sales"
           + " WHERE day BETWEEN DATE '2023-03-01' AND DATE '2023-03-31'"));
-      assertEquals(120_000, queryLong(connection, "SELECT count(*) FROM sales"));
+      assertEquals(120_000, TestServer.queryLong(connection, "SELECT count(*) FROM sales"));
       long[] pruned = segments(connection, "SELECT count(*) FROM sales"
           + " WHERE day >= DATE '2023-12-01'");
       assertEquals(1, pruned[0]);
@@ -107,9 +99,9 @@ class PartitionTest {
       SQLException error = assertThrows(SQLException.class, () -> statement.execute(
           "INSERT INTO keyed SELECT x FROM generate_series(1, 5000) AS g(x)"));
       assertEquals("54000", error.getSQLState());
-      assertEquals(2, queryLong(connection, "SELECT count(*) FROM keyed"));
+      assertEquals(2, TestServer.queryLong(connection, "SELECT count(*) FROM keyed"));
       statement.execute("INSERT INTO keyed SELECT x % 100 FROM generate_series(1, 5000) AS g(x)");
-      assertEquals(100, queryLong(connection,
+      assertEquals(100, TestServer.queryLong(connection,
           "SELECT partitions FROM exa_tables WHERE table_name = 'keyed'"));
     }
   }

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
 
 /** An ExaPG node in this JVM on free loopback ports with a fresh data directory. */
@@ -64,6 +66,15 @@ public final class TestServer implements AutoCloseable {
     properties.setProperty("user", "exapg");
     properties.putAll(extra);
     return DriverManager.getConnection(jdbcUrl(), properties);
+  }
+
+  /** The first column of the first row of a query, as a long. */
+  public static long queryLong(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    }
   }
 
   /** Stops the node but keeps its data, for restart tests. */

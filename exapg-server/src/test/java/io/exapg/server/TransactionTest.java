@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -20,14 +19,6 @@ import org.junit.jupiter.api.Test;
 
 /** Transactions over JDBC: lost updates, concurrent transfers, changes surviving restarts. */
 class TransactionTest {
-  private static long queryLong(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(sql)) {
-      rows.next();
-      return rows.getLong(1);
-    }
-  }
-
   @Test
   void secondOfTwoConcurrentUpdatesOfARowFailsAtCommit() throws SQLException {
     try (TestServer server = TestServer.start();
@@ -39,8 +30,8 @@ class TransactionTest {
       sa.execute("INSERT INTO counter VALUES (1, 0)");
       a.setAutoCommit(false);
       b.setAutoCommit(false);
-      assertEquals(0, queryLong(a, "SELECT n FROM counter"));
-      assertEquals(0, queryLong(b, "SELECT n FROM counter"));
+      assertEquals(0, TestServer.queryLong(a, "SELECT n FROM counter"));
+      assertEquals(0, TestServer.queryLong(b, "SELECT n FROM counter"));
       assertEquals(1, sa.executeUpdate("UPDATE counter SET n = n + 1"));
       assertEquals(1, sb.executeUpdate("UPDATE counter SET n = n + 1"));
       a.commit();
@@ -48,8 +39,8 @@ class TransactionTest {
       assertEquals("40001", lost.getSQLState());
       b.rollback();
       a.setAutoCommit(true);
-      assertEquals(1, queryLong(a, "SELECT n FROM counter"));
-      assertEquals(1, queryLong(a, "SELECT count(*) FROM counter"));
+      assertEquals(1, TestServer.queryLong(a, "SELECT n FROM counter"));
+      assertEquals(1, TestServer.queryLong(a, "SELECT count(*) FROM counter"));
     }
   }
 
@@ -83,8 +74,8 @@ class TransactionTest {
         pool.shutdownNow();
       }
       try (Connection connection = server.connect()) {
-        assertEquals(1000L * accounts, queryLong(connection, "SELECT sum(balance) FROM account"));
-        assertEquals(accounts, queryLong(connection, "SELECT count(*) FROM account"));
+        assertEquals(1000L * accounts, TestServer.queryLong(connection, "SELECT sum(balance) FROM account"));
+        assertEquals(accounts, TestServer.queryLong(connection, "SELECT count(*) FROM account"));
       }
       assertEquals(threads * transfersPerThread, committed.get());
     }
@@ -102,7 +93,7 @@ class TransactionTest {
         int to = 1 + random.nextInt(accounts);
         int amount = random.nextInt(50);
         try {
-          long balance = queryLong(connection, "SELECT balance FROM account WHERE id = " + from);
+          long balance = TestServer.queryLong(connection, "SELECT balance FROM account WHERE id = " + from);
           if (from != to && balance >= amount) {
             statement.executeUpdate("UPDATE account SET balance = balance - " + amount
                 + " WHERE id = " + from);
@@ -142,16 +133,16 @@ class TransactionTest {
     server = TestServer.start(directory);
     try (Connection connection = server.connect();
         Statement statement = connection.createStatement()) {
-      assertEquals(1000001, queryLong(connection, "SELECT count(*) FROM t"));
-      assertEquals(expected, queryLong(connection, "SELECT sum(v) FROM t"));
+      assertEquals(1000001, TestServer.queryLong(connection, "SELECT count(*) FROM t"));
+      assertEquals(expected, TestServer.queryLong(connection, "SELECT sum(v) FROM t"));
       assertEquals(1000001, statement.executeUpdate("UPDATE t SET v = v + 1"));
       assertEquals(1, statement.executeUpdate("DELETE FROM t WHERE id = 2000000"));
     }
     server.stop();
     server = TestServer.start(directory);
     try (Connection connection = server.connect()) {
-      assertEquals(1000000, queryLong(connection, "SELECT count(*) FROM t"));
-      assertEquals(expected - 7 + 1000000, queryLong(connection, "SELECT sum(v) FROM t"));
+      assertEquals(1000000, TestServer.queryLong(connection, "SELECT count(*) FROM t"));
+      assertEquals(expected - 7 + 1000000, TestServer.queryLong(connection, "SELECT sum(v) FROM t"));
     } finally {
       server.close();
     }

@@ -13,7 +13,7 @@ import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
 /**
- * One schema of the catalog (for now, "public") as Calcite sees it. A second instance with row
+ * One schema of the catalog as Calcite sees it. A second instance with row
  * ids serves DELETE and UPDATE, whose rewritten queries must name the rows they change.
  */
 public final class ExaSchema extends AbstractSchema {

@@ -35,7 +35,7 @@ public final class ExaView extends AbstractTable implements TranslatableTable {
   public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable table) {
     RelDataType rowType = table.getRowType();
     RelNode query = context.expandView(rowType, definition.query(),
-        List.of(definition.schema()), List.of(definition.schema(), definition.name())).project();
+        definition.searchPath(), List.of(definition.schema(), definition.name())).project();
     return RelOptUtil.createCastRel(query, rowType, true);
   }
 }

@@ -79,7 +79,8 @@ final class CopyExecutor {
   }
 
   private StatementResult copyIn(SqlCopy copy) {
-    TableDef table = DdlExecutor.resolveTable(engine.storage().catalog(), copy.table);
+    TableDef table = DdlExecutor.resolveTable(engine.storage().catalog(), session.searchPath(),
+          copy.table);
     int[] targets = targets(table, copy.columnNames());
     List<String> targetNames = new ArrayList<>();
     for (int target : targets) {
@@ -152,15 +153,17 @@ final class CopyExecutor {
     if (copy.query != null) {
       parser = () -> ((SqlCopy) ExaParser.parse(piece)).query;
     } else {
-      TableDef table = DdlExecutor.resolveTable(engine.storage().catalog(), copy.table);
+      TableDef table = DdlExecutor.resolveTable(engine.storage().catalog(), session.searchPath(),
+          copy.table);
       int[] targets = targets(table, copy.columnNames());
       parser = () -> selectColumns(table, targets);
     }
-    QueryPlanner.PreparedPlan plan = engine.planner().plan(parser, piece, List.of());
+    QueryPlanner.PreparedPlan plan = engine.planner().plan(parser, piece, List.of(),
+        session.searchPath());
     List<String> names = plan.columns().stream().map(ResultColumn::name).toList();
     CopyOptions options = CopyOptionParser.parse(copy.options, names, false);
     PlanNode root = new PlanBuilder(plan.rexBuilder(), plan.parameters(), new Object[0],
-        session.statementMicros()).build(plan.physical(), null);
+        session.statementContext()).build(plan.physical(), null);
     StatementResult.Rows rows = (StatementResult.Rows) session.run(root, plan.columns(),
         "COPY", List.of());
     List<DataType> types = rows.columns().stream().map(ResultColumn::type).toList();

@@ -15,6 +15,8 @@ import io.exapg.core.plan.ProjectNode;
 import io.exapg.core.plan.ScanNode;
 import io.exapg.core.type.DataType;
 import io.exapg.planner.QueryPlanner;
+import io.exapg.planner.catalog.SearchPath;
+import io.exapg.planner.catalog.SystemSchema;
 import io.exapg.planner.parser.ExaParser;
 import io.exapg.planner.parser.SqlAlterTableLayout;
 import io.exapg.planner.parser.SqlColumnDefinition;
@@ -38,8 +40,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.ddl.SqlCreateSchema;
 
-/** CREATE TABLE [AS], ALTER TABLE (layout), DROP TABLE, CREATE VIEW and DROP VIEW. */
+/**
+ * CREATE TABLE [AS], ALTER TABLE (layout), DROP TABLE, CREATE VIEW, DROP VIEW, CREATE SCHEMA
+ * and DROP SCHEMA.
+ */
 final class DdlExecutor {
   private final SqlEngine engine;
   private final SqlSession session;
@@ -49,21 +55,107 @@ final class DdlExecutor {
     this.session = session;
   }
 
-  /** Schema and table name of a possibly qualified identifier. */
-  private static String[] qualifiedName(SqlIdentifier identifier) {
+  /**
+   * Schema and name of a relation being created: an unqualified name goes to the first schema
+   * on the search path.
+   */
+  private String[] newRelationName(SqlIdentifier identifier) {
     List<String> names = identifier.names;
     if (names.size() == 1) {
-      return new String[] {Catalog.DEFAULT_SCHEMA, names.get(0)};
+      return new String[] {session.searchPath().creationSchema(), names.get(0)};
     }
     if (names.size() == 2) {
-      if (!names.get(0).equals(Catalog.DEFAULT_SCHEMA)) {
-        throw new ExaException(SqlState.UNDEFINED_OBJECT,
-            "schema \"" + names.get(0) + "\" does not exist");
-      }
+      requireSchema(names.get(0));
       return new String[] {names.get(0), names.get(1)};
     }
     throw new ExaException(SqlState.FEATURE_NOT_SUPPORTED,
         "cross-database references are not implemented: " + identifier);
+  }
+
+  private void requireSchema(String schema) {
+    if (!engine.storage().catalog().hasSchema(schema)) {
+      throw new ExaException(SqlState.INVALID_SCHEMA_NAME,
+          "schema \"" + schema + "\" does not exist");
+    }
+  }
+
+  /** Schema and name of an existing relation (or of where it would be, for messages). */
+  private String[] relationName(SqlIdentifier identifier) {
+    return session.searchPath().relation(engine.storage().catalog(), identifier.names);
+  }
+
+  /** CREATE SCHEMA [IF NOT EXISTS]. */
+  StatementResult createSchema(SqlCreateSchema create) {
+    String name = create.name.getSimple();
+    Catalog catalog = engine.storage().catalog();
+    if (catalog.hasSchema(name) && create.ifNotExists) {
+      session.notice("schema \"" + name + "\" already exists, skipping");
+      return new StatementResult.Command("CREATE SCHEMA");
+    }
+    if (name.startsWith("pg_") || name.equals(SystemSchema.NAME)
+        || name.equals("information_schema")) {
+      throw new ExaException(SqlState.RESERVED_NAME, "unacceptable schema name \"" + name
+          + "\"", 0, "The prefix \"pg_\" and the names information_schema and "
+          + SystemSchema.NAME + " are reserved for system schemas.", null, null);
+    }
+    catalog.createSchema(name);
+    return new StatementResult.Command("CREATE SCHEMA");
+  }
+
+  /**
+   * DROP SCHEMA: with CASCADE, the schemas' views and tables go first, and so do views
+   * elsewhere that read them; without it, a schema that holds anything is not dropped.
+   */
+  StatementResult dropSchema(SqlDropStatement drop) {
+    Catalog catalog = engine.storage().catalog();
+    List<String> schemas = new ArrayList<>();
+    for (SqlIdentifier identifier : drop.identifiers()) {
+      String name = identifier.getSimple();
+      if (!catalog.hasSchema(name)) {
+        if (drop.ifExists) {
+          session.notice("schema \"" + name + "\" does not exist, skipping");
+          continue;
+        }
+        throw new ExaException(SqlState.INVALID_SCHEMA_NAME,
+            "schema \"" + name + "\" does not exist");
+      }
+      schemas.add(name);
+    }
+    List<TableDef> tables = catalog.tables().stream()
+        .filter(table -> schemas.contains(table.schema())).toList();
+    List<ViewDef> views = catalog.views().stream()
+        .filter(view -> schemas.contains(view.schema())).toList();
+    if (!drop.cascade && (!tables.isEmpty() || !views.isEmpty())) {
+      String schema = !tables.isEmpty() ? tables.get(0).schema() : views.get(0).schema();
+      String detail = !tables.isEmpty() ? "table " + tables.get(0).qualifiedName()
+          : "view " + views.get(0).qualifiedName();
+      throw new ExaException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+          "cannot drop schema " + schema + " because other objects depend on it", 0,
+          detail + " depends on schema " + schema,
+          "Use DROP ... CASCADE to drop the dependent objects too.", null);
+    }
+    List<String> dropped = new ArrayList<>();
+    tables.forEach(table -> dropped.add(table.qualifiedName()));
+    views.forEach(view -> dropped.add(view.qualifiedName()));
+    List<ViewDef> dependents = dependentViews(dropped, true, "table");
+    int cascaded = dropped.size() + dependents.size();
+    if (cascaded > 0) {
+      session.notice("drop cascades to " + cascaded + (cascaded == 1 ? " other object"
+          : " other objects"));
+    }
+    for (ViewDef view : dependents) {
+      catalog.dropView(view);
+    }
+    for (ViewDef view : views) {
+      catalog.dropView(view);
+    }
+    for (TableDef table : tables) {
+      engine.storage().dropTable(table);
+    }
+    for (String schema : schemas) {
+      catalog.dropSchema(schema);
+    }
+    return new StatementResult.Command("DROP SCHEMA");
   }
 
   StatementResult createTable(SqlCreateTableStatement create, StatementSplitter.Piece piece) {
@@ -73,7 +165,7 @@ final class DdlExecutor {
     if (create.temporary) {
       throw ExaException.notSupported("temporary tables");
     }
-    String[] name = qualifiedName(create.name);
+    String[] name = newRelationName(create.name);
     if (engine.storage().catalog().table(name[0], name[1]) != null) {
       if (create.ifNotExists) {
         session.notice("relation \"" + name[1] + "\" already exists, skipping");
@@ -134,9 +226,10 @@ final class DdlExecutor {
       throw ExaException.notSupported("column definitions together with AS query");
     }
     QueryPlanner.PreparedPlan plan = engine.planner().plan(
-        () -> ((SqlCreateTableStatement) ExaParser.parse(piece)).query, piece, List.of());
+        () -> ((SqlCreateTableStatement) ExaParser.parse(piece)).query, piece, List.of(),
+        session.searchPath());
     PlanNode query = new PlanBuilder(plan.rexBuilder(), plan.parameters(), new Object[0],
-        session.statementMicros()).build(plan.physical());
+        session.statementContext()).build(plan.physical());
     List<ColumnDef> columns = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (int c = 0; c < query.outputTypes().size(); c++) {
@@ -185,7 +278,7 @@ final class DdlExecutor {
    * were, still correct; running the statement again moves them).
    */
   StatementResult alterTable(SqlAlterTableLayout alter) {
-    TableDef table = resolveTable(engine.storage().catalog(), alter.name);
+    TableDef table = resolveTable(engine.storage().catalog(), session.searchPath(), alter.name);
     PartitionSpec partitioning = table.partitioning();
     List<String> distribution = table.distribution();
     if (alter.partitionBy != null) {
@@ -235,8 +328,9 @@ final class DdlExecutor {
   }
 
   /** The table a name refers to, or 42P01. */
-  static TableDef resolveTable(Catalog catalog, SqlIdentifier identifier) {
-    String[] name = qualifiedName(identifier);
+  static TableDef resolveTable(Catalog catalog, SearchPath searchPath,
+      SqlIdentifier identifier) {
+    String[] name = searchPath.relation(catalog, identifier.names);
     TableDef table = catalog.table(name[0], name[1]);
     if (table == null) {
       throw new ExaException(SqlState.UNDEFINED_TABLE,
@@ -248,7 +342,7 @@ final class DdlExecutor {
   StatementResult dropTable(SqlDropStatement drop) {
     List<TableDef> tables = new ArrayList<>();
     for (SqlIdentifier identifier : drop.identifiers()) {
-      String[] name = qualifiedName(identifier);
+      String[] name = relationName(identifier);
       TableDef table = engine.storage().catalog().table(name[0], name[1]);
       if (table == null && engine.storage().catalog().view(name[0], name[1]) != null) {
         throw new ExaException(SqlState.WRONG_OBJECT_TYPE, "\"" + name[1] + "\" is not a table",
@@ -309,7 +403,7 @@ final class DdlExecutor {
 
   /** CREATE [OR REPLACE] VIEW: plans the query now, to check it and to record its columns. */
   StatementResult createView(SqlCreateViewStatement create, StatementSplitter.Piece piece) {
-    String[] name = qualifiedName(create.name);
+    String[] name = newRelationName(create.name);
     Catalog catalog = engine.storage().catalog();
     if (catalog.view(name[0], name[1]) != null && !create.getReplace()
         || catalog.table(name[0], name[1]) != null) {
@@ -321,7 +415,8 @@ final class DdlExecutor {
           "there is no parameter $" + (piece.parameters().get(0) + 1));
     }
     QueryPlanner.PreparedPlan plan = engine.planner().plan(
-        () -> ((SqlCreateViewStatement) ExaParser.parse(piece)).query, piece, List.of());
+        () -> ((SqlCreateViewStatement) ExaParser.parse(piece)).query, piece, List.of(),
+        session.searchPath());
     List<String> columnNames = new ArrayList<>();
     for (var column : plan.columns()) {
       columnNames.add(column.name());
@@ -344,7 +439,8 @@ final class DdlExecutor {
       }
       columns.add(new ColumnDef(columnNames.get(c), plan.columns().get(c).type(), true));
     }
-    ViewDef view = new ViewDef(name[0], name[1], create.queryText(piece.text()), columns);
+    ViewDef view = new ViewDef(name[0], name[1], create.queryText(piece.text()), columns,
+        session.searchPath().schemas());
     ViewDef before = catalog.view(name[0], name[1]);
     if (before != null && !sameLeadingColumns(before.columns(), columns)) {
       throw new ExaException(SqlState.INVALID_TABLE_DEFINITION,
@@ -372,7 +468,7 @@ final class DdlExecutor {
     Catalog catalog = engine.storage().catalog();
     List<ViewDef> views = new ArrayList<>();
     for (SqlIdentifier identifier : drop.identifiers()) {
-      String[] name = qualifiedName(identifier);
+      String[] name = relationName(identifier);
       ViewDef view = catalog.view(name[0], name[1]);
       if (view == null) {
         if (catalog.table(name[0], name[1]) != null) {

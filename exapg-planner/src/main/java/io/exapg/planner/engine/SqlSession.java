@@ -22,6 +22,7 @@ import io.exapg.core.plan.ScanNode;
 import io.exapg.core.type.Calendar;
 import io.exapg.core.type.DataType;
 import io.exapg.planner.QueryPlanner;
+import io.exapg.planner.catalog.SearchPath;
 import io.exapg.planner.parser.ExaParser;
 import io.exapg.planner.parser.SqlAlterTableLayout;
 import io.exapg.planner.parser.SqlCheckpoint;
@@ -37,6 +38,7 @@ import io.exapg.planner.parser.SqlTruncateTable;
 import io.exapg.planner.parser.SqlVacuum;
 import io.exapg.planner.parser.StatementSplitter;
 import io.exapg.planner.plan.PlanBuilder;
+import io.exapg.planner.plan.StatementContext;
 import io.exapg.storage.catalog.TableDef;
 import io.exapg.storage.table.StorageTransaction;
 import java.time.Instant;
@@ -57,6 +59,7 @@ import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.sql.ddl.SqlCreateSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,7 +105,8 @@ final class SqlSession implements EngineSession {
           || set.form == SqlSetVariable.Form.SESSION_TRANSACTION_MODES ? "SET" : "RESET";
       case SqlShowVariable show -> "SHOW";
       case SqlCreateTableStatement create -> "CREATE TABLE";
-      case SqlDropStatement drop -> drop.dropsViews() ? "DROP VIEW" : "DROP TABLE";
+      case SqlDropStatement drop -> "DROP " + drop.target.name();
+      case SqlCreateSchema create -> "CREATE SCHEMA";
       case SqlCreateViewStatement create -> "CREATE VIEW";
       case SqlAlterTableLayout alter -> "ALTER TABLE";
       case SqlTruncateTable truncate -> "TRUNCATE TABLE";
@@ -173,7 +177,7 @@ final class SqlSession implements EngineSession {
 
   private QueryPlanner.PreparedPlan plan(SqlStatement statement, List<DataType> declaredTypes,
       Supplier<SqlNode> parser) {
-    return engine.planner().plan(parser, statement.piece(), declaredTypes);
+    return engine.planner().plan(parser, statement.piece(), declaredTypes, searchPath());
   }
 
   // ---------------------------------------------------------------- execution
@@ -211,9 +215,17 @@ final class SqlSession implements EngineSession {
         yield new DdlExecutor(engine, this).createTable(create, query.statement().piece());
       }
       case SqlDropStatement drop -> {
-        requireNoTransactionBlock(drop.dropsViews() ? "DROP VIEW" : "DROP TABLE");
+        requireNoTransactionBlock("DROP " + drop.target.name());
         DdlExecutor ddl = new DdlExecutor(engine, this);
-        yield drop.dropsViews() ? ddl.dropView(drop) : ddl.dropTable(drop);
+        yield switch (drop.target) {
+          case TABLE -> ddl.dropTable(drop);
+          case VIEW -> ddl.dropView(drop);
+          case SCHEMA -> ddl.dropSchema(drop);
+        };
+      }
+      case SqlCreateSchema create -> {
+        requireNoTransactionBlock("CREATE SCHEMA");
+        yield new DdlExecutor(engine, this).createSchema(create);
       }
       case SqlCreateViewStatement create -> {
         requireNoTransactionBlock("CREATE VIEW");
@@ -229,7 +241,7 @@ final class SqlSession implements EngineSession {
         requireNoTransactionBlock(command);
         List<Long> ids = new ArrayList<>();
         for (SqlIdentifier name : vacuum.tableNames()) {
-          ids.add(DdlExecutor.resolveTable(engine.storage().catalog(), name).id());
+          ids.add(DdlExecutor.resolveTable(engine.storage().catalog(), searchPath(), name).id());
         }
         for (long id : ids.isEmpty() ? engine.storage().tableIds() : ids) {
           if (vacuum.compact) {
@@ -399,8 +411,19 @@ final class SqlSession implements EngineSession {
         TextRows.stream(rows, columns.size(), engine.memory()), "SHOW");
   }
 
+  /** Where the session's unqualified names are looked up now. */
+  SearchPath searchPath() {
+    return SearchPath.of(settings.get("search_path"), info.user(), engine.storage().catalog());
+  }
+
+  /** What session functions (now(), current_user, current_schema, ...) return. */
+  StatementContext statementContext() {
+    return new StatementContext(statementMicros(), info.user(), info.database(),
+        searchPath().firstSchema());
+  }
+
   /** The current time in the session's time zone, as a timestamp without time zone. */
-  long statementMicros() {
+  private long statementMicros() {
     Instant now = Instant.now();
     LocalDateTime local = LocalDateTime.ofInstant(now, ZoneId.of(settings.get("timezone")));
     return local.toEpochSecond(ZoneOffset.UTC) * Calendar.MICROS_PER_SECOND
@@ -432,7 +455,8 @@ final class SqlSession implements EngineSession {
 
   private PlanNode buildPlan(SqlPreparedQuery query, List<Object> parameters) {
     QueryPlanner.PreparedPlan plan = query.plan();
-    if (plan.planVersion() != engine.planner().version()) {
+    if (plan.planVersion() != engine.planner().version()
+        || !plan.searchPath().equals(searchPath())) {
       SqlStatement statement = query.statement();
       Supplier<SqlNode> parser = () -> {
         SqlNode node = ExaParser.parse(statement.piece());
@@ -440,7 +464,7 @@ final class SqlSession implements EngineSession {
             : node instanceof SqlExplain explain ? explain.getExplicandum() : node;
       };
       QueryPlanner.PreparedPlan replanned = engine.planner().plan(parser, statement.piece(),
-          query.declaredTypes());
+          query.declaredTypes(), searchPath());
       if (plan.columns() != null && replanned.columns() != null
           && !plan.columns().equals(replanned.columns())) {
         throw new ExaException(SqlState.FEATURE_NOT_SUPPORTED,
@@ -450,7 +474,7 @@ final class SqlSession implements EngineSession {
       plan = replanned;
     }
     return new PlanBuilder(plan.rexBuilder(), plan.parameters(), parameters.toArray(),
-        statementMicros()).build(plan.physical(), plan.target());
+        statementContext()).build(plan.physical(), plan.target());
   }
 
   /** Runs a query or INSERT inside the session's transaction, or in one of its own. */
@@ -507,7 +531,7 @@ final class SqlSession implements EngineSession {
   private StatementResult truncate(SqlTruncateTable truncate) {
     List<TableDef> targets = new ArrayList<>();
     for (SqlIdentifier name : truncate.tableNames()) {
-      targets.add(DdlExecutor.resolveTable(engine.storage().catalog(), name));
+      targets.add(DdlExecutor.resolveTable(engine.storage().catalog(), searchPath(), name));
     }
     if (!truncate.unsupported.isEmpty()) {
       throw ExaException.notSupported(truncate.unsupported.get(0));

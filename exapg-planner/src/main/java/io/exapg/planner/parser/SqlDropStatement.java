@@ -11,26 +11,31 @@ import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-/** DROP TABLE | VIEW [IF EXISTS] name [, ...] [CASCADE | RESTRICT]. */
+/** DROP TABLE | VIEW | SCHEMA [IF EXISTS] name [, ...] [CASCADE | RESTRICT]. */
 public final class SqlDropStatement extends SqlDrop {
-  private static final SqlOperator DROP_TABLE =
-      new SqlSpecialOperator("DROP TABLE", SqlKind.DROP_TABLE);
-  private static final SqlOperator DROP_VIEW =
-      new SqlSpecialOperator("DROP VIEW", SqlKind.DROP_VIEW);
+  /** What is dropped. */
+  public enum Target {
+    TABLE(SqlKind.DROP_TABLE),
+    VIEW(SqlKind.DROP_VIEW),
+    SCHEMA(SqlKind.DROP_SCHEMA);
 
+    private final SqlOperator operator;
+
+    Target(SqlKind kind) {
+      this.operator = new SqlSpecialOperator("DROP " + name(), kind);
+    }
+  }
+
+  public final Target target;
   public final SqlNodeList names;
   public final boolean cascade;
 
-  public SqlDropStatement(SqlParserPos pos, boolean view, boolean ifExists, SqlNodeList names,
+  public SqlDropStatement(SqlParserPos pos, Target target, boolean ifExists, SqlNodeList names,
       boolean cascade) {
-    super(view ? DROP_VIEW : DROP_TABLE, pos, ifExists);
+    super(target.operator, pos, ifExists);
+    this.target = target;
     this.names = names;
     this.cascade = cascade;
-  }
-
-  /** Whether it drops views, not tables. */
-  public boolean dropsViews() {
-    return getOperator() == DROP_VIEW;
   }
 
   public List<SqlIdentifier> identifiers() {

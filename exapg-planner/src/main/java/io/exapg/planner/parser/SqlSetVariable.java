@@ -3,6 +3,7 @@ package io.exapg.planner.parser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.calcite.sql.SqlAlter;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
@@ -35,6 +36,9 @@ public final class SqlSetVariable extends SqlAlter {
   public final Form form;
   /** The setting's name, lower case; null for RESET ALL and the transaction forms. */
   public final @Nullable String name;
+  /** Settings whose value is a list of names (identifiers keep their quotes in the text). */
+  private static final Set<String> LIST_OF_NAMES = Set.of("search_path");
+
   /** The values as text; empty for DEFAULT and RESET. */
   public final List<String> values;
   /** SET LOCAL: only for the current transaction. */
@@ -52,8 +56,10 @@ public final class SqlSetVariable extends SqlAlter {
   public static SqlSetVariable set(SqlParserPos pos, @Nullable String scope, SqlIdentifier name,
       List<SqlNode> values, boolean local) {
     List<String> texts = new ArrayList<>();
+    boolean names = LIST_OF_NAMES.contains(nameOf(name));
     for (SqlNode value : values) {
-      texts.add(valueText(value));
+      texts.add(names && value instanceof SqlIdentifier identifier
+          ? quotedIfNeeded(identifier.getSimple()) : valueText(value));
     }
     return new SqlSetVariable(pos, scope, Form.SET, nameOf(name), texts, local);
   }
@@ -74,6 +80,14 @@ public final class SqlSetVariable extends SqlAlter {
 
   private static String nameOf(SqlIdentifier name) {
     return String.join(".", name.names).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * A name in a setting that lists names: in double quotes unless it reads back the same
+   * unquoted, so that "$user" and "Mixed" keep their meaning when the setting is read.
+   */
+  private static String quotedIfNeeded(String name) {
+    return name.matches("[a-z_][a-z0-9_]*") ? name : '"' + name.replace("\"", "\"\"") + '"';
   }
 
   private static String valueText(SqlNode value) {

@@ -46,14 +46,14 @@ public final class ExprTranslator {
   private final RexBuilder rexBuilder;
   private final List<DataType> inputTypes;
   private final StatementParameters parameters;
-  private final long statementMicros;
+  private final StatementContext statement;
 
   public ExprTranslator(RexBuilder rexBuilder, List<DataType> inputTypes,
-      StatementParameters parameters, long statementMicros) {
+      StatementParameters parameters, StatementContext statement) {
     this.rexBuilder = rexBuilder;
     this.inputTypes = inputTypes;
     this.parameters = parameters;
-    this.statementMicros = statementMicros;
+    this.statement = statement;
   }
 
   public List<Expr> translate(List<? extends RexNode> nodes) {
@@ -310,11 +310,20 @@ public final class ExprTranslator {
         return new Call(Function.DATE_PART, List.of(constantUnit(operands.get(0)),
             translate(operands.get(1))), type);
       case "CURRENT_DATE":
-        return new Literal(Calendar.dayOf(statementMicros), DataType.DATE);
+        return new Literal(Calendar.dayOf(statement.micros()), DataType.DATE);
       case "CURRENT_TIMESTAMP":
       case "LOCALTIMESTAMP":
       case "NOW":
-        return new Literal(statementMicros, DataType.TIMESTAMP);
+        return new Literal(statement.micros(), DataType.TIMESTAMP);
+      case "CURRENT_USER":
+      case "SESSION_USER":
+      case "USER":
+      case "CURRENT_ROLE":
+        return new Literal(statement.user(), type);
+      case "CURRENT_CATALOG":
+        return new Literal(statement.database(), type);
+      case "CURRENT_SCHEMA":
+        return new Literal(statement.schema(), type);
       default:
         throw ExaException.notSupported("function " + name.toLowerCase(Locale.ROOT));
     }

@@ -82,18 +82,18 @@ public final class PlanBuilder {
   private final RexBuilder rexBuilder;
   private final StatementParameters parameters;
   private final Object[] parameterValues;
-  private final long statementMicros;
+  private final StatementContext statement;
 
   public PlanBuilder(RexBuilder rexBuilder, StatementParameters parameters,
-      Object[] parameterValues, long statementMicros) {
+      Object[] parameterValues, StatementContext statement) {
     this.rexBuilder = rexBuilder;
     this.parameters = parameters;
     this.parameterValues = parameterValues;
-    this.statementMicros = statementMicros;
+    this.statement = statement;
   }
 
   private ExprTranslator translator(List<DataType> inputTypes) {
-    return new ExprTranslator(rexBuilder, inputTypes, parameters, statementMicros);
+    return new ExprTranslator(rexBuilder, inputTypes, parameters, statement);
   }
 
   private static List<DataType> types(RelNode rel) {

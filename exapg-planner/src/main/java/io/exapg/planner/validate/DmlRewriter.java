@@ -4,6 +4,7 @@ import io.exapg.core.error.ExaException;
 import io.exapg.core.error.SqlState;
 import io.exapg.core.type.DataType;
 import io.exapg.planner.catalog.ExaTable;
+import io.exapg.planner.catalog.SearchPath;
 import io.exapg.storage.catalog.Catalog;
 import io.exapg.storage.catalog.ColumnDef;
 import io.exapg.storage.catalog.TableDef;
@@ -55,17 +56,17 @@ public final class DmlRewriter {
   }
 
   /** The rewritten statement, or null if the node is neither DELETE nor UPDATE. */
-  public static Rewritten rewrite(SqlNode node, Catalog catalog,
+  public static Rewritten rewrite(SqlNode node, Catalog catalog, SearchPath searchPath,
       Function<DataType, SqlDataTypeSpec> typeSpecs) {
     return switch (node) {
-      case SqlDelete delete -> delete(delete, catalog);
-      case SqlUpdate update -> update(update, catalog, typeSpecs);
+      case SqlDelete delete -> delete(delete, catalog, searchPath);
+      case SqlUpdate update -> update(update, catalog, searchPath, typeSpecs);
       default -> null;
     };
   }
 
-  private static Rewritten delete(SqlDelete delete, Catalog catalog) {
-    TableDef table = resolve(delete.getTargetTable(), catalog);
+  private static Rewritten delete(SqlDelete delete, Catalog catalog, SearchPath searchPath) {
+    TableDef table = resolve(delete.getTargetTable(), catalog, searchPath);
     String alias = aliasOf(delete.getAlias(), table);
     SqlNodeList select = new SqlNodeList(List.of(column(alias, ExaTable.ROW_ID_COLUMN)),
         SqlParserPos.ZERO);
@@ -73,9 +74,9 @@ public final class DmlRewriter {
         new Target(SqlKind.DELETE, table, List.of()));
   }
 
-  private static Rewritten update(SqlUpdate update, Catalog catalog,
+  private static Rewritten update(SqlUpdate update, Catalog catalog, SearchPath searchPath,
       Function<DataType, SqlDataTypeSpec> typeSpecs) {
-    TableDef table = resolve(update.getTargetTable(), catalog);
+    TableDef table = resolve(update.getTargetTable(), catalog, searchPath);
     String alias = aliasOf(update.getAlias(), table);
     Map<Integer, SqlNode> assigned = new HashMap<>();
     SqlNodeList targets = update.getTargetColumnList();
@@ -134,13 +135,12 @@ public final class DmlRewriter {
     return alias != null ? alias.getSimple() : table.name();
   }
 
-  private static TableDef resolve(SqlNode target, Catalog catalog) {
+  private static TableDef resolve(SqlNode target, Catalog catalog, SearchPath searchPath) {
     if (!(target instanceof SqlIdentifier identifier)) {
       throw ExaException.notSupported("DELETE or UPDATE of anything but a table");
     }
     List<String> names = identifier.names;
-    TableDef table = names.size() == 1 ? catalog.table(Catalog.DEFAULT_SCHEMA, names.get(0))
-        : names.size() == 2 ? catalog.table(names.get(0), names.get(1)) : null;
+    TableDef table = searchPath.table(catalog, names);
     if (table == null) {
       throw new ExaException(SqlState.UNDEFINED_TABLE,
           "relation \"" + String.join(".", names) + "\" does not exist");

@@ -3,6 +3,7 @@ package io.exapg.planner.validate;
 import io.exapg.core.error.ExaException;
 import io.exapg.core.error.SqlState;
 import io.exapg.core.type.DataType;
+import io.exapg.planner.catalog.SearchPath;
 import io.exapg.storage.catalog.Catalog;
 import io.exapg.storage.catalog.TableDef;
 import java.util.ArrayList;
@@ -39,16 +40,15 @@ public final class InsertValuesTyping {
     }
   }
 
-  public static void apply(SqlNode node, Catalog catalog, Function<DataType, SqlDataTypeSpec>
-      typeSpecs) {
+  public static void apply(SqlNode node, Catalog catalog, SearchPath searchPath,
+      Function<DataType, SqlDataTypeSpec> typeSpecs) {
     if (!(node instanceof SqlInsert insert)
         || !(insert.getTargetTable() instanceof SqlIdentifier target)
         || insert.getSource().getKind() != SqlKind.VALUES) {
       return;
     }
     List<String> names = target.names;
-    TableDef table = names.size() == 1 ? catalog.table(Catalog.DEFAULT_SCHEMA, names.get(0))
-        : names.size() == 2 ? catalog.table(names.get(0), names.get(1)) : null;
+    TableDef table = names.size() > 2 ? null : searchPath.table(catalog, names);
     if (table == null) {
       return;
     }

@@ -16,7 +16,12 @@ public final class ValidationErrors {
   private record Rule(Pattern pattern, SqlState state, String format) {
   }
 
+  /** Calcite's message for the first part of a qualified name that names no schema. */
+  private static final Pattern MISSING_SCHEMA = Pattern.compile("Object '([^']*)' not found");
+
   private static final List<Rule> RULES = List.of(
+      rule("Object '([^']*)' not found within '([^']*)'.*", SqlState.UNDEFINED_TABLE,
+          "relation \"%2$s.%1$s\" does not exist"),
       rule("Object '([^']*)' not found.*", SqlState.UNDEFINED_TABLE,
           "relation \"%s\" does not exist"),
       rule("Table '([^']*)' not found.*", SqlState.UNDEFINED_TABLE,
@@ -117,6 +122,14 @@ public final class ValidationErrors {
       message = context.getCause() != null && context.getCause().getMessage() != null
           ? context.getCause().getMessage() : message;
     }
+    Matcher missingSchema = MISSING_SCHEMA.matcher(message);
+    if (missingSchema.matches() && position > 0) {
+      String name = qualifiedNameAt(statementText, position - 1 - statementOffset);
+      if (name.startsWith(missingSchema.group(1) + ".")) {
+        return new ExaException(SqlState.UNDEFINED_TABLE,
+            "relation \"" + name + "\" does not exist", position, null, null, error);
+      }
+    }
     for (Rule rule : RULES) {
       Matcher matcher = rule.pattern().matcher(message);
       if (matcher.matches()) {
@@ -131,6 +144,16 @@ public final class ValidationErrors {
     }
     return new ExaException(SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION, message, position,
         null, null, error);
+  }
+
+  /** The dotted name written at an offset of the statement ("sales.orders"). */
+  private static String qualifiedNameAt(String text, int offset) {
+    int end = offset;
+    while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end))
+        || text.charAt(end) == '_' || text.charAt(end) == '.' || text.charAt(end) == '$')) {
+      end++;
+    }
+    return offset < 0 || offset > end ? "" : text.substring(offset, end);
   }
 
   private static int offsetOf(String text, int line, int column) {

@@ -16,11 +16,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The tables and views of a node, kept in memory and in catalog/catalog.json, which every change rewrites
+ * The schemas, tables and views of a node, kept in memory and in catalog/catalog.json, which every change rewrites
  * atomically before it is visible. Changes are serialized by the caller (one DDL at a time).
  */
 public final class Catalog {
@@ -31,11 +32,13 @@ public final class Catalog {
   private final Map<String, TableDef> tablesByName = new ConcurrentHashMap<>();
   private final Map<Long, TableDef> tablesById = new ConcurrentHashMap<>();
   private final Map<String, ViewDef> viewsByName = new ConcurrentHashMap<>();
+  private final Set<String> schemas = ConcurrentHashMap.newKeySet();
   private long nextTableId = 1;
   private volatile long version;
 
   private Catalog(Path file) {
     this.file = file;
+    schemas.add(DEFAULT_SCHEMA);
   }
 
   public static Catalog open(Path directory) {
@@ -49,6 +52,48 @@ public final class Catalog {
 
   private static String key(String schema, String name) {
     return schema + "." + name;
+  }
+
+  public boolean hasSchema(String name) {
+    return schemas.contains(name);
+  }
+
+  /** The schemas, by name. */
+  public List<String> schemas() {
+    return schemas.stream().sorted().toList();
+  }
+
+  public synchronized void createSchema(String name) {
+    if (!schemas.add(name)) {
+      throw new ExaException(SqlState.DUPLICATE_SCHEMA,
+          "schema \"" + name + "\" already exists");
+    }
+    try {
+      save();
+    } catch (RuntimeException e) {
+      schemas.remove(name);
+      throw e;
+    }
+    version++;
+  }
+
+  /** Drops an empty schema (the caller drops its tables and views first). */
+  public synchronized void dropSchema(String name) {
+    for (String relation : tablesByName.keySet()) {
+      if (relation.startsWith(name + ".")) {
+        throw new IllegalStateException("schema " + name + " still has table " + relation);
+      }
+    }
+    if (!schemas.remove(name)) {
+      return;
+    }
+    try {
+      save();
+    } catch (RuntimeException e) {
+      schemas.add(name);
+      throw e;
+    }
+    version++;
   }
 
   public TableDef table(String schema, String name) {
@@ -170,6 +215,8 @@ public final class Catalog {
     ObjectNode root = JSON.createObjectNode();
     root.put("formatVersion", 1);
     root.put("nextTableId", nextTableId);
+    ArrayNode schemaNames = root.putArray("schemas");
+    schemas().forEach(schemaNames::add);
     ArrayNode tables = root.putArray("tables");
     for (TableDef table : new TreeMap<>(tablesById).values()) {
       ObjectNode t = tables.addObject();
@@ -196,6 +243,8 @@ public final class Catalog {
       v.put("schema", view.schema());
       v.put("name", view.name());
       v.put("query", view.query());
+      ArrayNode path = v.putArray("searchPath");
+      view.searchPath().forEach(path::add);
       writeColumns(v.putArray("columns"), view.columns());
     }
     try {
@@ -231,6 +280,10 @@ public final class Catalog {
     try {
       JsonNode root = JSON.readTree(file.toFile());
       nextTableId = root.get("nextTableId").asLong();
+      if (root.has("schemas")) {
+        schemas.clear();
+        root.get("schemas").forEach(name -> schemas.add(name.asText()));
+      }
       for (JsonNode t : root.get("tables")) {
         List<ColumnDef> columns = readColumns(t.get("columns"));
         PartitionSpec partitioning = null;
@@ -252,8 +305,14 @@ public final class Catalog {
       }
       if (root.has("views")) {
         for (JsonNode v : root.get("views")) {
+          List<String> path = new ArrayList<>();
+          if (v.has("searchPath")) {
+            v.get("searchPath").forEach(name -> path.add(name.asText()));
+          } else {
+            path.add(v.get("schema").asText());
+          }
           ViewDef view = new ViewDef(v.get("schema").asText(), v.get("name").asText(),
-              v.get("query").asText(), readColumns(v.get("columns")));
+              v.get("query").asText(), readColumns(v.get("columns")), path);
           viewsByName.put(key(view.schema(), view.name()), view);
         }
       }
