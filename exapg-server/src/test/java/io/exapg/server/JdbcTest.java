@@ -238,6 +238,33 @@ class JdbcTest {
   }
 
   @Test
+  void idleInTransactionTimeoutEndsTheConnectionAndRollsBack() throws Exception {
+    try (Connection connection = server.connect(); Statement statement =
+        connection.createStatement()) {
+      statement.execute("CREATE TABLE idle_rows (a INT)");
+      statement.execute("SET idle_in_transaction_session_timeout = '300ms'");
+      Thread.sleep(600);
+      statement.execute("INSERT INTO idle_rows VALUES (1)");
+      connection.setAutoCommit(false);
+      statement.execute("INSERT INTO idle_rows VALUES (2)");
+      Thread.sleep(1500);
+      SQLException ended = assertThrows(SQLException.class,
+          () -> statement.executeQuery("SELECT 1"));
+      assertTrue(ended.getSQLState().equals("25P03") || ended.getSQLState().startsWith("08"),
+          ended.getSQLState() + " " + ended.getMessage());
+      assertTrue(connection.isClosed() || !connection.isValid(2));
+    }
+    try (Connection connection = server.connect(); Statement statement =
+        connection.createStatement(); ResultSet rows = statement.executeQuery(
+            "SELECT count(*), sum(a) FROM idle_rows")) {
+      assertTrue(rows.next());
+      assertEquals(1, rows.getLong(1), "the idle transaction's insert is rolled back");
+      assertEquals(1, rows.getLong(2));
+      statement.execute("DROP TABLE idle_rows");
+    }
+  }
+
+  @Test
   void queryMemoryLimitEndsTheQueryNotTheServer() throws SQLException {
     try (Connection connection = server.connect(); Statement statement =
         connection.createStatement()) {

@@ -4,6 +4,7 @@ import io.exapg.core.engine.Authenticator;
 import io.exapg.core.engine.EngineSession;
 import io.exapg.core.engine.QueryEngine;
 import io.exapg.core.engine.SessionInfo;
+import io.exapg.core.engine.TransactionState;
 import io.exapg.core.error.ExaException;
 import io.exapg.core.error.SqlState;
 import io.netty.buffer.ByteBuf;
@@ -18,6 +19,7 @@ import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,7 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Outbox,
     MessageSource {
   private static final Logger LOG = LoggerFactory.getLogger(PgConnection.class);
   private static final FrontendMessage.Typed END = new FrontendMessage.Typed('X', null);
+  private static final FrontendMessage.Typed IDLE_TIMEOUT = new FrontendMessage.Typed('X', null);
   /** Queued message bytes above which the client is not read until the session catches up. */
   private static final long PAUSE_READING_BYTES = 16L << 20;
   private static final long RESUME_READING_BYTES = 4L << 20;
@@ -121,12 +124,24 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Outbox,
 
   @Override
   public FrontendMessage.Typed next() {
+    return next(0);
+  }
+
+  /**
+   * The next message, waiting at most timeoutMillis (0: for ever); IDLE_TIMEOUT when none
+   * came in time, null at the end of the connection.
+   */
+  private FrontendMessage.Typed next(long timeoutMillis) {
     FrontendMessage.Typed message;
     try {
-      message = inbox.take();
+      message = timeoutMillis > 0 ? inbox.poll(timeoutMillis, TimeUnit.MILLISECONDS)
+          : inbox.take();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return null;
+    }
+    if (message == null) {
+      return IDLE_TIMEOUT;
     }
     if (message == END) {
       inbox.add(END);
@@ -215,8 +230,15 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Outbox,
     try {
       protocol.readyForQuery();
       while (true) {
-        FrontendMessage.Typed message = next();
+        FrontendMessage.Typed message = next(session.transactionState() == TransactionState.IDLE
+            ? 0 : session.idleInTransactionTimeoutMillis());
         if (message == null) {
+          break;
+        }
+        if (message == IDLE_TIMEOUT) {
+          LOG.info("connection {} ended: idle in a transaction for too long", processId);
+          fatal(new ExaException(SqlState.IDLE_IN_TRANSACTION_SESSION_TIMEOUT,
+              "terminating connection due to idle-in-transaction timeout"));
           break;
         }
         boolean keepGoing;

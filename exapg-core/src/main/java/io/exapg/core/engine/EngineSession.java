@@ -28,6 +28,12 @@ public interface EngineSession extends AutoCloseable {
   TransactionState transactionState();
 
   /**
+   * How long the session may wait for its client inside a transaction block before the
+   * connection is ended (idle_in_transaction_session_timeout); 0 for ever.
+   */
+  long idleInTransactionTimeoutMillis();
+
+  /**
    * Settings clients must be told about (ParameterStatus): on the first call all of them, then
    * those changed since the previous call.
    */

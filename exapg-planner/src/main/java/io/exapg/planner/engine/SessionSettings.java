@@ -30,6 +30,8 @@ final class SessionSettings {
         "Isolation level of new transactions.");
     define("extra_float_digits", "1", false,
         "Float output digits; ExaPG always prints the shortest exact form.");
+    define("idle_in_transaction_session_timeout", "0", false,
+        "Ends a session idle that long inside a transaction block (0: never).");
     define("integer_datetimes", "on", true, "Datetimes are integer based.");
     define("intervalstyle", "postgres", true, "Display format for intervals.");
     define("is_superuser", "on", true, "Whether the user is a superuser.");
@@ -166,7 +168,8 @@ final class SessionSettings {
               "invalid value for parameter \"TimeZone\": \"" + value + "\"");
         }
       case "statement_timeout":
-        long millis = parseDuration(value);
+      case "idle_in_transaction_session_timeout":
+        long millis = parseDuration(key, value);
         return millis == 0 ? "0" : millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
       case "extra_float_digits":
         try {
@@ -191,7 +194,7 @@ final class SessionSettings {
   }
 
   /** Milliseconds from "5000", "5s", "2min", "1h". */
-  static long parseDuration(String value) {
+  static long parseDuration(String name, String value) {
     String v = value.trim().toLowerCase(Locale.ROOT);
     long factor = 1;
     String[][] units = {{"ms", "1"}, {"min", "60000"}, {"s", "1000"}, {"h", "3600000"},
@@ -211,7 +214,7 @@ final class SessionSettings {
       return number * factor;
     } catch (NumberFormatException e) {
       throw new ExaException(SqlState.INVALID_PARAMETER_VALUE,
-          "invalid value for parameter \"statement_timeout\": \"" + value + "\"");
+          "invalid value for parameter \"" + name + "\": \"" + value + "\"");
     }
   }
 

@@ -577,7 +577,8 @@ final class SqlSession implements EngineSession {
   }
 
   private void runWithTimeout(ExecutionPlan execution, QueryContext context) {
-    long timeout = SessionSettings.parseDuration(settings.get("statement_timeout"));
+    long timeout = SessionSettings.parseDuration("statement_timeout",
+        settings.get("statement_timeout"));
     ScheduledFuture<?> timer = timeout <= 0 ? null : engine.timer().schedule(
         () -> context.cancel(new ExaException(SqlState.QUERY_CANCELED,
             "canceling statement due to statement timeout")),
@@ -653,6 +654,12 @@ final class SqlSession implements EngineSession {
       return TransactionState.IDLE;
     }
     return failed ? TransactionState.FAILED : TransactionState.IN_TRANSACTION;
+  }
+
+  @Override
+  public long idleInTransactionTimeoutMillis() {
+    return SessionSettings.parseDuration("idle_in_transaction_session_timeout",
+        settings.get("idle_in_transaction_session_timeout"));
   }
 
   @Override
