@@ -787,3 +787,91 @@ SqlNode ExaSessionFunctionCall() :
     [ LOOKAHEAD(2) <LPAREN> <RPAREN> ]
     { return id; }
 }
+
+/**
+ * DECLARE name [BINARY] [INSENSITIVE] [[NO] SCROLL] CURSOR [WITH | WITHOUT HOLD] FOR query.
+ */
+SqlNode ExaDeclareCursor() :
+{
+    final Span s;
+    final SqlIdentifier name;
+    boolean binary = false;
+    boolean scroll = false;
+    boolean hold = false;
+    final SqlNode query;
+}
+{
+    <DECLARE> { s = span(); }
+    name = SimpleIdentifier()
+    [ <BINARY> { binary = true; } ]
+    [ <INSENSITIVE> ]
+    [ <NO> <SCROLL> | <SCROLL> { scroll = true; } ]
+    <CURSOR>
+    [ <WITH> <HOLD> { hold = true; } | <WITHOUT> <HOLD> ]
+    <FOR>
+    query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    {
+        return new SqlDeclareCursor(s.end(this), name, binary, scroll, hold, query);
+    }
+}
+
+/** FETCH | MOVE [direction] [FROM | IN] cursor. */
+SqlNode ExaFetchCursor() :
+{
+    final Span s;
+    final boolean move;
+    long count = 1;
+    String backward = null;
+    final SqlIdentifier name;
+}
+{
+    ( <FETCH> { move = false; } | <MOVE> { move = true; } )
+    { s = span(); }
+    [
+        <NEXT>
+    |   <PRIOR> { backward = "PRIOR"; }
+    |   <FIRST> { backward = "FIRST"; }
+    |   <LAST> { backward = "LAST"; }
+    |   <ABSOLUTE> ExaFetchCount() { backward = "ABSOLUTE"; }
+    |   <RELATIVE> ExaFetchCount() { backward = "RELATIVE"; }
+    |   <ALL> { count = Long.MAX_VALUE; }
+    |   <FORWARD> [ count = ExaFetchCount() | <ALL> { count = Long.MAX_VALUE; } ]
+    |   <BACKWARD> [ ExaFetchCount() | <ALL> ] { backward = "BACKWARD"; }
+    |   count = ExaFetchCount()
+    ]
+    [ <FROM> | <IN> ]
+    name = SimpleIdentifier()
+    {
+        if (count < 0 && backward == null) {
+            backward = "a negative count";
+        }
+        return new SqlFetchCursor(s.end(this), move, name, count, backward);
+    }
+}
+
+long ExaFetchCount() :
+{
+    boolean negative = false;
+}
+{
+    [ <MINUS> { negative = true; } | <PLUS> ]
+    <UNSIGNED_INTEGER_LITERAL>
+    {
+        long value = Long.parseLong(token.image);
+        return negative ? -value : value;
+    }
+}
+
+/** CLOSE cursor | ALL. */
+SqlNode ExaCloseCursor() :
+{
+    final Span s;
+    SqlIdentifier name = null;
+}
+{
+    <CLOSE> { s = span(); }
+    ( <ALL> | name = SimpleIdentifier() )
+    {
+        return new SqlCloseCursor(s.end(this), name);
+    }
+}

@@ -238,6 +238,40 @@ class JdbcTest {
   }
 
   @Test
+  void cursorsFetchInChunksThroughPreparedStatements() throws SQLException {
+    try (Connection connection = server.connect()) {
+      connection.setAutoCommit(false);
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("DECLARE numbers CURSOR FOR SELECT x, 'v' || x AS label"
+            + " FROM generate_series(1, 2500) AS g(x) ORDER BY x");
+      }
+      long sum = 0;
+      int fetched = 0;
+      try (PreparedStatement fetch = connection.prepareStatement("FETCH 1000 FROM numbers")) {
+        for (int chunk = 0; chunk < 4; chunk++) {
+          try (ResultSet rows = fetch.executeQuery()) {
+            assertEquals("label", rows.getMetaData().getColumnName(2));
+            while (rows.next()) {
+              fetched++;
+              sum += rows.getLong(1);
+              assertEquals("v" + rows.getLong(1), rows.getString(2));
+            }
+          }
+        }
+      }
+      assertEquals(2500, fetched);
+      assertEquals(2500L * 2501 / 2, sum);
+      connection.commit();
+      try (Statement statement = connection.createStatement()) {
+        SQLException closed = assertThrows(SQLException.class,
+            () -> statement.executeQuery("FETCH 1 FROM numbers"));
+        assertEquals("34000", closed.getSQLState());
+      }
+      connection.rollback();
+    }
+  }
+
+  @Test
   void idleInTransactionTimeoutEndsTheConnectionAndRollsBack() throws Exception {
     try (Connection connection = server.connect(); Statement statement =
         connection.createStatement()) {

@@ -26,11 +26,14 @@ import io.exapg.planner.catalog.SearchPath;
 import io.exapg.planner.parser.ExaParser;
 import io.exapg.planner.parser.SqlAlterTableLayout;
 import io.exapg.planner.parser.SqlCheckpoint;
+import io.exapg.planner.parser.SqlCloseCursor;
 import io.exapg.planner.parser.SqlCopy;
 import io.exapg.planner.parser.SqlCreateTableStatement;
 import io.exapg.planner.parser.SqlCreateViewStatement;
+import io.exapg.planner.parser.SqlDeclareCursor;
 import io.exapg.planner.parser.SqlDropStatement;
 import io.exapg.planner.parser.SqlExplainStatement;
+import io.exapg.planner.parser.SqlFetchCursor;
 import io.exapg.planner.parser.SqlSetVariable;
 import io.exapg.planner.parser.SqlShowVariable;
 import io.exapg.planner.parser.SqlTransactionControl;
@@ -74,6 +77,7 @@ final class SqlSession implements EngineSession {
   private final SessionInfo info;
   private final SessionSettings settings;
   private final List<String> notices = new ArrayList<>();
+  private final Cursors cursors = new Cursors();
   private StorageTransaction transaction;
   private boolean failed;
   private volatile QueryContext running;
@@ -107,6 +111,9 @@ final class SqlSession implements EngineSession {
       case SqlCreateTableStatement create -> "CREATE TABLE";
       case SqlDropStatement drop -> "DROP " + drop.target.name();
       case SqlCreateSchema create -> "CREATE SCHEMA";
+      case SqlDeclareCursor declare -> "DECLARE CURSOR";
+      case SqlFetchCursor fetch -> fetch.move ? "MOVE" : "FETCH";
+      case SqlCloseCursor close -> "CLOSE CURSOR";
       case SqlCreateViewStatement create -> "CREATE VIEW";
       case SqlAlterTableLayout alter -> "ALTER TABLE";
       case SqlTruncateTable truncate -> "TRUNCATE TABLE";
@@ -132,6 +139,8 @@ final class SqlSession implements EngineSession {
       throw abortedTransaction();
     }
     return switch (node) {
+      case SqlFetchCursor fetch when !fetch.move -> new SqlPreparedQuery(statement,
+          declaredTypes, null, cursors.get(fetch.name.getSimple()).columns());
       case SqlShowVariable show -> new SqlPreparedQuery(statement, declaredTypes, null,
           show.name.equals("all")
               ? List.of(new ResultColumn("name", DataType.TEXT),
@@ -226,6 +235,16 @@ final class SqlSession implements EngineSession {
       case SqlCreateSchema create -> {
         requireNoTransactionBlock("CREATE SCHEMA");
         yield new DdlExecutor(engine, this).createSchema(create);
+      }
+      case SqlDeclareCursor declare -> declareCursor(declare, query.statement());
+      case SqlFetchCursor fetch -> fetchCursor(fetch);
+      case SqlCloseCursor close -> {
+        if (close.name == null) {
+          cursors.closeAll();
+        } else {
+          cursors.close(close.name.getSimple());
+        }
+        yield new StatementResult.Command("CLOSE CURSOR" + (close.name == null ? " ALL" : ""));
       }
       case SqlCreateViewStatement create -> {
         requireNoTransactionBlock("CREATE VIEW");
@@ -345,15 +364,23 @@ final class SqlSession implements EngineSession {
         transaction = null;
         failed = false;
         if (wasFailed) {
+          cursors.endTransaction(false);
           finishing.rollback();
           return new StatementResult.Command("ROLLBACK");
         }
-        engine.storage().commit(finishing);
+        try {
+          engine.storage().commit(finishing);
+        } catch (RuntimeException e) {
+          cursors.endTransaction(false);
+          throw e;
+        }
+        cursors.endTransaction(true);
         return new StatementResult.Command("COMMIT");
       default:
         if (transaction == null) {
           notice("there is no transaction in progress");
         } else {
+          cursors.endTransaction(false);
           transaction.rollback();
         }
         transaction = null;
@@ -527,6 +554,46 @@ final class SqlSession implements EngineSession {
     }
   }
 
+  /**
+   * DECLARE ... CURSOR: runs the query now (its result is kept, spilling if large) and keeps
+   * it under the cursor's name for FETCH and MOVE.
+   */
+  private StatementResult declareCursor(SqlDeclareCursor declare, SqlStatement statement) {
+    if (declare.scroll) {
+      throw ExaException.notSupported("SCROLL cursors (cursors only move forward)");
+    }
+    if (declare.binary) {
+      throw ExaException.notSupported("BINARY cursors");
+    }
+    if (transaction == null && !declare.hold) {
+      throw new ExaException(SqlState.NO_ACTIVE_SQL_TRANSACTION,
+          "DECLARE CURSOR can only be used in transaction blocks");
+    }
+    String name = declare.name.getSimple();
+    cursors.requireFree(name);
+    QueryPlanner.PreparedPlan plan = plan(statement, List.of(),
+        () -> ((SqlDeclareCursor) ExaParser.parse(statement.piece())).query);
+    PlanNode root = new PlanBuilder(plan.rexBuilder(), plan.parameters(), new Object[0],
+        statementContext()).build(plan.physical(), null);
+    StatementResult.Rows rows = (StatementResult.Rows) run(root, plan.columns(), "SELECT",
+        List.of());
+    cursors.declare(name, new Cursor(rows, declare.hold, transaction != null));
+    return new StatementResult.Command("DECLARE CURSOR");
+  }
+
+  private StatementResult fetchCursor(SqlFetchCursor fetch) {
+    if (fetch.backward != null) {
+      throw new ExaException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+          "cursor can only scan forward (" + (fetch.move ? "MOVE " : "FETCH ")
+              + fetch.backward + ")");
+    }
+    Cursor cursor = cursors.get(fetch.name.getSimple());
+    if (fetch.move) {
+      return new StatementResult.Command("MOVE " + cursor.move(fetch.count));
+    }
+    return new StatementResult.Rows(cursor.columns(), cursor.fetch(fetch.count), "FETCH");
+  }
+
   /** TRUNCATE: every row of the tables goes, in the session's transaction or its own. */
   private StatementResult truncate(SqlTruncateTable truncate) {
     List<TableDef> targets = new ArrayList<>();
@@ -684,6 +751,7 @@ final class SqlSession implements EngineSession {
 
   @Override
   public void close() {
+    cursors.closeAll();
     if (transaction != null) {
       transaction.rollback();
       transaction = null;
