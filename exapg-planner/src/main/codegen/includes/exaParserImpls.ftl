@@ -875,3 +875,45 @@ SqlNode ExaCloseCursor() :
         return new SqlCloseCursor(s.end(this), name);
     }
 }
+
+/**
+ * PostgreSQL's regular expression match operators "~", "~*", "!~", "!~*", also written
+ * OPERATOR(pg_catalog.~) as psql does; a COLLATE clause after the pattern is accepted and
+ * has no effect (there is only the default collation).
+ */
+void ExaRegexMatch(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlOperator op;
+    final SqlNode pattern;
+}
+{
+    (
+        op = ExaRegexOperator()
+    |
+        <OPERATOR> <LPAREN> [ LOOKAHEAD(2) SimpleIdentifier() <DOT> ]
+        op = ExaRegexOperator()
+        <RPAREN>
+    )
+    {
+        checkNonQueryExpression(exprContext);
+    }
+    pattern = Expression3(ExprContext.ACCEPT_SUB_QUERY)
+    [
+        <COLLATE> [ LOOKAHEAD(2) SimpleIdentifier() <DOT> ]
+        ( SimpleIdentifier() | <DEFAULT_> )
+    ]
+    {
+        list.add(new SqlParserUtil.ToTreeListItem(op, s.pos()));
+        list.add(pattern);
+    }
+}
+
+SqlOperator ExaRegexOperator() :
+{
+}
+{
+    <TILDE> { return SqlStdOperatorTable.POSIX_REGEX_CASE_SENSITIVE; }
+|   <TILDE_STAR> { return SqlStdOperatorTable.POSIX_REGEX_CASE_INSENSITIVE; }
+|   <NOT_TILDE> { return SqlStdOperatorTable.NEGATED_POSIX_REGEX_CASE_SENSITIVE; }
+|   <NOT_TILDE_STAR> { return SqlStdOperatorTable.NEGATED_POSIX_REGEX_CASE_INSENSITIVE; }
+}

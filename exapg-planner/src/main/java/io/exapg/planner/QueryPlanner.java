@@ -8,6 +8,7 @@ import io.exapg.planner.catalog.ExaSchema;
 import io.exapg.planner.catalog.SearchPath;
 import io.exapg.planner.catalog.SystemSchema;
 import io.exapg.planner.catalog.TypeNames;
+import io.exapg.planner.catalog.pg.PgCatalogSchema;
 import io.exapg.planner.parser.ExaParser;
 import io.exapg.planner.parser.StatementSplitter;
 import io.exapg.planner.plan.ExprTranslator;
@@ -28,6 +29,7 @@ import io.exapg.planner.validate.ExaConformance;
 import io.exapg.planner.validate.ExaOperatorTable;
 import io.exapg.planner.validate.InsertValuesTyping;
 import io.exapg.planner.validate.ParameterTyping;
+import io.exapg.planner.validate.RegclassLiterals;
 import io.exapg.planner.validate.ValidationErrors;
 import io.exapg.storage.StorageEngine;
 import io.exapg.storage.catalog.ColumnDef;
@@ -102,6 +104,7 @@ public final class QueryPlanner {
       .withInSubQueryThreshold(Integer.MAX_VALUE);
 
   private final StorageEngine storage;
+  private final PgCatalogSchema pgCatalog;
   private final Map<PlanKey, PreparedPlan> cache = new java.util.LinkedHashMap<>(64, 0.75f,
       true) {
     @Override
@@ -117,8 +120,9 @@ public final class QueryPlanner {
   private record PlanKey(String sql, List<DataType> declaredTypes, SearchPath searchPath) {
   }
 
-  public QueryPlanner(StorageEngine storage) {
+  public QueryPlanner(StorageEngine storage, String database, String superuser) {
     this.storage = storage;
+    this.pgCatalog = new PgCatalogSchema(storage, database, superuser);
   }
 
   /**
@@ -157,9 +161,12 @@ public final class QueryPlanner {
       root.add(schema, new ExaSchema(storage, schema, false));
       rowIds.add(schema, new ExaSchema(storage, schema, true));
     }
+    CalciteSchema pgCatalogTypes = root.add(PgCatalogSchema.NAME, pgCatalog);
     for (Map.Entry<String, DataType> alias : TypeNames.aliases().entrySet()) {
       DataType type = alias.getValue();
       root.add(alias.getKey(), factory -> TypeMapping.toRelDataType(type, true, factory));
+      pgCatalogTypes.add(alias.getKey(),
+          factory -> TypeMapping.toRelDataType(type, true, factory));
     }
     Properties properties = new Properties();
     properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
@@ -169,6 +176,7 @@ public final class QueryPlanner {
     // then along the search path.
     List<List<String>> schemaPaths = new ArrayList<>();
     schemaPaths.add(List.of(SystemSchema.NAME));
+    schemaPaths.add(List.of(PgCatalogSchema.NAME));
     for (String schema : searchPath.schemas()) {
       schemaPaths.add(List.of(schema));
     }
@@ -279,7 +287,8 @@ public final class QueryPlanner {
     }
     InsertValuesTyping.apply(statement, storage.catalog(), environment.searchPath(),
         QueryPlanner::typeSpec);
-    SqlNode typed = ParameterTyping.wrap(statement, casts);
+    SqlNode typed = ParameterTyping.wrap(RegclassLiterals.resolve(statement, storage.catalog(),
+        environment.searchPath()), casts);
     try {
       return environment.validator().validate(typed);
     } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.exapg.server;
 
+import io.exapg.planner.engine.EngineOptions;
 import java.nio.file.Path;
 
 /**
@@ -16,6 +17,6 @@ import java.nio.file.Path;
 public record ServerConfig(String listen, int port, int httpPort, Path dataDirectory,
     long memoryLimitBytes, long queryMemoryLimitBytes, int workerThreads, int maxConnections,
     String password, boolean loopbackTrust, long chunkCacheBytes) {
-  public static final String USER = "exapg";
+  public static final String USER = EngineOptions.SUPERUSER;
   public static final String DATABASE = "exapg";
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +20,8 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -234,6 +237,42 @@ class JdbcTest {
         assertTrue(rs.next());
         assertEquals(42, rs.getInt(1));
       }
+    }
+  }
+
+  @Test
+  void databaseMetaDataListsSchemasTablesViewsAndColumns() throws SQLException {
+    try (Connection connection = server.connect(); Statement statement =
+        connection.createStatement()) {
+      statement.execute("CREATE SCHEMA meta");
+      statement.execute("CREATE TABLE meta.parts (id BIGINT NOT NULL, name VARCHAR(20),"
+          + " weight NUMERIC(8,3))");
+      statement.execute("CREATE VIEW meta.heavy AS SELECT id FROM meta.parts WHERE weight > 1");
+      DatabaseMetaData metaData = connection.getMetaData();
+      List<String> schemas = new ArrayList<>();
+      try (ResultSet rows = metaData.getSchemas()) {
+        while (rows.next()) {
+          schemas.add(rows.getString("TABLE_SCHEM"));
+        }
+      }
+      assertTrue(schemas.containsAll(List.of("meta", "public", "pg_catalog")), schemas.toString());
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rows = metaData.getTables(null, "meta", "%", null)) {
+        while (rows.next()) {
+          tables.add(rows.getString("TABLE_NAME") + ":" + rows.getString("TABLE_TYPE"));
+        }
+      }
+      assertEquals(List.of("parts:TABLE", "heavy:VIEW"), tables);
+      List<String> columns = new ArrayList<>();
+      try (ResultSet rows = metaData.getColumns(null, "meta", "parts", null)) {
+        while (rows.next()) {
+          columns.add(rows.getString("COLUMN_NAME") + ":" + rows.getString("TYPE_NAME") + ":"
+              + rows.getInt("COLUMN_SIZE") + ":" + rows.getString("IS_NULLABLE"));
+        }
+      }
+      assertEquals(List.of("id:int8:19:NO", "name:varchar:20:YES", "weight:numeric:8:YES"),
+          columns);
+      statement.execute("DROP SCHEMA meta CASCADE");
     }
   }
 

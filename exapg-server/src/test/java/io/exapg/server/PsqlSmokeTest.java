@@ -119,4 +119,39 @@ class PsqlSmokeTest {
     assertTrue(result.errors().contains("syntax error at or near"), result.errors());
     assertTrue(result.errors().contains("LINE 1: SELECT * FORM city;"), result.errors());
   }
+
+  @Test
+  void backslashCommandsListSchemasTablesAndViews() throws Exception {
+    Result result = psql("""
+        CREATE SCHEMA sales;
+        CREATE TABLE sales.orders (id INT);
+        CREATE TABLE listed (id INT);
+        CREATE VIEW listed_view AS SELECT id FROM listed;
+        \\dn
+        \\dt list*
+        \\dv list*
+        \\dt sales.*
+        SET search_path TO sales, public;
+        \\dt (listed|orders)
+        """, "-A", "-F", "|", "-t");
+    assertEquals(0, result.exitCode(), result.errors());
+    assertEquals("", result.errors());
+    String expected = String.join("\n",
+        "CREATE SCHEMA", "CREATE TABLE", "CREATE TABLE", "CREATE VIEW",
+        "exa_catalog|exapg", "public|exapg", "sales|exapg",
+        "public|listed|table|exapg",
+        "public|listed_view|view|exapg",
+        "sales|orders|table|exapg",
+        "SET",
+        "public|listed|table|exapg", "sales|orders|table|exapg", "");
+    assertEquals(expected, result.output());
+  }
+
+  @Test
+  void fetchCountReadsAResultThroughACursor() throws Exception {
+    Result result = psql("SELECT x FROM generate_series(1, 2500) AS g(x) WHERE x % 1000 = 0;\n",
+        "-A", "-t", "-v", "FETCH_COUNT=100");
+    assertEquals(0, result.exitCode(), result.errors());
+    assertEquals("1000\n2000\n", result.output());
+  }
 }

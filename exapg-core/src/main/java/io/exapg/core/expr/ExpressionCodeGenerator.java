@@ -4,6 +4,7 @@ import io.exapg.core.error.ExaException;
 import io.exapg.core.error.SqlState;
 import io.exapg.core.expr.runtime.DateFunctions;
 import io.exapg.core.expr.runtime.LikePattern;
+import io.exapg.core.expr.runtime.RegexPattern;
 import io.exapg.core.type.DataType;
 import io.exapg.core.type.TypeId;
 import java.util.ArrayList;
@@ -379,6 +380,9 @@ final class ExpressionCodeGenerator {
       case CAST, ASSIGN_CAST -> cast(code, args.get(0), argTypes.get(0), type,
           call.function() == Function.ASSIGN_CAST);
       case LIKE, ILIKE -> like(call, args, code);
+      case REGEX_MATCH, REGEX_IMATCH -> regex(call, args, code);
+      case FORMAT_TYPE -> strictString(code, args, "%OUT%.set(PgTypeNames.format((long) "
+          + args.get(0).value() + ", (long) " + args.get(1).value() + "))");
       case CONCAT -> strictString(code, args,
           "Strings.concat(" + args.get(0).value() + ", " + args.get(1).value() + ", %OUT%)");
       case UPPER -> strictString(code, args, "Strings.upper(" + args.get(0).value() + ", %OUT%)");
@@ -1026,6 +1030,21 @@ final class ExpressionCodeGenerator {
         .append(" = new LikePattern.Cache(").append(caseInsensitive).append(");\n");
     return strict(code, DataType.BOOLEAN, args, cache + ".matches(" + args.get(0).value() + ", "
         + args.get(1).value() + ", " + (args.size() > 2 ? args.get(2).value() : "null") + ")");
+  }
+
+  private Value regex(Call call, List<Value> args, StringBuilder code) {
+    boolean caseInsensitive = call.function() == Function.REGEX_IMATCH;
+    if (call.argument(1) instanceof Literal p && p.value() != null) {
+      String field = constant(RegexPattern.compile((String) p.value(), caseInsensitive),
+          "RegexPattern");
+      return strict(code, DataType.BOOLEAN, args,
+          field + ".matches(" + args.get(0).value() + ")");
+    }
+    String cache = name("regex");
+    fields.append("private final RegexPattern.Cache ").append(cache)
+        .append(" = new RegexPattern.Cache(").append(caseInsensitive).append(");\n");
+    return strict(code, DataType.BOOLEAN, args, cache + ".matches(" + args.get(0).value() + ", "
+        + args.get(1).value() + ")");
   }
 
   // ---------------------------------------------------------------- dates

@@ -20,6 +20,22 @@ public abstract class SystemTable extends AbstractTable {
     this.types = List.copyOf(types);
   }
 
+  protected SystemTable(Columns columns) {
+    this(columns.names, columns.types);
+  }
+
+  /** Column names and types, listed side by side. */
+  public static final class Columns {
+    private final List<String> names = new java.util.ArrayList<>();
+    private final List<DataType> types = new java.util.ArrayList<>();
+
+    public Columns add(String name, DataType type) {
+      names.add(name);
+      types.add(type);
+      return this;
+    }
+  }
+
   public List<DataType> types() {
     return types;
   }

@@ -16,7 +16,10 @@ public final class TypeNames {
       Map.entry("float4", DataType.REAL),
       Map.entry("float8", DataType.DOUBLE),
       Map.entry("bpchar", DataType.TEXT),
-      Map.entry("name", DataType.TEXT));
+      Map.entry("name", DataType.TEXT),
+      // Object identifiers are ints; a string cast to regclass is resolved when planned.
+      Map.entry("oid", DataType.INTEGER),
+      Map.entry("regclass", DataType.INTEGER));
 
   private TypeNames() {
   }

@@ -439,15 +439,14 @@ final class DdlExecutor {
       }
       columns.add(new ColumnDef(columnNames.get(c), plan.columns().get(c).type(), true));
     }
-    ViewDef view = new ViewDef(name[0], name[1], create.queryText(piece.text()), columns,
-        session.searchPath().schemas());
     ViewDef before = catalog.view(name[0], name[1]);
     if (before != null && !sameLeadingColumns(before.columns(), columns)) {
       throw new ExaException(SqlState.INVALID_TABLE_DEFINITION,
           "cannot change the columns of view \"" + name[1] + "\" (a replacing query must"
               + " return the same columns first, in the same order and of the same types)");
     }
-    catalog.createView(view, create.getReplace());
+    catalog.createView(name[0], name[1], create.queryText(piece.text()), columns,
+        session.searchPath().schemas(), create.getReplace());
     return new StatementResult.Command("CREATE VIEW");
   }
 

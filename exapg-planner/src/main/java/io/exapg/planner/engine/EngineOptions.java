@@ -8,4 +8,6 @@ package io.exapg.planner.engine;
  */
 public record EngineOptions(String database, long queryMemoryLimitBytes, String serverVersion) {
   public static final String POSTGRES_VERSION = "15.8";
+  /** The one user there is until users and roles exist; owner of every object. */
+  public static final String SUPERUSER = "exapg";
 }

@@ -29,7 +29,7 @@ public final class SqlEngine implements QueryEngine, AutoCloseable {
     this.memory = memory;
     this.workers = workers;
     this.options = options;
-    this.planner = new QueryPlanner(storage);
+    this.planner = new QueryPlanner(storage, options.database(), EngineOptions.SUPERUSER);
     this.spillArea = new SpillArea(storage.dataDirectory().resolve("tmp"));
     this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "exapg-statement-timer");

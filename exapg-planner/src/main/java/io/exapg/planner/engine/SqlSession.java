@@ -23,6 +23,7 @@ import io.exapg.core.type.Calendar;
 import io.exapg.core.type.DataType;
 import io.exapg.planner.QueryPlanner;
 import io.exapg.planner.catalog.SearchPath;
+import io.exapg.planner.catalog.pg.PgOids;
 import io.exapg.planner.parser.ExaParser;
 import io.exapg.planner.parser.SqlAlterTableLayout;
 import io.exapg.planner.parser.SqlCheckpoint;
@@ -445,8 +446,12 @@ final class SqlSession implements EngineSession {
 
   /** What session functions (now(), current_user, current_schema, ...) return. */
   StatementContext statementContext() {
+    SearchPath path = searchPath();
     return new StatementContext(statementMicros(), info.user(), info.database(),
-        searchPath().firstSchema());
+        path.schemas(), "PostgreSQL " + engine.options().serverVersion() + " on "
+            + System.getProperty("os.arch") + "-" + System.getProperty("os.name").toLowerCase(
+                java.util.Locale.ROOT) + ", compiled by Java " + Runtime.version().feature(),
+        () -> PgOids.visibleRelations(engine.storage().catalog(), path.schemas()));
   }
 
   /** The current time in the session's time zone, as a timestamp without time zone. */

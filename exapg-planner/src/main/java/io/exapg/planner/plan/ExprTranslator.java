@@ -13,6 +13,9 @@ import io.exapg.core.type.Calendar;
 import io.exapg.core.type.DataType;
 import io.exapg.core.type.TextFormat;
 import io.exapg.core.type.TypeId;
+import io.exapg.planner.catalog.pg.PgEncodings;
+import io.exapg.planner.catalog.pg.PgOids;
+import io.exapg.planner.engine.EngineOptions;
 import io.exapg.planner.type.TypeMapping;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -29,6 +32,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlLikeOperator;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.fun.SqlTrimFunction;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -195,6 +199,11 @@ public final class ExprTranslator {
         return translate(RexUtil.expandSearch(rexBuilder, null, call));
       case LIKE:
         return like(call);
+      case ITEM:
+        return schemaOfPath(call, type);
+      case POSIX_REGEX_CASE_SENSITIVE:
+      case POSIX_REGEX_CASE_INSENSITIVE:
+        return regex(call);
       case EXTRACT:
         return new Call(Function.EXTRACT, List.of(unitLiteral(operands.get(0)),
             translate(operands.get(1))), type);
@@ -324,6 +333,31 @@ public final class ExprTranslator {
         return new Literal(statement.database(), type);
       case "CURRENT_SCHEMA":
         return new Literal(statement.schema(), type);
+      case "CURRENT_DATABASE":
+        return new Literal(statement.database(), type);
+      case "VERSION":
+        return new Literal(statement.version(), type);
+      case "PG_GET_USERBYID":
+        return roleName(translate(operands.get(0)));
+      case "PG_TABLE_IS_VISIBLE":
+        return oneOf(translate(operands.get(0)), statement.visibleRelations().get());
+      case "FORMAT_TYPE":
+        return new Call(Function.FORMAT_TYPE, List.of(cast(translate(operands.get(0)),
+            DataType.BIGINT), cast(translate(operands.get(1)), DataType.BIGINT)), DataType.TEXT);
+      case "PG_ENCODING_TO_CHAR": {
+        Expr encoding = cast(translate(operands.get(0)), DataType.BIGINT);
+        return new Call(Function.CASE, List.of(
+            equal(encoding, PgEncodings.UTF8), new Literal(PgEncodings.name(PgEncodings.UTF8),
+                DataType.TEXT),
+            equal(encoding, 0), new Literal(PgEncodings.name(0), DataType.TEXT),
+            new Literal("", DataType.TEXT)), DataType.TEXT);
+      }
+      case "OBJ_DESCRIPTION":
+      case "SHOBJ_DESCRIPTION":
+      case "COL_DESCRIPTION":
+      case "PG_GET_EXPR":
+        // ExaPG has no comments and no stored expressions (defaults, checks, partition bounds).
+        return Literal.nullOf(DataType.TEXT);
       default:
         throw ExaException.notSupported("function " + name.toLowerCase(Locale.ROOT));
     }
@@ -447,6 +481,68 @@ public final class ExprTranslator {
     Function function = operator.isCaseSensitive() ? Function.LIKE : Function.ILIKE;
     Expr like = new Call(function, operands, DataType.BOOLEAN);
     return operator.isNegated() ? new Call(Function.NOT, List.of(like), DataType.BOOLEAN) : like;
+  }
+
+  /**
+   * current_schemas(implicit)[n], the one use of an array ExaPG has (drivers ask for the first
+   * schema so): the n-th schema of the path, pg_catalog first when implicit ones count.
+   */
+  private Expr schemaOfPath(RexCall call, DataType type) {
+    RexNode array = call.getOperands().get(0);
+    RexNode index = call.getOperands().get(1);
+    if (!(array instanceof RexCall schemas
+        && schemas.getOperator().getName().equalsIgnoreCase("CURRENT_SCHEMAS")
+        && schemas.getOperands().get(0) instanceof RexLiteral implicit
+        && index instanceof RexLiteral position)) {
+      throw ExaException.notSupported("arrays");
+    }
+    List<String> path = new ArrayList<>();
+    if (Boolean.TRUE.equals(implicit.getValueAs(Boolean.class))) {
+      path.add("pg_catalog");
+    }
+    path.addAll(statement.searchPath());
+    int n = position.getValueAs(Integer.class);
+    return new Literal(n >= 1 && n <= path.size() ? path.get(n - 1) : null, type);
+  }
+
+  private static Expr equal(Expr value, long constant) {
+    return new Call(Function.EQUAL, List.of(value, new Literal(constant, DataType.BIGINT)),
+        DataType.BOOLEAN);
+  }
+
+  /** pg_get_userbyid: the superuser's name for its OID, "unknown (OID=n)" for others. */
+  private Expr roleName(Expr role) {
+    Expr oid = cast(role, DataType.BIGINT);
+    return new Call(Function.CASE, List.of(equal(oid, PgOids.BOOTSTRAP_SUPERUSER),
+        new Literal(EngineOptions.SUPERUSER, DataType.TEXT),
+        new Call(Function.CONCAT, List.of(new Call(Function.CONCAT, List.of(
+            new Literal("unknown (OID=", DataType.TEXT), cast(oid, DataType.TEXT)),
+            DataType.TEXT), new Literal(")", DataType.TEXT)), DataType.TEXT)), DataType.TEXT);
+  }
+
+  /** Whether a value is one of the OIDs. */
+  private Expr oneOf(Expr value, List<Integer> oids) {
+    if (oids.isEmpty()) {
+      return new Literal(false, DataType.BOOLEAN);
+    }
+    Expr oid = cast(value, DataType.BIGINT);
+    List<Expr> tests = new ArrayList<>();
+    for (int candidate : oids) {
+      tests.add(equal(oid, candidate));
+    }
+    return tests.size() == 1 ? tests.get(0) : new Call(Function.OR, tests, DataType.BOOLEAN);
+  }
+
+  /** "~", "~*" and their negations "!~", "!~*" (Calcite marks those by the operator). */
+  private Expr regex(RexCall call) {
+    List<Expr> operands = List.of(asText(call.getOperands().get(0)),
+        asText(call.getOperands().get(1)));
+    Function function = call.getKind() == SqlKind.POSIX_REGEX_CASE_SENSITIVE
+        ? Function.REGEX_MATCH : Function.REGEX_IMATCH;
+    Expr match = new Call(function, operands, DataType.BOOLEAN);
+    boolean negated = call.getOperator() == SqlStdOperatorTable.NEGATED_POSIX_REGEX_CASE_SENSITIVE
+        || call.getOperator() == SqlStdOperatorTable.NEGATED_POSIX_REGEX_CASE_INSENSITIVE;
+    return negated ? new Call(Function.NOT, List.of(match), DataType.BOOLEAN) : match;
   }
 
   private static Literal unitLiteral(RexNode node) {

@@ -1,11 +1,23 @@
 package io.exapg.planner.plan;
 
+import java.util.List;
+import java.util.function.Supplier;
+
 /**
  * What a statement's session functions return, fixed when it starts: now() and
- * current_date, current_user, current_catalog and current_schema.
+ * current_date, current_user, current_database(), current_schema, version() and
+ * pg_table_is_visible().
  *
  * @param micros the statement's start in the session's time zone, in microseconds
- * @param schema the first existing schema on the search path, or null
+ * @param searchPath the existing schemas of the search path, in order
+ * @param version what version() returns
+ * @param visibleRelations the OIDs of the tables and views found by their unqualified names
+ *     on the search path (computed when a statement asks)
  */
-public record StatementContext(long micros, String user, String database, String schema) {
+public record StatementContext(long micros, String user, String database,
+    List<String> searchPath, String version, Supplier<List<Integer>> visibleRelations) {
+  /** current_schema: the first schema of the path, or null. */
+  public String schema() {
+    return searchPath.isEmpty() ? null : searchPath.get(0);
+  }
 }

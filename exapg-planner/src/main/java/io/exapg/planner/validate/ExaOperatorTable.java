@@ -88,6 +88,7 @@ public final class ExaOperatorTable implements SqlOperatorTable {
   public ExaOperatorTable() {
     List<SqlOperator> operators = new ArrayList<>(List.of(DATE_TRUNC, DATE_PART, BTRIM, REVERSE,
         NOW, LTRIM, RTRIM, OCTET_LENGTH, TRUNC));
+    operators.addAll(PgCatalogFunctions.ALL);
     for (SqlOperator operator : SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
         SqlLibrary.POSTGRESQL).getOperatorList()) {
       if (!REPLACED.contains(operator.getName())) {
@@ -127,10 +128,14 @@ public final class ExaOperatorTable implements SqlOperatorTable {
     }
   }
 
+  /** Functions are found with or without "pg_catalog.", where PostgreSQL keeps them all. */
   @Override
   public void lookupOperatorOverloads(SqlIdentifier name, @Nullable SqlFunctionCategory category,
       SqlSyntax syntax, List<SqlOperator> operators, SqlNameMatcher nameMatcher) {
-    delegate.lookupOperatorOverloads(name, category, syntax, operators,
+    SqlIdentifier unqualified = name.names.size() == 2
+        && name.names.get(0).equalsIgnoreCase("pg_catalog")
+        ? new SqlIdentifier(name.names.get(1), name.getParserPosition()) : name;
+    delegate.lookupOperatorOverloads(unqualified, category, syntax, operators,
         SqlNameMatchers.withCaseSensitive(false));
   }
 

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,20 +31,21 @@ public final class Catalog {
   private final Map<String, TableDef> tablesByName = new ConcurrentHashMap<>();
   private final Map<Long, TableDef> tablesById = new ConcurrentHashMap<>();
   private final Map<String, ViewDef> viewsByName = new ConcurrentHashMap<>();
-  private final Set<String> schemas = ConcurrentHashMap.newKeySet();
+  /** Schema ids by name; public's is 0. */
+  private final Map<String, Long> schemas = new ConcurrentHashMap<>();
   private long nextTableId = 1;
   private volatile long version;
 
   private Catalog(Path file) {
     this.file = file;
-    schemas.add(DEFAULT_SCHEMA);
+    schemas.put(DEFAULT_SCHEMA, 0L);
   }
 
   public static Catalog open(Path directory) {
     DurableFiles.createDirectories(directory);
     Catalog catalog = new Catalog(directory.resolve("catalog.json"));
-    if (Files.exists(catalog.file)) {
-      catalog.load();
+    if (Files.exists(catalog.file) && catalog.load()) {
+      catalog.save();
     }
     return catalog;
   }
@@ -55,20 +55,26 @@ public final class Catalog {
   }
 
   public boolean hasSchema(String name) {
-    return schemas.contains(name);
+    return schemas.containsKey(name);
   }
 
   /** The schemas, by name. */
   public List<String> schemas() {
-    return schemas.stream().sorted().toList();
+    return schemas.keySet().stream().sorted().toList();
+  }
+
+  /** A schema's id (unique among tables, views and schemas; 0 for public), or -1. */
+  public long schemaId(String name) {
+    return schemas.getOrDefault(name, -1L);
   }
 
   public synchronized void createSchema(String name) {
-    if (!schemas.add(name)) {
+    if (schemas.putIfAbsent(name, nextTableId) != null) {
       throw new ExaException(SqlState.DUPLICATE_SCHEMA,
           "schema \"" + name + "\" already exists");
     }
     try {
+      nextTableId++;
       save();
     } catch (RuntimeException e) {
       schemas.remove(name);
@@ -84,13 +90,14 @@ public final class Catalog {
         throw new IllegalStateException("schema " + name + " still has table " + relation);
       }
     }
-    if (!schemas.remove(name)) {
+    Long id = schemas.remove(name);
+    if (id == null) {
       return;
     }
     try {
       save();
     } catch (RuntimeException e) {
-      schemas.add(name);
+      schemas.put(name, id);
       throw e;
     }
     version++;
@@ -178,15 +185,23 @@ public final class Catalog {
     }
   }
 
-  /** Creates a view, or replaces the view of that name when replace is set. */
-  public synchronized void createView(ViewDef view, boolean replace) {
-    String key = key(view.schema(), view.name());
+  /**
+   * Creates a view, or replaces the view of that name (keeping its id) when replace is set.
+   */
+  public synchronized ViewDef createView(String schema, String name, String query,
+      List<ColumnDef> columns, List<String> searchPath, boolean replace) {
+    String key = key(schema, name);
     ViewDef before = viewsByName.get(key);
     if (!(replace && before != null)) {
-      requireFreeName(view.schema(), view.name());
+      requireFreeName(schema, name);
     }
+    long id = before != null ? before.id() : nextTableId;
+    ViewDef view = new ViewDef(id, schema, name, query, columns, searchPath);
     viewsByName.put(key, view);
     try {
+      if (before == null) {
+        nextTableId++;
+      }
       save();
     } catch (RuntimeException e) {
       if (before == null) {
@@ -197,6 +212,7 @@ public final class Catalog {
       throw e;
     }
     version++;
+    return view;
   }
 
   public synchronized void dropView(ViewDef view) {
@@ -215,8 +231,10 @@ public final class Catalog {
     ObjectNode root = JSON.createObjectNode();
     root.put("formatVersion", 1);
     root.put("nextTableId", nextTableId);
-    ArrayNode schemaNames = root.putArray("schemas");
-    schemas().forEach(schemaNames::add);
+    ArrayNode schemaList = root.putArray("schemas");
+    for (String schema : schemas()) {
+      schemaList.addObject().put("name", schema).put("id", schemas.get(schema));
+    }
     ArrayNode tables = root.putArray("tables");
     for (TableDef table : new TreeMap<>(tablesById).values()) {
       ObjectNode t = tables.addObject();
@@ -240,6 +258,7 @@ public final class Catalog {
     ArrayNode views = root.putArray("views");
     for (ViewDef view : new TreeMap<>(viewsByName).values()) {
       ObjectNode v = views.addObject();
+      v.put("id", view.id());
       v.put("schema", view.schema());
       v.put("name", view.name());
       v.put("query", view.query());
@@ -276,13 +295,24 @@ public final class Catalog {
     return columns;
   }
 
-  private void load() {
+  /** Reads the catalog file; true when it was written by an older version (views without ids). */
+  private boolean load() {
+    boolean older = false;
     try {
       JsonNode root = JSON.readTree(file.toFile());
       nextTableId = root.get("nextTableId").asLong();
       if (root.has("schemas")) {
         schemas.clear();
-        root.get("schemas").forEach(name -> schemas.add(name.asText()));
+        for (JsonNode schema : root.get("schemas")) {
+          if (schema.isTextual()) {
+            // Written before schemas had ids.
+            older = true;
+            schemas.put(schema.asText(), schema.asText().equals(DEFAULT_SCHEMA) ? 0
+                : nextTableId++);
+          } else {
+            schemas.put(schema.get("name").asText(), schema.get("id").asLong());
+          }
+        }
       }
       for (JsonNode t : root.get("tables")) {
         List<ColumnDef> columns = readColumns(t.get("columns"));
@@ -311,7 +341,9 @@ public final class Catalog {
           } else {
             path.add(v.get("schema").asText());
           }
-          ViewDef view = new ViewDef(v.get("schema").asText(), v.get("name").asText(),
+          older |= !v.has("id");
+          long id = v.has("id") ? v.get("id").asLong() : nextTableId++;
+          ViewDef view = new ViewDef(id, v.get("schema").asText(), v.get("name").asText(),
               v.get("query").asText(), readColumns(v.get("columns")), path);
           viewsByName.put(key(view.schema(), view.name()), view);
         }
@@ -320,5 +352,6 @@ public final class Catalog {
       throw new ExaException(SqlState.DATA_CORRUPTED,
           "cannot read the catalog " + file + ": " + e.getMessage(), e);
     }
+    return older;
   }
 }

@@ -5,12 +5,13 @@ import java.util.List;
 /**
  * A view: its query as written and the columns that query had when the view was created.
  *
+ * @param id unique among the node's tables, views and schemas
  * @param query the SELECT (or VALUES, WITH) text, without the CREATE VIEW around it
  * @param searchPath the schemas the query's unqualified names were looked up in when the view
  *     was created; they are looked up there again whenever the view is used
  */
-public record ViewDef(String schema, String name, String query, List<ColumnDef> columns,
-    List<String> searchPath) {
+public record ViewDef(long id, String schema, String name, String query,
+    List<ColumnDef> columns, List<String> searchPath) {
   public ViewDef {
     columns = List.copyOf(columns);
     searchPath = List.copyOf(searchPath);

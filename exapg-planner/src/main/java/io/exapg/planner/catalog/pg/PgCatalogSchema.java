@@ -1,0 +1,143 @@
+package io.exapg.planner.catalog.pg;
+
+import io.exapg.core.type.DataType;
+import io.exapg.planner.catalog.SystemTable.Columns;
+import io.exapg.storage.StorageEngine;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
+
+/**
+ * pg_catalog: PostgreSQL's system catalogs over ExaPG's catalog, for the queries psql, JDBC
+ * drivers and BI tools send. Tables whose objects ExaPG does not have (indexes, constraints,
+ * column defaults, comments, inheritance) are there and empty.
+ */
+public final class PgCatalogSchema extends AbstractSchema {
+  public static final String NAME = "pg_catalog";
+
+  private final Map<String, Table> tables;
+
+  public PgCatalogSchema(StorageEngine storage, String database, String superuser) {
+    this.tables = Map.ofEntries(
+        Map.entry("pg_namespace", new PgNamespaceTable(storage)),
+        Map.entry("pg_class", new PgClassTable(storage)),
+        Map.entry("pg_attribute", new PgAttributeTable(storage)),
+        Map.entry("pg_type", new PgTypeTable()),
+        Map.entry("pg_am", new PgFixedTable(new Columns()
+            .add("oid", DataType.INTEGER)
+            .add("amname", DataType.TEXT)
+            .add("amhandler", DataType.TEXT)
+            .add("amtype", DataType.TEXT), List.of(
+                Arrays.asList(PgOids.HEAP_ACCESS_METHOD, "heap", "heap_tableam_handler", "t"),
+                Arrays.asList(403, "btree", "bthandler", "i")))),
+        Map.entry("pg_tablespace", new PgFixedTable(new Columns()
+            .add("oid", DataType.INTEGER)
+            .add("spcname", DataType.TEXT)
+            .add("spcowner", DataType.INTEGER)
+            .add("spcacl", DataType.TEXT)
+            .add("spcoptions", DataType.TEXT), List.of(
+                Arrays.asList(PgOids.DEFAULT_TABLESPACE, "pg_default",
+                    PgOids.BOOTSTRAP_SUPERUSER, null, null),
+                Arrays.asList(1664, "pg_global", PgOids.BOOTSTRAP_SUPERUSER, null, null)))),
+        Map.entry("pg_database", new PgFixedTable(new Columns()
+            .add("oid", DataType.INTEGER)
+            .add("datname", DataType.TEXT)
+            .add("datdba", DataType.INTEGER)
+            .add("encoding", DataType.INTEGER)
+            .add("datlocprovider", DataType.TEXT)
+            .add("datistemplate", DataType.BOOLEAN)
+            .add("datallowconn", DataType.BOOLEAN)
+            .add("datconnlimit", DataType.INTEGER)
+            .add("datcollate", DataType.TEXT)
+            .add("datctype", DataType.TEXT)
+            .add("daticulocale", DataType.TEXT)
+            .add("dattablespace", DataType.INTEGER)
+            .add("datacl", DataType.TEXT), List.of(
+                Arrays.asList(PgOids.DATABASE, database, PgOids.BOOTSTRAP_SUPERUSER,
+                    PgEncodings.UTF8, "c", false, true, -1, "C.UTF-8", "C.UTF-8", null,
+                    PgOids.DEFAULT_TABLESPACE, null)))),
+        Map.entry("pg_roles", new PgFixedTable(new Columns()
+            .add("rolname", DataType.TEXT)
+            .add("rolsuper", DataType.BOOLEAN)
+            .add("rolinherit", DataType.BOOLEAN)
+            .add("rolcreaterole", DataType.BOOLEAN)
+            .add("rolcreatedb", DataType.BOOLEAN)
+            .add("rolcanlogin", DataType.BOOLEAN)
+            .add("rolreplication", DataType.BOOLEAN)
+            .add("rolconnlimit", DataType.INTEGER)
+            .add("rolpassword", DataType.TEXT)
+            .add("rolvaliduntil", DataType.TIMESTAMP)
+            .add("rolbypassrls", DataType.BOOLEAN)
+            .add("rolconfig", DataType.TEXT)
+            .add("oid", DataType.INTEGER), List.of(
+                Arrays.asList(superuser, true, true, true, true, true, false, -1, "********",
+                    null, true, null, PgOids.BOOTSTRAP_SUPERUSER)))),
+        Map.entry("pg_user", new PgFixedTable(new Columns()
+            .add("usename", DataType.TEXT)
+            .add("usesysid", DataType.INTEGER)
+            .add("usecreatedb", DataType.BOOLEAN)
+            .add("usesuper", DataType.BOOLEAN)
+            .add("userepl", DataType.BOOLEAN)
+            .add("usebypassrls", DataType.BOOLEAN)
+            .add("passwd", DataType.TEXT)
+            .add("valuntil", DataType.TIMESTAMP)
+            .add("useconfig", DataType.TEXT), List.of(
+                Arrays.asList(superuser, PgOids.BOOTSTRAP_SUPERUSER, true, true, false, true,
+                    "********", null, null)))),
+        Map.entry("pg_description", new PgFixedTable(new Columns()
+            .add("objoid", DataType.INTEGER)
+            .add("classoid", DataType.INTEGER)
+            .add("objsubid", DataType.INTEGER)
+            .add("description", DataType.TEXT), List.of())),
+        Map.entry("pg_index", new PgFixedTable(new Columns()
+            .add("indexrelid", DataType.INTEGER)
+            .add("indrelid", DataType.INTEGER)
+            .add("indnatts", DataType.SMALLINT)
+            .add("indnkeyatts", DataType.SMALLINT)
+            .add("indisunique", DataType.BOOLEAN)
+            .add("indisprimary", DataType.BOOLEAN)
+            .add("indisexclusion", DataType.BOOLEAN)
+            .add("indimmediate", DataType.BOOLEAN)
+            .add("indisclustered", DataType.BOOLEAN)
+            .add("indisvalid", DataType.BOOLEAN)
+            .add("indisready", DataType.BOOLEAN)
+            .add("indislive", DataType.BOOLEAN)
+            .add("indkey", DataType.TEXT)
+            .add("indexprs", DataType.TEXT)
+            .add("indpred", DataType.TEXT), List.of())),
+        Map.entry("pg_constraint", new PgFixedTable(new Columns()
+            .add("oid", DataType.INTEGER)
+            .add("conname", DataType.TEXT)
+            .add("connamespace", DataType.INTEGER)
+            .add("contype", DataType.TEXT)
+            .add("condeferrable", DataType.BOOLEAN)
+            .add("condeferred", DataType.BOOLEAN)
+            .add("convalidated", DataType.BOOLEAN)
+            .add("conrelid", DataType.INTEGER)
+            .add("contypid", DataType.INTEGER)
+            .add("conindid", DataType.INTEGER)
+            .add("confrelid", DataType.INTEGER)
+            .add("confupdtype", DataType.TEXT)
+            .add("confdeltype", DataType.TEXT)
+            .add("confmatchtype", DataType.TEXT)
+            .add("conkey", DataType.TEXT)
+            .add("confkey", DataType.TEXT), List.of())),
+        Map.entry("pg_attrdef", new PgFixedTable(new Columns()
+            .add("oid", DataType.INTEGER)
+            .add("adrelid", DataType.INTEGER)
+            .add("adnum", DataType.SMALLINT)
+            .add("adbin", DataType.TEXT), List.of())),
+        Map.entry("pg_inherits", new PgFixedTable(new Columns()
+            .add("inhrelid", DataType.INTEGER)
+            .add("inhparent", DataType.INTEGER)
+            .add("inhseqno", DataType.INTEGER)
+            .add("inhdetachpending", DataType.BOOLEAN), List.of())));
+  }
+
+  @Override
+  protected Map<String, Table> getTableMap() {
+    return tables;
+  }
+}

@@ -1,0 +1,65 @@
+package io.exapg.planner.catalog.pg;
+
+import io.exapg.storage.catalog.Catalog;
+import io.exapg.storage.catalog.TableDef;
+import io.exapg.storage.catalog.ViewDef;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The object identifiers pg_catalog shows: PostgreSQL's fixed ones for built-in objects, and
+ * for the node's schemas, tables and views their catalog id plus 16384 (PostgreSQL's first
+ * user OID), so they stay the same across restarts.
+ */
+public final class PgOids {
+  public static final int BOOTSTRAP_SUPERUSER = 10;
+  public static final int PG_CATALOG = 11;
+  public static final int PUBLIC = 2200;
+  public static final int EXA_CATALOG = 12000;
+  public static final int DATABASE = 5;
+  public static final int HEAP_ACCESS_METHOD = 2;
+  public static final int DEFAULT_TABLESPACE = 1663;
+  public static final int DEFAULT_COLLATION = 100;
+  static final int FIRST_USER_OID = 16384;
+
+  private PgOids() {
+  }
+
+  /** A schema's OID, or 0 when there is no such schema. */
+  public static int namespace(Catalog catalog, String schema) {
+    if (schema.equals(Catalog.DEFAULT_SCHEMA)) {
+      return PUBLIC;
+    }
+    long id = catalog.schemaId(schema);
+    return id < 0 ? 0 : (int) (FIRST_USER_OID + id);
+  }
+
+  /**
+   * The tables and views an unqualified name finds with this search path: in each schema on
+   * the path, those whose names no earlier schema has (pg_table_is_visible).
+   */
+  public static List<Integer> visibleRelations(Catalog catalog, List<String> searchPath) {
+    Set<String> seen = new HashSet<>();
+    List<Integer> visible = new ArrayList<>();
+    for (String schema : searchPath) {
+      for (TableDef table : catalog.tables()) {
+        if (table.schema().equals(schema) && seen.add(table.name())) {
+          visible.add(relation(table.id()));
+        }
+      }
+      for (ViewDef view : catalog.views()) {
+        if (view.schema().equals(schema) && seen.add(view.name())) {
+          visible.add(relation(view.id()));
+        }
+      }
+    }
+    return visible;
+  }
+
+  /** The OID of the table or view with this catalog id. */
+  public static int relation(long id) {
+    return (int) (FIRST_USER_OID + id);
+  }
+}

@@ -1,0 +1,60 @@
+package io.exapg.planner.validate;
+
+import java.util.List;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlOperandTypeChecker;
+import org.apache.calcite.sql.type.SqlReturnTypeInference;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeTransforms;
+
+/**
+ * PostgreSQL's system information functions that client catalog queries call (psql,
+ * JDBC, BI tools); ExprTranslator gives them their values.
+ */
+final class PgCatalogFunctions {
+  private static final SqlReturnTypeInference TEXT =
+      ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(SqlTypeTransforms.TO_NULLABLE);
+  private static final SqlReturnTypeInference ALWAYS_NULL_TEXT =
+      ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(SqlTypeTransforms.FORCE_NULLABLE);
+
+  static final List<SqlOperator> ALL = List.of(
+      function("PG_GET_USERBYID", TEXT, OperandTypes.family(SqlTypeFamily.INTEGER)),
+      function("PG_TABLE_IS_VISIBLE",
+          ReturnTypes.explicit(SqlTypeName.BOOLEAN).andThen(SqlTypeTransforms.TO_NULLABLE),
+          OperandTypes.family(SqlTypeFamily.INTEGER)),
+      function("FORMAT_TYPE", TEXT,
+          OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER)),
+      function("PG_ENCODING_TO_CHAR", TEXT, OperandTypes.family(SqlTypeFamily.INTEGER)),
+      function("OBJ_DESCRIPTION", ALWAYS_NULL_TEXT, OperandTypes.or(
+          OperandTypes.family(SqlTypeFamily.INTEGER),
+          OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.CHARACTER))),
+      function("SHOBJ_DESCRIPTION", ALWAYS_NULL_TEXT,
+          OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.CHARACTER)),
+      function("COL_DESCRIPTION", ALWAYS_NULL_TEXT,
+          OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER)),
+      function("PG_GET_EXPR", ALWAYS_NULL_TEXT, OperandTypes.or(
+          OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER),
+          OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER,
+              SqlTypeFamily.BOOLEAN))),
+      function("CURRENT_SCHEMAS", opBinding -> opBinding.getTypeFactory().createArrayType(
+          opBinding.getTypeFactory().createSqlType(SqlTypeName.VARCHAR), -1),
+          OperandTypes.family(SqlTypeFamily.BOOLEAN)),
+      function("VERSION", ReturnTypes.explicit(SqlTypeName.VARCHAR), OperandTypes.NILADIC),
+      function("CURRENT_DATABASE", ReturnTypes.explicit(SqlTypeName.VARCHAR),
+          OperandTypes.NILADIC));
+
+  private PgCatalogFunctions() {
+  }
+
+  private static SqlFunction function(String name, SqlReturnTypeInference returnType,
+      SqlOperandTypeChecker operands) {
+    return new SqlFunction(name, SqlKind.OTHER_FUNCTION, returnType, null, operands,
+        SqlFunctionCategory.SYSTEM);
+  }
+}
