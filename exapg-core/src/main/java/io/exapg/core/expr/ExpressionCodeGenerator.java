@@ -377,6 +377,7 @@ final class ExpressionCodeGenerator {
           strict(code, DataType.BOOLEAN, args, comparison(call.function(), args.get(0).value(),
               argTypes.get(0), args.get(1).value(), argTypes.get(1)));
       case NOT -> strict(code, DataType.BOOLEAN, args, "!" + args.get(0).value());
+      case IN_LIST -> strict(code, DataType.BOOLEAN, args, inList(args, argTypes));
       case CAST, ASSIGN_CAST -> cast(code, args.get(0), argTypes.get(0), type,
           call.function() == Function.ASSIGN_CAST);
       case LIKE, ILIKE -> like(call, args, code);
@@ -749,6 +750,16 @@ final class ExpressionCodeGenerator {
   }
 
   // ---------------------------------------------------------------- comparisons and logic
+
+  /** value = c1 OR value = c2 ...: the value computed once, the constants never null. */
+  private static String inList(List<Value> args, List<DataType> types) {
+    StringBuilder expression = new StringBuilder("(");
+    for (int k = 1; k < args.size(); k++) {
+      expression.append(k > 1 ? " || " : "").append(comparison(Function.EQUAL,
+          args.get(0).value(), types.get(0), args.get(k).value(), types.get(k)));
+    }
+    return expression.append(")").toString();
+  }
 
   private static String comparison(Function function, String a, DataType aType, String b,
       DataType bType) {

@@ -11,7 +11,7 @@ public enum Function {
   EQUAL, NOT_EQUAL, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL,
   IS_DISTINCT_FROM, IS_NOT_DISTINCT_FROM,
   // logic and null tests
-  AND, OR, NOT, IS_NULL, IS_NOT_NULL, IS_TRUE, IS_NOT_TRUE, IS_FALSE, IS_NOT_FALSE,
+  AND, OR, NOT, IN_LIST, IS_NULL, IS_NOT_NULL, IS_TRUE, IS_NOT_TRUE, IS_FALSE, IS_NOT_FALSE,
   // conditionals: CASE(when1, then1, ..., else)
   CASE, COALESCE, NULLIF,
   /** Explicit conversion: strings are truncated to the target length, as PostgreSQL does. */

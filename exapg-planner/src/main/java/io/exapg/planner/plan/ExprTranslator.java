@@ -172,7 +172,7 @@ public final class ExprTranslator {
       case AND:
         return new Call(Function.AND, translate(operands), DataType.BOOLEAN);
       case OR:
-        return new Call(Function.OR, translate(operands), DataType.BOOLEAN);
+        return inListOrOr(translate(operands));
       case NOT:
         return simple(Function.NOT, call, DataType.BOOLEAN);
       case IS_NULL:
@@ -503,6 +503,26 @@ public final class ExprTranslator {
     path.addAll(statement.searchPath());
     int n = position.getValueAs(Integer.class);
     return new Literal(n >= 1 && n <= path.size() ? path.get(n - 1) : null, type);
+  }
+
+  /**
+   * An OR of equalities between one expression and constants (what IN lists become) as one
+   * IN_LIST, so the expression (e.g. TPC-H Q22's substring) is computed once per row.
+   */
+  private static Expr inListOrOr(List<Expr> disjuncts) {
+    Expr value = null;
+    List<Expr> list = new ArrayList<>();
+    for (Expr disjunct : disjuncts) {
+      if (!(disjunct instanceof Call call && call.function() == Function.EQUAL
+          && call.argument(1) instanceof Literal constant && constant.value() != null
+          && (value == null || value.equals(call.argument(0))))) {
+        return new Call(Function.OR, disjuncts, DataType.BOOLEAN);
+      }
+      value = call.argument(0);
+      list.add(constant);
+    }
+    list.addFirst(value);
+    return new Call(Function.IN_LIST, list, DataType.BOOLEAN);
   }
 
   private static Expr equal(Expr value, long constant) {

@@ -35,9 +35,23 @@ public final class Strings {
         b.offset, b.offset + b.length);
   }
 
+  private static final int SHORT_STRING_BYTES = 16;
+
   public static boolean equal(StringValue a, StringValue b) {
-    return a.length == b.length && java.util.Arrays.equals(a.bytes, a.offset,
-        a.offset + a.length, b.bytes, b.offset, b.offset + b.length);
+    if (a.length != b.length) {
+      return false;
+    }
+    if (a.length <= SHORT_STRING_BYTES) {
+      // Codes and flags: a byte loop beats the range check and setup of Arrays.equals.
+      for (int i = 0; i < a.length; i++) {
+        if (a.bytes[a.offset + i] != b.bytes[b.offset + i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return java.util.Arrays.equals(a.bytes, a.offset, a.offset + a.length, b.bytes, b.offset,
+        b.offset + b.length);
   }
 
   /** Comparison of CHAR(n) values, where trailing spaces do not count. */
