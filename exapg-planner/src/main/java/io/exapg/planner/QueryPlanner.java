@@ -7,6 +7,7 @@ import io.exapg.core.type.DataType;
 import io.exapg.planner.catalog.ExaSchema;
 import io.exapg.planner.catalog.SearchPath;
 import io.exapg.planner.catalog.SystemSchema;
+import io.exapg.planner.catalog.info.InformationSchema;
 import io.exapg.planner.catalog.TypeNames;
 import io.exapg.planner.catalog.pg.PgCatalogSchema;
 import io.exapg.planner.parser.ExaParser;
@@ -105,6 +106,7 @@ public final class QueryPlanner {
 
   private final StorageEngine storage;
   private final PgCatalogSchema pgCatalog;
+  private final InformationSchema informationSchema;
   private final Map<PlanKey, PreparedPlan> cache = new java.util.LinkedHashMap<>(64, 0.75f,
       true) {
     @Override
@@ -123,6 +125,7 @@ public final class QueryPlanner {
   public QueryPlanner(StorageEngine storage, String database, String superuser) {
     this.storage = storage;
     this.pgCatalog = new PgCatalogSchema(storage, database, superuser);
+    this.informationSchema = new InformationSchema(storage, database, superuser);
   }
 
   /**
@@ -172,6 +175,7 @@ public final class QueryPlanner {
     properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
     CalciteConnectionConfig config = new CalciteConnectionConfigImpl(properties);
     root.add(SystemSchema.NAME, new SystemSchema(storage));
+    root.add(InformationSchema.NAME, informationSchema);
     // Names without a schema are looked up in the system views first, as in pg_catalog,
     // then along the search path.
     List<List<String>> schemaPaths = new ArrayList<>();

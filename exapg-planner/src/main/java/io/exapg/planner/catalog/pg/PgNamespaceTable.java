@@ -3,12 +3,13 @@ package io.exapg.planner.catalog.pg;
 import io.exapg.core.type.DataType;
 import io.exapg.planner.catalog.SystemSchema;
 import io.exapg.planner.catalog.SystemTable;
+import io.exapg.planner.catalog.info.InformationSchema;
 import io.exapg.storage.StorageEngine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** pg_namespace: pg_catalog, exa_catalog and the node's schemas. */
+/** pg_namespace: pg_catalog, exa_catalog, information_schema and the node's schemas. */
 final class PgNamespaceTable extends SystemTable {
   private final StorageEngine storage;
 
@@ -26,6 +27,7 @@ final class PgNamespaceTable extends SystemTable {
     List<List<Object>> rows = new ArrayList<>();
     rows.add(row(PgOids.PG_CATALOG, PgCatalogSchema.NAME));
     rows.add(row(PgOids.EXA_CATALOG, SystemSchema.NAME));
+    rows.add(row(PgOids.INFORMATION_SCHEMA, InformationSchema.NAME));
     for (String schema : storage.catalog().schemas()) {
       rows.add(row(PgOids.namespace(storage.catalog(), schema), schema));
     }

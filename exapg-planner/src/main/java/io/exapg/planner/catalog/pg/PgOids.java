@@ -18,6 +18,7 @@ public final class PgOids {
   public static final int PG_CATALOG = 11;
   public static final int PUBLIC = 2200;
   public static final int EXA_CATALOG = 12000;
+  public static final int INFORMATION_SCHEMA = 13000;
   public static final int DATABASE = 5;
   public static final int HEAP_ACCESS_METHOD = 2;
   public static final int DEFAULT_TABLESPACE = 1663;
