@@ -66,10 +66,8 @@ final class DdlExecutor {
     }
     if (names.size() == 2) {
       requireSchema(names.get(0));
-      return new String[] {names.get(0), names.get(1)};
     }
-    throw new ExaException(SqlState.FEATURE_NOT_SUPPORTED,
-        "cross-database references are not implemented: " + identifier);
+    return session.searchPath().relation(engine.storage().catalog(), names);
   }
 
   private void requireSchema(String schema) {

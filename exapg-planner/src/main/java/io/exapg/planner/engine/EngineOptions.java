@@ -7,6 +7,13 @@ package io.exapg.planner.engine;
  * @param queryMemoryLimitBytes default memory budget of one query
  */
 public record EngineOptions(String database, long queryMemoryLimitBytes, String serverVersion) {
+  /** What version() returns. */
+  public String versionText() {
+    return "PostgreSQL " + serverVersion + " on " + System.getProperty("os.arch") + "-"
+        + System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT)
+        + ", compiled by Java " + Runtime.version().feature();
+  }
+
   public static final String POSTGRES_VERSION = "15.8";
   /** The one user there is until users and roles exist; owner of every object. */
   public static final String SUPERUSER = "exapg";

@@ -79,6 +79,7 @@ final class SqlSession implements EngineSession {
   private final SessionSettings settings;
   private final List<String> notices = new ArrayList<>();
   private final Cursors cursors = new Cursors();
+  private final String versionText;
   private StorageTransaction transaction;
   private boolean failed;
   private volatile QueryContext running;
@@ -86,6 +87,7 @@ final class SqlSession implements EngineSession {
   SqlSession(SqlEngine engine, SessionInfo info) {
     this.engine = engine;
     this.info = info;
+    this.versionText = engine.options().versionText();
     this.settings = new SessionSettings(info.user(), engine.options().serverVersion(),
         engine.options().queryMemoryLimitBytes(), info.options());
   }
@@ -448,9 +450,7 @@ final class SqlSession implements EngineSession {
   StatementContext statementContext() {
     SearchPath path = searchPath();
     return new StatementContext(statementMicros(), info.user(), info.database(),
-        path.schemas(), "PostgreSQL " + engine.options().serverVersion() + " on "
-            + System.getProperty("os.arch") + "-" + System.getProperty("os.name").toLowerCase(
-                java.util.Locale.ROOT) + ", compiled by Java " + Runtime.version().feature(),
+        path.schemas(), versionText,
         () -> PgOids.visibleRelations(engine.storage().catalog(), path.schemas()));
   }
 
