@@ -917,3 +917,224 @@ SqlOperator ExaRegexOperator() :
 |   <NOT_TILDE> { return SqlStdOperatorTable.NEGATED_POSIX_REGEX_CASE_SENSITIVE; }
 |   <NOT_TILDE_STAR> { return SqlStdOperatorTable.NEGATED_POSIX_REGEX_CASE_INSENSITIVE; }
 }
+
+/** CREATE ROLE | USER | GROUP name [WITH] option ... */
+SqlNode ExaCreateRole() :
+{
+    final Span s;
+    boolean user = false;
+    final SqlIdentifier id;
+    final List<SqlNode> words = new ArrayList<SqlNode>();
+}
+{
+    <CREATE> { s = span(); } ( <ROLE> | <USER> { user = true; } | <GROUP> )
+    id = SimpleIdentifier()
+    [ <WITH> ]
+    ( ExaRoleWord(words) )*
+    {
+        return new SqlRoleStatement(s.end(this), true, user, id,
+            new SqlNodeList(words, s.pos()));
+    }
+}
+
+/** ALTER ROLE | USER name [WITH] option ... | RENAME TO new_name. */
+SqlNode ExaAlterRole() :
+{
+    final Span s;
+    boolean user = false;
+    final SqlIdentifier id;
+    final List<SqlNode> words = new ArrayList<SqlNode>();
+}
+{
+    <ALTER> { s = span(); } ( <ROLE> | <USER> { user = true; } | <GROUP> )
+    id = SimpleIdentifier()
+    [ <WITH> ]
+    ( ExaRoleWord(words) )*
+    {
+        return new SqlRoleStatement(s.end(this), false, user, id,
+            new SqlNodeList(words, s.pos()));
+    }
+}
+
+/**
+ * One word or literal of a role's words; keywords among them (CONNECTION LIMIT, IN ROLE,
+ * ADMIN, TO) become identifiers, so that RoleOptions reads one flat list.
+ */
+void ExaRoleWord(List<SqlNode> words) :
+{
+    SqlNode node;
+}
+{
+    (
+        LOOKAHEAD(1)
+        ( <CONNECTION> | <LIMIT> | <IN> | <ROLE> | <ADMIN> | <USER> | <TO> | <COMMA> ) {
+            node = new SqlIdentifier(unquotedIdentifier(), getPos());
+        }
+    |   node = SimpleIdentifier()
+    |   node = StringLiteral()
+    |   node = UnsignedNumericLiteral()
+    |   <MINUS> node = UnsignedNumericLiteral() {
+            node = SqlLiteral.createNegative((SqlNumericLiteral) node, getPos());
+        }
+    |   <NULL> { node = SqlLiteral.createNull(getPos()); }
+    )
+    { words.add(node); }
+}
+
+/** DROP ROLE | USER | GROUP [IF EXISTS] name [, ...]. */
+SqlNode ExaDropRole() :
+{
+    final Span s;
+    final boolean ifExists;
+    final List<SqlNode> names = new ArrayList<SqlNode>();
+    SqlIdentifier id;
+}
+{
+    <DROP> { s = span(); } ( <ROLE> | <USER> | <GROUP> )
+    ifExists = ExaIfExists()
+    id = SimpleIdentifier() { names.add(id); }
+    ( <COMMA> id = SimpleIdentifier() { names.add(id); } )*
+    {
+        return new SqlDropStatement(s.end(this), SqlDropStatement.Target.ROLE, ifExists,
+            new SqlNodeList(names, s.pos()), false);
+    }
+}
+
+/**
+ * GRANT privileges ON [TABLE] name, ... | SCHEMA name, ... | ALL TABLES IN SCHEMA name, ... |
+ * DATABASE name TO grantee, ... [WITH GRANT OPTION], and GRANT role, ... TO role, ...
+ * [WITH ADMIN OPTION].
+ */
+SqlNode ExaGrant() :
+{
+    final Span s;
+    final List<String> privileges = new ArrayList<String>();
+    final List<String> grantees = new ArrayList<String>();
+    final List<SqlNode> objects = new ArrayList<SqlNode>();
+    boolean all = false;
+    boolean[] columns = {false};
+    boolean grantOption = false;
+    SqlGrant.ObjectKind kind = SqlGrant.ObjectKind.ROLE;
+}
+{
+    <GRANT> { s = span(); }
+    (
+        <ALL> [ <PRIVILEGES> ] { all = true; } [ ExaColumnList(columns) ]
+    |
+        ExaPrivilegeWord(privileges, columns)
+        ( <COMMA> ExaPrivilegeWord(privileges, columns) )*
+    )
+    [ <ON> kind = ExaGrantObjects(objects) ]
+    <TO> ExaGrantee(grantees) ( <COMMA> ExaGrantee(grantees) )*
+    [ <WITH> ( <GRANT> | <ADMIN> ) <OPTION> { grantOption = true; } ]
+    {
+        return new SqlGrant(s.end(this), false, privileges, all, kind,
+            new SqlNodeList(objects, s.pos()), grantees, grantOption, columns[0], false);
+    }
+}
+
+/** REVOKE [GRANT OPTION FOR] privileges ON objects FROM grantee, ... [CASCADE | RESTRICT]. */
+SqlNode ExaRevoke() :
+{
+    final Span s;
+    final List<String> privileges = new ArrayList<String>();
+    final List<String> grantees = new ArrayList<String>();
+    final List<SqlNode> objects = new ArrayList<SqlNode>();
+    boolean all = false;
+    boolean[] columns = {false};
+    boolean grantOption = false;
+    boolean cascade = false;
+    SqlGrant.ObjectKind kind = SqlGrant.ObjectKind.ROLE;
+}
+{
+    <REVOKE> { s = span(); }
+    [ LOOKAHEAD(2) ( <GRANT> | <ADMIN> ) <OPTION> <FOR> { grantOption = true; } ]
+    (
+        <ALL> [ <PRIVILEGES> ] { all = true; } [ ExaColumnList(columns) ]
+    |
+        ExaPrivilegeWord(privileges, columns)
+        ( <COMMA> ExaPrivilegeWord(privileges, columns) )*
+    )
+    [ <ON> kind = ExaGrantObjects(objects) ]
+    <FROM> ExaGrantee(grantees) ( <COMMA> ExaGrantee(grantees) )*
+    [ <CASCADE> { cascade = true; } | <RESTRICT> ]
+    {
+        return new SqlGrant(s.end(this), true, privileges, all, kind,
+            new SqlNodeList(objects, s.pos()), grantees, grantOption, columns[0], cascade);
+    }
+}
+
+/** A privilege (or, in GRANT role TO role, a role name), with an optional column list. */
+void ExaPrivilegeWord(List<String> privileges, boolean[] columns) :
+{
+    final SqlIdentifier id;
+}
+{
+    (
+        LOOKAHEAD(1)
+        ( <SELECT> | <INSERT> | <UPDATE> | <DELETE> | <TRUNCATE> | <REFERENCES> | <TRIGGER>
+        | <USAGE> | <CREATE> | <CONNECT> | <TEMPORARY> | <TEMP> | <EXECUTE> ) {
+            privileges.add(token.image.toUpperCase(java.util.Locale.ROOT));
+        }
+    |   id = SimpleIdentifier() { privileges.add(id.getSimple()); }
+    )
+    [ ExaColumnList(columns) ]
+}
+
+void ExaColumnList(boolean[] columns) :
+{
+}
+{
+    <LPAREN> SimpleIdentifier() ( <COMMA> SimpleIdentifier() )* <RPAREN> { columns[0] = true; }
+}
+
+SqlGrant.ObjectKind ExaGrantObjects(List<SqlNode> objects) :
+{
+    SqlIdentifier id;
+    SqlGrant.ObjectKind kind = SqlGrant.ObjectKind.TABLE;
+}
+{
+    (
+        LOOKAHEAD(1)
+        <SCHEMA> { kind = SqlGrant.ObjectKind.SCHEMA; }
+        id = SimpleIdentifier() { objects.add(id); }
+        ( <COMMA> id = SimpleIdentifier() { objects.add(id); } )*
+    |
+        LOOKAHEAD(1)
+        <DATABASE> { kind = SqlGrant.ObjectKind.DATABASE; }
+        id = SimpleIdentifier() { objects.add(id); }
+        ( <COMMA> id = SimpleIdentifier() { objects.add(id); } )*
+    |
+        <ALL> id = SimpleIdentifier() {
+            if (!id.getSimple().equalsIgnoreCase("tables")) {
+                throw new ParseException("expected ALL TABLES IN SCHEMA");
+            }
+            kind = SqlGrant.ObjectKind.ALL_TABLES_IN_SCHEMA;
+        }
+        <IN> <SCHEMA>
+        id = SimpleIdentifier() { objects.add(id); }
+        ( <COMMA> id = SimpleIdentifier() { objects.add(id); } )*
+    |
+        [ <TABLE> ]
+        id = CompoundIdentifier() { objects.add(id); }
+        ( <COMMA> id = CompoundIdentifier() { objects.add(id); } )*
+    )
+    { return kind; }
+}
+
+/** [GROUP] role_name | PUBLIC | CURRENT_USER | SESSION_USER | CURRENT_ROLE. */
+void ExaGrantee(List<String> grantees) :
+{
+    final SqlIdentifier id;
+}
+{
+    [ <GROUP> ]
+    (
+        LOOKAHEAD(1)
+        <PUBLIC> { grantees.add("public"); }
+    |   ( <CURRENT_USER> | <SESSION_USER> | <CURRENT_ROLE> ) {
+            grantees.add(token.image.toUpperCase(java.util.Locale.ROOT));
+        }
+    |   id = SimpleIdentifier() { grantees.add(id.getSimple()); }
+    )
+}

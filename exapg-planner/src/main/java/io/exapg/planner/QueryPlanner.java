@@ -1,5 +1,20 @@
 package io.exapg.planner;
 
+import io.exapg.planner.catalog.RelationAccess;
+import io.exapg.planner.catalog.ExaTable;
+import io.exapg.storage.catalog.AccessControl;
+import io.exapg.storage.catalog.Privilege;
+import io.exapg.storage.catalog.TableDef;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import org.apache.calcite.rel.RelVisitor;
+import org.apache.calcite.rel.core.TableModify;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexSubQuery;
+import org.apache.calcite.sql.SqlKind;
 import io.exapg.core.engine.ResultColumn;
 import io.exapg.core.error.ExaException;
 import io.exapg.core.error.SqlState;
@@ -124,7 +139,7 @@ public final class QueryPlanner {
 
   public QueryPlanner(StorageEngine storage, String database, String superuser) {
     this.storage = storage;
-    this.pgCatalog = new PgCatalogSchema(storage, database, superuser);
+    this.pgCatalog = new PgCatalogSchema(storage, database);
     this.informationSchema = new InformationSchema(storage, database, superuser);
   }
 
@@ -134,10 +149,11 @@ public final class QueryPlanner {
    * @param columns the result columns of a query; null for INSERT, DELETE and UPDATE
    * @param target what a DELETE or UPDATE changes (its plan yields row ids); else null
    * @param searchPath where the statement's unqualified names were looked up
+   * @param accesses the privileges the statement needs, to be checked whenever it runs
    */
   public record PreparedPlan(RelNode physical, RexBuilder rexBuilder, List<ResultColumn> columns,
       StatementParameters parameters, long planVersion, DmlRewriter.Target target,
-      SearchPath searchPath) {
+      SearchPath searchPath, List<RelationAccess> accesses) {
   }
 
   /**
@@ -328,10 +344,12 @@ public final class QueryPlanner {
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
     RexBuilder rexBuilder = new ExaRexBuilder(environment.typeFactory());
     RelOptCluster cluster = RelOptCluster.create(planner, rexBuilder);
-    SqlToRelConverter converter = new SqlToRelConverter(new ViewExpansion(cluster,
-        environment.typeFactory()), environment.validator(), environment.catalogReader(), cluster,
-        StandardConvertletTable.INSTANCE, CONVERTER_CONFIG);
+    ViewExpansion views = new ViewExpansion(cluster, environment.typeFactory());
+    SqlToRelConverter converter = new SqlToRelConverter(views, environment.validator(),
+        environment.catalogReader(), cluster, StandardConvertletTable.INSTANCE,
+        CONVERTER_CONFIG);
     RelRoot root = converter.convertQuery(validated, false, true);
+    List<RelationAccess> accesses = views.accesses(root.rel, target);
     List<ResultColumn> columns = null;
     if (target != null) {
       checkAssignments(target, root.validatedRowType, environment.typeFactory());
@@ -400,7 +418,7 @@ public final class QueryPlanner {
       throw ExaException.notSupported("this query shape (" + firstLine(e.getMessage()) + ")");
     }
     return new PreparedPlan(physical, rexBuilder, columns, parameters, planVersion, target,
-        environment.searchPath());
+        environment.searchPath(), accesses);
   }
 
   /**
@@ -440,6 +458,11 @@ public final class QueryPlanner {
     private final JavaTypeFactoryImpl typeFactory;
     /** The qualified names of the views expanded so far. */
     private final Set<String> expanded = new HashSet<>();
+    /** The owners of the views being expanded, innermost last. */
+    private final Deque<Long> viewOwners = new ArrayDeque<>();
+    private final List<RelationAccess> accesses = new ArrayList<>();
+    /** Scans already charged to the owner of the view they are read through. */
+    private final Set<RelNode> attributed = Collections.newSetFromMap(new IdentityHashMap<>());
     private int depth;
 
     ViewExpansion(RelOptCluster cluster, JavaTypeFactoryImpl typeFactory) {
@@ -465,13 +488,78 @@ public final class QueryPlanner {
         throw ValidationErrors.translate(e, piece.text(), piece.offset());
       }
       expanded.add(String.join(".", viewPath));
+      ViewDef view = viewPath.size() == 2
+          ? storage.catalog().view(viewPath.get(0), viewPath.get(1)) : null;
+      long owner = view == null ? AccessControl.BOOTSTRAP_OID
+          : storage.access().owner(view.id());
+      if (view != null) {
+        accesses.add(new RelationAccess(view.id(), view.schema(), view.name(), true,
+            Privilege.SELECT, viewOwners.isEmpty() ? RelationAccess.SESSION_USER
+                : viewOwners.peekLast()));
+      }
       depth++;
+      viewOwners.addLast(owner);
+      RelRoot expansion;
       try {
-        return new SqlToRelConverter(this, environment.validator(),
+        expansion = new SqlToRelConverter(this, environment.validator(),
             environment.catalogReader(), cluster, StandardConvertletTable.INSTANCE,
             CONVERTER_CONFIG).convertQuery(validated, false, false);
       } finally {
         depth--;
+        viewOwners.removeLast();
+      }
+      chargeScans(expansion.rel, owner, null);
+      return expansion;
+    }
+
+    /**
+     * The privileges a converted statement needs: its own reads and writes for the session's
+     * user, and what the views it reads read, for each view's owner.
+     */
+    List<RelationAccess> accesses(RelNode statement, DmlRewriter.Target target) {
+      if (target != null) {
+        TableDef table = target.table();
+        accesses.add(new RelationAccess(table.id(), table.schema(), table.name(), false,
+            target.kind() == SqlKind.DELETE ? Privilege.DELETE : Privilege.UPDATE,
+            RelationAccess.SESSION_USER));
+      }
+      chargeScans(statement, RelationAccess.SESSION_USER, target);
+      return List.copyOf(accesses);
+    }
+
+    /** Charges the reads (and INSERT's write) not charged yet to a role. */
+    private void chargeScans(RelNode rel, long role, DmlRewriter.Target target) {
+      new RelVisitor() {
+        @Override
+        public void visit(RelNode node, int ordinal, RelNode parent) {
+          if (node instanceof TableModify modify && attributed.add(node)) {
+            charge(modify.getTable(), Privilege.INSERT, role);
+          }
+          if (node instanceof TableScan scan && attributed.add(node)) {
+            ExaTable table = scan.getTable().unwrap(ExaTable.class);
+            boolean targetRead = table != null && table.hasRowIds();
+            if (!targetRead || target == null || target.readsColumns()) {
+              charge(scan.getTable(), Privilege.SELECT, role);
+            }
+          }
+          node.accept(new RexShuttle() {
+            @Override
+            public RexNode visitSubQuery(RexSubQuery subQuery) {
+              visit(subQuery.rel, 0, node);
+              return subQuery;
+            }
+          });
+          super.visit(node, ordinal, parent);
+        }
+      }.go(rel);
+    }
+
+    private void charge(RelOptTable relOptTable, Privilege privilege, long role) {
+      ExaTable table = relOptTable.unwrap(ExaTable.class);
+      if (table != null) {
+        TableDef definition = table.definition();
+        accesses.add(new RelationAccess(definition.id(), definition.schema(),
+            definition.name(), false, privilege, role));
       }
     }
   }

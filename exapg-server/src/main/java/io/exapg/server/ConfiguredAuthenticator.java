@@ -1,38 +1,82 @@
 package io.exapg.server;
 
 import io.exapg.core.engine.Authenticator;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import io.exapg.core.error.ExaException;
+import io.exapg.core.error.SqlState;
+import io.exapg.storage.catalog.AccessControl;
+import io.exapg.storage.catalog.RoleDef;
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 
-/**
- * The authentication rules of a single-user node: user exapg, trusted from the loopback
- * interface (unless configured otherwise), with the configured password from elsewhere.
- */
+/** Authentication by the node's rules (pg_hba.conf style) against the roles in its catalog. */
 final class ConfiguredAuthenticator implements Authenticator {
-  private final ServerConfig config;
+  private final HbaRules rules;
+  private final AccessControl access;
 
-  ConfiguredAuthenticator(ServerConfig config) {
-    this.config = config;
+  ConfiguredAuthenticator(HbaRules rules, AccessControl access) {
+    this.rules = rules;
+    this.access = access;
   }
 
   @Override
-  public Method methodFor(String user, String database, String clientAddress,
-      boolean loopback) {
-    if (!ServerConfig.USER.equals(user)) {
-      return Method.REJECT;
-    }
-    if (loopback && config.loopbackTrust()) {
-      return Method.TRUST;
-    }
-    return config.password() == null ? Method.REJECT : Method.PASSWORD;
+  public Method methodFor(String user, String database, InetAddress client, boolean ssl) {
+    return rules.methodFor(user, database, client, ssl, this::memberOf);
   }
 
-  @Override
-  public boolean checkPassword(String user, String password) {
-    if (config.password() == null || !ServerConfig.USER.equals(user)) {
+  /** Whether the user is the group or a member of it, directly or not (+group in rules). */
+  private boolean memberOf(String user, String group) {
+    RoleDef role = access.role(user);
+    RoleDef groupRole = access.role(group);
+    if (role == null || groupRole == null) {
       return false;
     }
-    return MessageDigest.isEqual(config.password().getBytes(StandardCharsets.UTF_8),
-        password.getBytes(StandardCharsets.UTF_8));
+    Deque<Long> pending = new ArrayDeque<>();
+    Set<Long> seen = new HashSet<>();
+    pending.add(role.oid());
+    while (!pending.isEmpty()) {
+      long next = pending.poll();
+      if (next == groupRole.oid()) {
+        return true;
+      }
+      if (seen.add(next)) {
+        pending.addAll(access.groupsOf(next));
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public String passwordVerifier(String user) {
+    RoleDef role = access.role(user);
+    if (role == null || role.password() == null) {
+      return null;
+    }
+    if (role.validUntil() != null && Instant.now().isAfter(role.validUntil())) {
+      return null;
+    }
+    return role.password();
+  }
+
+  @Override
+  public ExaException loginRefusal(String user, int userConnections) {
+    RoleDef role = access.role(user);
+    if (role == null) {
+      return new ExaException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
+          "role \"" + user + "\" does not exist");
+    }
+    if (!role.login()) {
+      return new ExaException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
+          "role \"" + user + "\" is not permitted to log in");
+    }
+    if (role.connectionLimit() >= 0 && userConnections >= role.connectionLimit()
+        && !role.superuser()) {
+      return new ExaException(SqlState.TOO_MANY_CONNECTIONS,
+          "too many connections for role \"" + user + "\"");
+    }
+    return null;
   }
 }

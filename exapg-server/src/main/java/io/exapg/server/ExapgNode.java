@@ -1,13 +1,21 @@
 package io.exapg.server;
 
+import io.exapg.core.auth.ScramVerifier;
+import io.exapg.core.error.ExaException;
+import io.exapg.core.error.SqlState;
 import io.exapg.core.exec.WorkerPool;
 import io.exapg.core.memory.MemoryManager;
 import io.exapg.planner.engine.EngineOptions;
 import io.exapg.planner.engine.SqlEngine;
 import io.exapg.storage.StorageEngine;
 import io.exapg.storage.StorageOptions;
+import io.exapg.storage.catalog.AccessControl;
+import io.exapg.storage.catalog.RoleDef;
 import io.exapg.wire.PgServer;
 import io.exapg.wire.WireOptions;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,11 +62,49 @@ public final class ExapgNode implements AutoCloseable {
     engine = new SqlEngine(storage, memory, workers, new EngineOptions(ServerConfig.DATABASE,
         config.queryMemoryLimitBytes(), EngineOptions.POSTGRES_VERSION + " (ExaPG " + VERSION
         + ")"));
+    setInitialPassword(storage.access());
+    HbaRules rules = config.hbaFile() != null
+        ? HbaRules.read(config.hbaFile(), config.sslRequired())
+        : HbaRules.defaults(config.loopbackTrust(), config.sslRequired());
     pgServer = new PgServer(new WireOptions(config.listen(), config.port(),
-        config.maxConnections()), engine, new ConfiguredAuthenticator(config));
+        config.maxConnections(), tlsContext()), engine,
+        new ConfiguredAuthenticator(rules, storage.access()));
     port = pgServer.start();
     http = new HttpEndpoint(config.listen(), config.httpPort(), this::health);
     httpPort = http.start();
+  }
+
+  /** --password becomes the bootstrap superuser's password when it has none yet. */
+  private void setInitialPassword(AccessControl access) {
+    RoleDef superuser = access.role(AccessControl.BOOTSTRAP_OID);
+    if (config.password() != null && superuser.password() == null) {
+      access.replaceRole(new RoleDef(superuser.oid(), superuser.name(), true,
+          superuser.inherit(), superuser.createRole(), superuser.createDb(), superuser.login(),
+          superuser.connectionLimit(), ScramVerifier.create(config.password()).text(),
+          superuser.validUntil()));
+    }
+  }
+
+  /** The TLS context of the configured certificate and key, or null without them. */
+  private SslContext tlsContext() {
+    if (config.sslCertificate() == null && config.sslKey() == null) {
+      if (config.sslRequired()) {
+        throw new ExaException(SqlState.INVALID_PARAMETER_VALUE,
+            "ssl-required needs ssl-cert and ssl-key");
+      }
+      return null;
+    }
+    if (config.sslCertificate() == null || config.sslKey() == null) {
+      throw new ExaException(SqlState.INVALID_PARAMETER_VALUE,
+          "TLS needs both ssl-cert and ssl-key");
+    }
+    try {
+      return SslContextBuilder.forServer(config.sslCertificate().toFile(),
+          config.sslKey().toFile()).build();
+    } catch (SSLException | IllegalArgumentException e) {
+      throw new ExaException(SqlState.INVALID_PARAMETER_VALUE, "cannot use the TLS certificate "
+          + config.sslCertificate() + " and key " + config.sslKey() + ": " + e.getMessage(), e);
+    }
   }
 
   private String health() {

@@ -8,15 +8,36 @@ import java.nio.file.Path;
  *
  * @param memoryLimitBytes memory for all queries and buffers together
  * @param queryMemoryLimitBytes default budget of one query
- * @param password the password of user exapg for connections that must give one; null means
- *     such connections are refused
+ * @param password the initial password of user exapg, set when exapg has none; null for none
  * @param loopbackTrust whether clients on the loopback interface may connect without a password
+ *     (when there is no rules file)
  * @param chunkCacheBytes memory for recently read chunks; 0 for the default (an eighth of the
  *     heap, at most 1 GB)
+ * @param hbaFile client authentication rules in pg_hba.conf form, or null for the defaults
+ *     (loopback trusted if loopbackTrust, everyone else by SCRAM-SHA-256)
+ * @param sslCertificate PEM certificate (chain) for TLS, or null for no TLS
+ * @param sslKey the certificate's PEM private key (PKCS#8)
+ * @param sslRequired whether connections without TLS are refused
  */
 public record ServerConfig(String listen, int port, int httpPort, Path dataDirectory,
     long memoryLimitBytes, long queryMemoryLimitBytes, int workerThreads, int maxConnections,
-    String password, boolean loopbackTrust, long chunkCacheBytes) {
+    String password, boolean loopbackTrust, long chunkCacheBytes, Path hbaFile,
+    Path sslCertificate, Path sslKey, boolean sslRequired) {
+  /** A configuration without rules file and without TLS. */
+  public ServerConfig(String listen, int port, int httpPort, Path dataDirectory,
+      long memoryLimitBytes, long queryMemoryLimitBytes, int workerThreads, int maxConnections,
+      String password, boolean loopbackTrust, long chunkCacheBytes) {
+    this(listen, port, httpPort, dataDirectory, memoryLimitBytes, queryMemoryLimitBytes,
+        workerThreads, maxConnections, password, loopbackTrust, chunkCacheBytes, null, null,
+        null, false);
+  }
+
+  public ServerConfig withSecurity(Path rules, Path certificate, Path key, boolean required) {
+    return new ServerConfig(listen, port, httpPort, dataDirectory, memoryLimitBytes,
+        queryMemoryLimitBytes, workerThreads, maxConnections, password, loopbackTrust,
+        chunkCacheBytes, rules, certificate, key, required);
+  }
+
   public static final String USER = EngineOptions.SUPERUSER;
   public static final String DATABASE = "exapg";
 }

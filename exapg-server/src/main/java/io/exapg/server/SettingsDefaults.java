@@ -22,7 +22,11 @@ final class SettingsDefaults implements CommandLine.IDefaultValueProvider {
       Map.entry("workers", ""),
       Map.entry("max-connections", "100"),
       Map.entry("password", ""),
-      Map.entry("loopback-trust", "true"));
+      Map.entry("loopback-trust", "true"),
+      Map.entry("hba-file", ""),
+      Map.entry("ssl-cert", ""),
+      Map.entry("ssl-key", ""),
+      Map.entry("ssl-required", "false"));
 
   private final Map<String, String> environment;
   private final Properties file;

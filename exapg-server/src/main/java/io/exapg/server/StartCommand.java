@@ -52,13 +52,29 @@ final class StartCommand implements Callable<Integer> {
       + " (default: ${DEFAULT-VALUE}).")
   int maxConnections;
 
-  @CommandLine.Option(names = "--password", description = "Password of user exapg for"
-      + " connections that must give one (default: none, so they are refused).")
+  @CommandLine.Option(names = "--password", description = "Initial password of user exapg,"
+      + " set when exapg has none (default: none; ALTER USER changes it later).")
   String password;
 
-  @CommandLine.Option(names = "--loopback-trust", arity = "1", description = "Let loopback"
-      + " clients connect without password (default: ${DEFAULT-VALUE}).")
+  @CommandLine.Option(names = "--loopback-trust", arity = "1", description = "Without"
+      + " --hba-file: let loopback clients connect without password (default:"
+      + " ${DEFAULT-VALUE}); all others authenticate with SCRAM-SHA-256.")
   boolean loopbackTrust;
+
+  @CommandLine.Option(names = "--hba-file", description = "Client authentication rules in"
+      + " pg_hba.conf form (host/hostssl/hostnossl, database, user, address, method).")
+  String hbaFile;
+
+  @CommandLine.Option(names = "--ssl-cert", description = "PEM certificate for TLS.")
+  String sslCertificate;
+
+  @CommandLine.Option(names = "--ssl-key", description = "PEM private key (PKCS#8) of the"
+      + " certificate.")
+  String sslKey;
+
+  @CommandLine.Option(names = "--ssl-required", arity = "1", description = "Refuse"
+      + " connections without TLS (default: ${DEFAULT-VALUE}).")
+  boolean sslRequired;
 
   @Override
   public Integer call() throws Exception {
@@ -71,7 +87,9 @@ final class StartCommand implements Callable<Integer> {
     ServerConfig serverConfig = new ServerConfig(listen, port, httpPort,
         dataDirectory.toAbsolutePath().normalize(), memory, queryMemory, workerThreads,
         maxConnections, password == null || password.isEmpty() ? null : password,
-        loopbackTrust, chunkCache == null || chunkCache.isEmpty() ? 0 : parseBytes(chunkCache));
+        loopbackTrust, chunkCache == null || chunkCache.isEmpty() ? 0 : parseBytes(chunkCache))
+        .withSecurity(pathOrNull(hbaFile), pathOrNull(sslCertificate), pathOrNull(sslKey),
+            sslRequired);
     ExapgNode node;
     try {
       node = ExapgNode.start(serverConfig);
@@ -92,6 +110,10 @@ final class StartCommand implements Callable<Integer> {
     System.out.flush();
     stopped.await();
     return 0;
+  }
+
+  private static Path pathOrNull(String value) {
+    return value == null || value.isBlank() ? null : Path.of(value.trim()).toAbsolutePath();
   }
 
   static long parseBytes(String value) {

@@ -33,7 +33,8 @@ final class ServerProcess implements AutoCloseable {
     this.reader = reader;
   }
 
-  static ServerProcess start(Path dataDirectory) throws IOException, InterruptedException {
+  static ServerProcess start(Path dataDirectory, String... options)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -48,6 +49,7 @@ final class ServerProcess implements AutoCloseable {
     command.add(Main.class.getName());
     command.addAll(List.of("start", "--port", "0", "--http-port", "0", "--data-dir",
         dataDirectory.toString(), "--workers", "2", "--memory-limit", "900MB"));
+    command.addAll(List.of(options));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     StringBuilder output = new StringBuilder();
     CompletableFuture<Integer> port = new CompletableFuture<>();

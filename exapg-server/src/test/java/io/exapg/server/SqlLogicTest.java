@@ -73,7 +73,8 @@ import org.postgresql.copy.CopyManager;
  * CopyManager. A line "# connection: simple" at the top of a file uses the simple query
  * protocol. A record "connection NAME" sends the records after it over another connection of
  * that name (opened on first use; "default" is the first one), to test concurrent
- * transactions. A line "onlyif exapg" before a record marks behaviour where ExaPG deliberately
+ * transactions; "connection NAME user ROLE" opens it as that role (trusted on loopback), to
+ * test privileges. A line "onlyif exapg" before a record marks behaviour where ExaPG deliberately
  * differs (a feature it refuses with 0A000, say); "# onlyif exapg" as a file's first line
  * marks every record of the file (ExaPG's own SQL, such as PARTITION BY).
  *
@@ -121,7 +122,7 @@ class SqlLogicTest {
       public Connection connect(Properties properties) throws SQLException {
         Properties all = new Properties();
         all.putAll(properties);
-        all.setProperty("user", "postgres");
+        all.putIfAbsent("user", "postgres");
         return DriverManager.getConnection("jdbc:postgresql://" + REFERENCE + "/" + database,
             all);
       }
@@ -242,10 +243,16 @@ class SqlLogicTest {
       String where = file.getFileName() + ":" + record.line();
       switch (record.kind()) {
         case "connection" -> {
-          connection = connections.get(record.argument());
+          String[] words = record.argument().split("\\s+");
+          connection = connections.get(words[0]);
           if (connection == null) {
-            connection = server.connect(properties);
-            connections.put(record.argument(), connection);
+            Properties as = new Properties();
+            as.putAll(properties);
+            if (words.length == 3 && words[1].equals("user")) {
+              as.setProperty("user", words[2]);
+            }
+            connection = server.connect(as);
+            connections.put(words[0], connection);
           }
         }
         case "statement" -> statement(connection, record, where, failures);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.exapg.core.error.ExaException;
 import io.exapg.core.error.SqlState;
 import io.exapg.core.table.TableStore;
+import io.exapg.storage.catalog.AccessControl;
 import io.exapg.storage.catalog.Catalog;
 import io.exapg.storage.catalog.ColumnDef;
 import io.exapg.storage.catalog.PartitionSpec;
@@ -75,6 +76,7 @@ public final class StorageEngine implements AutoCloseable {
   private final DataDirectoryLock directoryLock;
   private final StorageOptions options;
   private final Catalog catalog;
+  private final AccessControl access;
   private final StatisticsStore statistics;
   private final Map<Long, TableStorage> tables = new ConcurrentHashMap<>();
   private final ReentrantLock commitLock = new ReentrantLock();
@@ -103,6 +105,7 @@ public final class StorageEngine implements AutoCloseable {
     this.directoryLock = directoryLock;
     this.options = options;
     this.catalog = catalog;
+    this.access = AccessControl.open(dataDirectory.resolve("catalog"), catalog);
     this.statistics = StatisticsStore.open(dataDirectory.resolve("catalog"));
     this.chunkCache = new ChunkCache(options.chunkCacheBytes());
     this.decodedChunkCache = new DecodedChunkCache(options.chunkCacheBytes());
@@ -225,6 +228,11 @@ public final class StorageEngine implements AutoCloseable {
 
   public Catalog catalog() {
     return catalog;
+  }
+
+  /** Roles, owners and privileges. */
+  public AccessControl access() {
+    return access;
   }
 
   /** Table statistics for the planner, gathered on load and by ANALYZE. */

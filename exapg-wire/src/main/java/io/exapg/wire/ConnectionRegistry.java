@@ -29,6 +29,17 @@ final class ConnectionRegistry {
     return connections.size();
   }
 
+  /** The connections a user has open. */
+  int countUser(String user) {
+    int count = 0;
+    for (PgConnection connection : connections.values()) {
+      if (user.equals(connection.user())) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   /** Cancels the running query of the connection if the secret key matches. */
   void cancel(int processId, int secretKey) {
     PgConnection connection = connections.get(processId);

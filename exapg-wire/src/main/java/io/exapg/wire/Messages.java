@@ -47,6 +47,32 @@ final class Messages {
     return finish(buffer, 0);
   }
 
+  /** 'R' int32 5 salt: send the password MD5-hashed with this salt. */
+  static ByteBuf authenticationMd5Password(ByteBufAllocator allocator, byte[] salt) {
+    ByteBuf buffer = begin(allocator, 'R', 8);
+    buffer.writeInt(5);
+    buffer.writeBytes(salt);
+    return finish(buffer, 0);
+  }
+
+  /** 'R' int32 10 mechanism... "": authenticate with one of these SASL mechanisms. */
+  static ByteBuf authenticationSasl(ByteBufAllocator allocator, String mechanism) {
+    ByteBuf buffer = begin(allocator, 'R', 6 + mechanism.length());
+    buffer.writeInt(10);
+    writeCString(buffer, mechanism);
+    buffer.writeByte(0);
+    return finish(buffer, 0);
+  }
+
+  /** 'R' int32 11 data (SASL continue) or 12 data (SASL final). */
+  static ByteBuf authenticationSaslData(ByteBufAllocator allocator, boolean last, String data) {
+    byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
+    ByteBuf buffer = begin(allocator, 'R', 4 + bytes.length);
+    buffer.writeInt(last ? 12 : 11);
+    buffer.writeBytes(bytes);
+    return finish(buffer, 0);
+  }
+
   /** 'S' name value: a run-time parameter's current value. */
   static ByteBuf parameterStatus(ByteBufAllocator allocator, String name, String value) {
     ByteBuf buffer = begin(allocator, 'S', name.length() + value.length() + 2);

@@ -1,5 +1,8 @@
 package io.exapg.wire;
 
+import io.exapg.core.auth.Md5Password;
+import io.exapg.core.auth.Passwords;
+import io.exapg.core.auth.ScramExchange;
 import io.exapg.core.engine.Authenticator;
 import io.exapg.core.engine.EngineSession;
 import io.exapg.core.engine.QueryEngine;
@@ -15,7 +18,10 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.io.IOException;
+import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -32,6 +38,7 @@ import org.slf4j.LoggerFactory;
 final class PgConnection extends ChannelInboundHandlerAdapter implements Outbox,
     MessageSource {
   private static final Logger LOG = LoggerFactory.getLogger(PgConnection.class);
+  private static final SecureRandom SALTS = new SecureRandom();
   private static final FrontendMessage.Typed END = new FrontendMessage.Typed('X', null);
   private static final FrontendMessage.Typed IDLE_TIMEOUT = new FrontendMessage.Typed('X', null);
   /** Queued message bytes above which the client is not read until the session catches up. */
@@ -41,7 +48,10 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Outbox,
   /** Where the connection stands in its startup. */
   private enum State {
     STARTUP,
-    AUTHENTICATING,
+    AWAITING_PASSWORD,
+    AWAITING_MD5,
+    AWAITING_SASL_INITIAL,
+    AWAITING_SASL_FINAL,
     READY,
     CLOSED
   }
@@ -50,6 +60,10 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Outbox,
   private final Authenticator authenticator;
   private final ConnectionRegistry registry;
   private final int maxConnections;
+  private final SslContext sslContext;
+  private boolean ssl;
+  private byte[] md5Salt;
+  private ScramExchange scram;
   private final LinkedBlockingQueue<FrontendMessage.Typed> inbox = new LinkedBlockingQueue<>();
   private final AtomicLong queuedBytes = new AtomicLong();
   private final Object writability = new Object();
@@ -61,11 +75,17 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Outbox,
   private volatile EngineSession session;
 
   PgConnection(QueryEngine engine, Authenticator authenticator, ConnectionRegistry registry,
-      int maxConnections) {
+      int maxConnections, SslContext sslContext) {
     this.engine = engine;
     this.authenticator = authenticator;
     this.registry = registry;
     this.maxConnections = maxConnections;
+    this.sslContext = sslContext;
+  }
+
+  /** The user the connection logged in as, or null before it has. */
+  String user() {
+    return state == State.READY ? startupParameters.get("user") : null;
   }
 
   int secretKey() {
@@ -87,8 +107,7 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Outbox,
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object message) {
     switch ((FrontendMessage) message) {
-      case FrontendMessage.SslRequest ssl -> ctx.writeAndFlush(Unpooled.wrappedBuffer(
-          new byte[] {'N'}));
+      case FrontendMessage.SslRequest request -> startTls(ctx);
       case FrontendMessage.GssEncryptionRequest gss -> ctx.writeAndFlush(Unpooled.wrappedBuffer(
           new byte[] {'N'}));
       case FrontendMessage.CancelRequest cancel -> {
@@ -99,9 +118,11 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Outbox,
       case FrontendMessage.Typed typed -> {
         if (state == State.READY) {
           enqueue(typed);
-        } else if (state == State.AUTHENTICATING && typed.type() == 'p') {
+        } else if (state != State.STARTUP && state != State.CLOSED && typed.type() == 'p') {
           try {
-            password(typed.body());
+            authenticationResponse(typed.body());
+          } catch (ExaException e) {
+            fatal(e);
           } finally {
             typed.body().release();
           }
@@ -154,6 +175,20 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Outbox,
     return message;
   }
 
+  /**
+   * Answers an SSLRequest: 'S' and a TLS handshake when a certificate is configured, else 'N'.
+   * The 'S' goes out in clear before the TLS handler joins the pipeline.
+   */
+  private void startTls(ChannelHandlerContext ctx) {
+    if (sslContext == null || ssl) {
+      ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {'N'}));
+      return;
+    }
+    ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {'S'}));
+    ctx.pipeline().addFirst("tls", sslContext.newHandler(ctx.alloc()));
+    ssl = true;
+  }
+
   private void startup(FrontendMessage.Startup startup) {
     startupParameters = startup.parameters();
     String user = startupParameters.get("user");
@@ -168,18 +203,36 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Outbox,
       return;
     }
     InetSocketAddress remote = (InetSocketAddress) channel.remoteAddress();
-    boolean loopback = remote.getAddress().isLoopbackAddress();
-    switch (authenticator.methodFor(user, database(), remote.getAddress().getHostAddress(),
-        loopback)) {
-      case TRUST -> completeStartup();
+    switch (authenticator.methodFor(user, database(), remote.getAddress(), ssl)) {
+      case TRUST -> authenticated();
       case PASSWORD -> {
-        state = State.AUTHENTICATING;
+        state = State.AWAITING_PASSWORD;
         channel.writeAndFlush(Messages.authenticationCleartextPassword(channel.alloc()));
       }
+      case MD5 -> {
+        if (Md5Password.isMd5(authenticator.passwordVerifier(user))) {
+          md5Salt = new byte[4];
+          SALTS.nextBytes(md5Salt);
+          state = State.AWAITING_MD5;
+          channel.writeAndFlush(Messages.authenticationMd5Password(channel.alloc(), md5Salt));
+        } else {
+          // As PostgreSQL does: a password stored as a SCRAM verifier is checked with SCRAM.
+          startScram(user);
+        }
+      }
+      case SCRAM_SHA_256 -> startScram(user);
       case REJECT -> fatal(new ExaException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
-          "no access for user \"" + user + "\" from host "
-              + remote.getAddress().getHostAddress()));
+          "no pg_hba.conf entry for host \"" + remote.getAddress().getHostAddress()
+              + "\", user \"" + user + "\", database \"" + database() + "\", "
+              + (ssl ? "SSL encryption" : "no encryption")));
     }
+  }
+
+  private void startScram(String user) {
+    scram = new ScramExchange(user, authenticator.passwordVerifier(user));
+    state = State.AWAITING_SASL_INITIAL;
+    channel.writeAndFlush(Messages.authenticationSasl(channel.alloc(),
+        ScramExchange.MECHANISM));
   }
 
   private String database() {
@@ -187,14 +240,74 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Outbox,
     return database == null || database.isEmpty() ? startupParameters.get("user") : database;
   }
 
-  private void password(ByteBuf body) {
+  /** A password message: clear text, MD5 answer, or a SASL message, as the state expects. */
+  private void authenticationResponse(ByteBuf body) {
     String user = startupParameters.get("user");
-    String password = PgFrameDecoder.readCString(body);
-    if (!authenticator.checkPassword(user, password)) {
-      LOG.warn("password authentication failed for user \"{}\" from {}", user,
-          channel.remoteAddress());
-      fatal(new ExaException(SqlState.INVALID_PASSWORD,
-          "password authentication failed for user \"" + user + "\""));
+    switch (state) {
+      case AWAITING_PASSWORD -> {
+        String password = PgFrameDecoder.readCString(body);
+        if (!Passwords.matches(authenticator.passwordVerifier(user), user, password)) {
+          passwordFailed(user, "password");
+          return;
+        }
+        authenticated();
+      }
+      case AWAITING_MD5 -> {
+        String response = PgFrameDecoder.readCString(body);
+        String verifier = authenticator.passwordVerifier(user);
+        if (!Md5Password.isMd5(verifier)
+            || !Md5Password.checkResponse(verifier, md5Salt, response)) {
+          passwordFailed(user, "md5");
+          return;
+        }
+        authenticated();
+      }
+      case AWAITING_SASL_INITIAL -> {
+        String mechanism = PgFrameDecoder.readCString(body);
+        if (!mechanism.equals(ScramExchange.MECHANISM)) {
+          throw new ExaException(SqlState.PROTOCOL_VIOLATION,
+              "client selected an invalid SASL authentication mechanism");
+        }
+        int length = body.readInt();
+        String clientFirst = length < 0 ? "" : body.readCharSequence(length,
+            StandardCharsets.UTF_8).toString();
+        String serverFirst = scram.serverFirst(clientFirst);
+        state = State.AWAITING_SASL_FINAL;
+        channel.writeAndFlush(Messages.authenticationSaslData(channel.alloc(), false,
+            serverFirst));
+      }
+      case AWAITING_SASL_FINAL -> {
+        String clientFinal = body.readCharSequence(body.readableBytes(),
+            StandardCharsets.UTF_8).toString();
+        String serverFinal = scram.serverFinal(clientFinal);
+        if (serverFinal == null) {
+          passwordFailed(user, "scram-sha-256");
+          return;
+        }
+        channel.write(Messages.authenticationSaslData(channel.alloc(), true, serverFinal));
+        authenticated();
+      }
+      default -> throw new ExaException(SqlState.PROTOCOL_VIOLATION,
+          "unexpected password message");
+    }
+  }
+
+  /** Logs a failed login (never the password) and ends the connection with 28P01. */
+  private void passwordFailed(String user, String method) {
+    LOG.warn("{} authentication failed for user \"{}\" from {}", method, user,
+        channel.remoteAddress());
+    fatal(new ExaException(SqlState.INVALID_PASSWORD,
+        "password authentication failed for user \"" + user + "\""));
+  }
+
+  /** Who the client is has been established; the role must still be allowed to log in. */
+  private void authenticated() {
+    String user = startupParameters.get("user");
+    ExaException refusal = authenticator.loginRefusal(user, registry.countUser(user));
+    if (refusal != null) {
+      LOG.warn("login refused for user \"{}\" from {}: {}", user, channel.remoteAddress(),
+          refusal.getMessage());
+      fatal(refusal);
       return;
     }
     completeStartup();

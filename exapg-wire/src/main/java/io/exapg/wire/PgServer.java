@@ -44,7 +44,8 @@ public final class PgServer implements AutoCloseable {
           protected void initChannel(SocketChannel channel) {
             channel.pipeline().addLast("frames", new PgFrameDecoder());
             channel.pipeline().addLast("connection",
-                new PgConnection(engine, authenticator, registry, options.maxConnections()));
+                new PgConnection(engine, authenticator, registry, options.maxConnections(),
+                    options.ssl()));
           }
         });
     serverChannel = bootstrap.bind(options.host(), options.port()).sync().channel();

@@ -19,6 +19,7 @@ import io.exapg.planner.parser.SqlCopy;
 import io.exapg.planner.parser.StatementSplitter;
 import io.exapg.planner.plan.PlanBuilder;
 import io.exapg.storage.catalog.ColumnDef;
+import io.exapg.storage.catalog.Privilege;
 import io.exapg.storage.catalog.TableDef;
 import io.exapg.storage.table.StorageTransaction;
 import java.nio.ByteBuffer;
@@ -81,6 +82,8 @@ final class CopyExecutor {
   private StatementResult copyIn(SqlCopy copy) {
     TableDef table = DdlExecutor.resolveTable(engine.storage().catalog(), session.searchPath(),
           copy.table);
+    session.privileges().requireSchema(table.schema(), Privilege.USAGE);
+    session.privileges().requireTable(table.id(), table.name(), Privilege.INSERT);
     int[] targets = targets(table, copy.columnNames());
     List<String> targetNames = new ArrayList<>();
     for (int target : targets) {
@@ -160,6 +163,7 @@ final class CopyExecutor {
     }
     QueryPlanner.PreparedPlan plan = engine.planner().plan(parser, piece, List.of(),
         session.searchPath());
+    session.privileges().check(plan.accesses());
     List<String> names = plan.columns().stream().map(ResultColumn::name).toList();
     CopyOptions options = CopyOptionParser.parse(copy.options, names, false);
     PlanNode root = new PlanBuilder(plan.rexBuilder(), plan.parameters(), new Object[0],

@@ -31,6 +31,7 @@ import io.exapg.planner.plan.PlanBuilder;
 import io.exapg.storage.catalog.Catalog;
 import io.exapg.storage.catalog.ColumnDef;
 import io.exapg.storage.catalog.PartitionSpec;
+import io.exapg.storage.catalog.Privilege;
 import io.exapg.storage.catalog.TableDef;
 import io.exapg.storage.catalog.ViewDef;
 import io.exapg.storage.table.StorageTransaction;
@@ -96,7 +97,10 @@ final class DdlExecutor {
           + "\"", 0, "The prefix \"pg_\" and the names information_schema and "
           + SystemSchema.NAME + " are reserved for system schemas.", null, null);
     }
+    session.privileges().requireSuperuser("permission denied for database "
+        + session.database());
     catalog.createSchema(name);
+    session.becomeOwner(catalog.schemaId(name));
     return new StatementResult.Command("CREATE SCHEMA");
   }
 
@@ -117,6 +121,7 @@ final class DdlExecutor {
         throw new ExaException(SqlState.INVALID_SCHEMA_NAME,
             "schema \"" + name + "\" does not exist");
       }
+      session.privileges().requireOwner(catalog.schemaId(name), "schema", name);
       schemas.add(name);
     }
     List<TableDef> tables = catalog.tables().stream()
@@ -142,16 +147,18 @@ final class DdlExecutor {
           : " other objects"));
     }
     for (ViewDef view : dependents) {
-      catalog.dropView(view);
+      dropView(view);
     }
     for (ViewDef view : views) {
-      catalog.dropView(view);
+      dropView(view);
     }
     for (TableDef table : tables) {
-      engine.storage().dropTable(table);
+      dropTable(table);
     }
     for (String schema : schemas) {
+      long id = catalog.schemaId(schema);
       catalog.dropSchema(schema);
+      engine.storage().access().forget(id);
     }
     return new StatementResult.Command("DROP SCHEMA");
   }
@@ -172,6 +179,7 @@ final class DdlExecutor {
       throw new ExaException(SqlState.DUPLICATE_TABLE,
           "relation \"" + name[1] + "\" already exists");
     }
+    session.privileges().requireSchema(name[0], Privilege.CREATE);
     for (SqlTableConstraint constraint : create.constraints()) {
       throw ExaException.notSupported(constraint.kind.sql + " constraints");
     }
@@ -201,8 +209,9 @@ final class DdlExecutor {
     if (columns.isEmpty()) {
       throw ExaException.notSupported("tables without columns");
     }
-    engine.storage().createTable(name[0], name[1], columns, partitioning(create, columns),
-        distribution(create, columns));
+    TableDef table = engine.storage().createTable(name[0], name[1], columns,
+        partitioning(create, columns), distribution(create, columns));
+    session.becomeOwner(table.id());
     return new StatementResult.Command("CREATE TABLE");
   }
 
@@ -226,6 +235,7 @@ final class DdlExecutor {
     QueryPlanner.PreparedPlan plan = engine.planner().plan(
         () -> ((SqlCreateTableStatement) ExaParser.parse(piece)).query, piece, List.of(),
         session.searchPath());
+    session.privileges().check(plan.accesses());
     PlanNode query = new PlanBuilder(plan.rexBuilder(), plan.parameters(), new Object[0],
         session.statementContext()).build(plan.physical());
     List<ColumnDef> columns = new ArrayList<>();
@@ -240,6 +250,7 @@ final class DdlExecutor {
     }
     TableDef table = engine.storage().createTable(name[0], name[1], columns,
         partitioning(create, columns), distribution(create, columns));
+    session.becomeOwner(table.id());
     boolean loaded = false;
     StorageTransaction transaction = engine.storage().begin();
     try (QueryContext context = new QueryContext(engine.memory().newChildAllocator("ctas",
@@ -265,7 +276,7 @@ final class DdlExecutor {
     } finally {
       if (!loaded) {
         transaction.rollback();
-        engine.storage().dropTable(table);
+        dropTable(table);
       }
     }
   }
@@ -277,6 +288,7 @@ final class DdlExecutor {
    */
   StatementResult alterTable(SqlAlterTableLayout alter) {
     TableDef table = resolveTable(engine.storage().catalog(), session.searchPath(), alter.name);
+    session.privileges().requireOwner(table.id(), "table", table.name());
     PartitionSpec partitioning = table.partitioning();
     List<String> distribution = table.distribution();
     if (alter.partitionBy != null) {
@@ -354,17 +366,29 @@ final class DdlExecutor {
         throw new ExaException(SqlState.UNDEFINED_TABLE,
             "table \"" + name[1] + "\" does not exist");
       }
+      session.privileges().requireOwner(table.id(), "table", table.name());
       tables.add(table);
     }
     List<String> dropped = tables.stream().map(TableDef::qualifiedName).toList();
     List<ViewDef> dependents = dependentViews(dropped, drop.cascade, "table");
     for (ViewDef view : dependents) {
-      engine.storage().catalog().dropView(view);
+      dropView(view);
     }
     for (TableDef table : tables) {
-      engine.storage().dropTable(table);
+      dropTable(table);
     }
     return new StatementResult.Command("DROP TABLE");
+  }
+
+  /** Drops a table, its owner and the privileges on it. */
+  private void dropTable(TableDef table) {
+    engine.storage().dropTable(table);
+    engine.storage().access().forget(table.id());
+  }
+
+  private void dropView(ViewDef view) {
+    engine.storage().catalog().dropView(view);
+    engine.storage().access().forget(view.id());
   }
 
   /**
@@ -408,6 +432,10 @@ final class DdlExecutor {
       throw new ExaException(SqlState.DUPLICATE_TABLE,
           "relation \"" + name[1] + "\" already exists");
     }
+    session.privileges().requireSchema(name[0], Privilege.CREATE);
+    if (catalog.view(name[0], name[1]) != null) {
+      session.privileges().requireOwner(catalog.view(name[0], name[1]).id(), "view", name[1]);
+    }
     if (!piece.parameters().isEmpty()) {
       throw new ExaException(SqlState.UNDEFINED_PARAMETER,
           "there is no parameter $" + (piece.parameters().get(0) + 1));
@@ -443,8 +471,11 @@ final class DdlExecutor {
           "cannot change the columns of view \"" + name[1] + "\" (a replacing query must"
               + " return the same columns first, in the same order and of the same types)");
     }
-    catalog.createView(name[0], name[1], create.queryText(piece.text()), columns,
-        session.searchPath().schemas(), create.getReplace());
+    ViewDef view = catalog.createView(name[0], name[1], create.queryText(piece.text()),
+        columns, session.searchPath().schemas(), create.getReplace());
+    if (before == null) {
+      session.becomeOwner(view.id());
+    }
     return new StatementResult.Command("CREATE VIEW");
   }
 
@@ -480,15 +511,16 @@ final class DdlExecutor {
         throw new ExaException(SqlState.UNDEFINED_TABLE,
             "view \"" + name[1] + "\" does not exist");
       }
+      session.privileges().requireOwner(view.id(), "view", view.name());
       views.add(view);
     }
     List<String> dropped = views.stream().map(ViewDef::qualifiedName).toList();
     List<ViewDef> dependents = dependentViews(dropped, drop.cascade, "view");
     for (ViewDef view : dependents) {
-      catalog.dropView(view);
+      dropView(view);
     }
     for (ViewDef view : views) {
-      catalog.dropView(view);
+      dropView(view);
     }
     return new StatementResult.Command("DROP VIEW");
   }

@@ -15,6 +15,6 @@ public record EngineOptions(String database, long queryMemoryLimitBytes, String 
   }
 
   public static final String POSTGRES_VERSION = "15.8";
-  /** The one user there is until users and roles exist; owner of every object. */
-  public static final String SUPERUSER = "exapg";
+  /** The superuser every data directory starts with. */
+  public static final String SUPERUSER = io.exapg.storage.catalog.AccessControl.BOOTSTRAP_USER;
 }

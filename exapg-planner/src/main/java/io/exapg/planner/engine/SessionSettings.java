@@ -36,6 +36,8 @@ final class SessionSettings {
     define("intervalstyle", "postgres", true, "Display format for intervals.");
     define("is_superuser", "on", true, "Whether the user is a superuser.");
     define("lc_messages", "C", false, "Language of messages.");
+    define("password_encryption", "scram-sha-256", false,
+        "How new passwords are stored: scram-sha-256 or md5.");
     define("search_path", "\"$user\", public", false, "Schema search order.");
     define("server_encoding", "UTF8", true, "The server's character set.");
     define("server_version", EngineOptions.POSTGRES_VERSION, true,
@@ -61,12 +63,13 @@ final class SessionSettings {
   private final Map<String, String> defaults = new TreeMap<>();
   private final Map<String, String> changes = new LinkedHashMap<>();
 
-  SessionSettings(String user, String serverVersion, long queryMemoryLimit,
+  SessionSettings(String user, boolean superuser, String serverVersion, long queryMemoryLimit,
       Map<String, String> startup) {
     for (Map.Entry<String, Definition> entry : KNOWN.entrySet()) {
       defaults.put(entry.getKey(), entry.getValue().defaultValue());
     }
     defaults.put("session_authorization", user);
+    defaults.put("is_superuser", superuser ? "on" : "off");
     defaults.put("server_version", serverVersion);
     defaults.put("exapg.query_memory_limit", Long.toString(queryMemoryLimit));
     values.putAll(defaults);
@@ -188,6 +191,13 @@ final class SessionSettings {
       case "default_transaction_isolation":
       case "transaction_isolation":
         return value.toLowerCase(Locale.ROOT);
+      case "password_encryption":
+        String method = value.toLowerCase(Locale.ROOT);
+        if (!method.equals("md5") && !method.equals("scram-sha-256")) {
+          throw new ExaException(SqlState.INVALID_PARAMETER_VALUE,
+              "invalid value for parameter \"password_encryption\": \"" + value + "\"");
+        }
+        return method;
       default:
         return value;
     }

@@ -35,6 +35,8 @@ import io.exapg.planner.parser.SqlDeclareCursor;
 import io.exapg.planner.parser.SqlDropStatement;
 import io.exapg.planner.parser.SqlExplainStatement;
 import io.exapg.planner.parser.SqlFetchCursor;
+import io.exapg.planner.parser.SqlGrant;
+import io.exapg.planner.parser.SqlRoleStatement;
 import io.exapg.planner.parser.SqlSetVariable;
 import io.exapg.planner.parser.SqlShowVariable;
 import io.exapg.planner.parser.SqlTransactionControl;
@@ -43,6 +45,7 @@ import io.exapg.planner.parser.SqlVacuum;
 import io.exapg.planner.parser.StatementSplitter;
 import io.exapg.planner.plan.PlanBuilder;
 import io.exapg.planner.plan.StatementContext;
+import io.exapg.storage.catalog.Privilege;
 import io.exapg.storage.catalog.TableDef;
 import io.exapg.storage.table.StorageTransaction;
 import java.time.Instant;
@@ -80,6 +83,7 @@ final class SqlSession implements EngineSession {
   private final List<String> notices = new ArrayList<>();
   private final Cursors cursors = new Cursors();
   private final String versionText;
+  private final Privileges privileges;
   private StorageTransaction transaction;
   private boolean failed;
   private volatile QueryContext running;
@@ -88,8 +92,11 @@ final class SqlSession implements EngineSession {
     this.engine = engine;
     this.info = info;
     this.versionText = engine.options().versionText();
-    this.settings = new SessionSettings(info.user(), engine.options().serverVersion(),
-        engine.options().queryMemoryLimitBytes(), info.options());
+    this.privileges = new Privileges(engine.storage().access(), engine.storage().catalog(),
+        info.user());
+    this.settings = new SessionSettings(info.user(), privileges.superuser(),
+        engine.options().serverVersion(), engine.options().queryMemoryLimitBytes(),
+        info.options());
   }
 
   // ---------------------------------------------------------------- parse and prepare
@@ -126,6 +133,8 @@ final class SqlSession implements EngineSession {
       case SqlExplainStatement explain -> "EXPLAIN";
       case SqlExplain explain -> "EXPLAIN";
       case SqlInsert insert -> "INSERT";
+      case SqlRoleStatement role -> role.create ? "CREATE ROLE" : "ALTER ROLE";
+      case SqlGrant grant -> grant.revoke ? "REVOKE" : "GRANT";
       default -> node.getKind() == SqlKind.UPDATE ? "UPDATE"
           : node.getKind() == SqlKind.DELETE ? "DELETE"
           : node.getKind() == SqlKind.MERGE ? "MERGE"
@@ -233,7 +242,17 @@ final class SqlSession implements EngineSession {
           case TABLE -> ddl.dropTable(drop);
           case VIEW -> ddl.dropView(drop);
           case SCHEMA -> ddl.dropSchema(drop);
+          case ROLE -> new AccessExecutor(engine, this).dropRoles(drop);
         };
+      }
+      case SqlRoleStatement role -> {
+        requireNoTransactionBlock(role.create ? "CREATE ROLE" : "ALTER ROLE");
+        AccessExecutor executor = new AccessExecutor(engine, this);
+        yield role.create ? executor.createRole(role) : executor.alterRole(role);
+      }
+      case SqlGrant grant -> {
+        requireNoTransactionBlock(grant.revoke ? "REVOKE" : "GRANT");
+        yield new AccessExecutor(engine, this).grant(grant);
       }
       case SqlCreateSchema create -> {
         requireNoTransactionBlock("CREATE SCHEMA");
@@ -263,9 +282,23 @@ final class SqlSession implements EngineSession {
         requireNoTransactionBlock(command);
         List<Long> ids = new ArrayList<>();
         for (SqlIdentifier name : vacuum.tableNames()) {
-          ids.add(DdlExecutor.resolveTable(engine.storage().catalog(), searchPath(), name).id());
+          TableDef table = DdlExecutor.resolveTable(engine.storage().catalog(), searchPath(),
+              name);
+          if (engine.storage().access().isOwner(privileges.role(), table.id())) {
+            ids.add(table.id());
+          } else {
+            notice("permission denied to " + command.toLowerCase(Locale.ROOT) + " \""
+                + table.name() + "\", skipping it");
+          }
         }
-        for (long id : ids.isEmpty() ? engine.storage().tableIds() : ids) {
+        if (vacuum.tableNames().isEmpty()) {
+          for (long id : engine.storage().tableIds()) {
+            if (engine.storage().access().isOwner(privileges.role(), id)) {
+              ids.add(id);
+            }
+          }
+        }
+        for (long id : ids) {
           if (vacuum.compact) {
             engine.storage().compact(id);
           }
@@ -277,6 +310,7 @@ final class SqlSession implements EngineSession {
       }
       case SqlCheckpoint checkpoint -> {
         requireNoTransactionBlock("CHECKPOINT");
+        privileges.requireSuperuser("must be superuser to do CHECKPOINT");
         engine.storage().checkpoint();
         yield new StatementResult.Command("CHECKPOINT");
       }
@@ -329,6 +363,31 @@ final class SqlSession implements EngineSession {
 
   void notice(String message) {
     notices.add(message);
+  }
+
+  Privileges privileges() {
+    return privileges;
+  }
+
+  String user() {
+    return info.user();
+  }
+
+  String database() {
+    return info.database();
+  }
+
+  /** How CREATE / ALTER ROLE store new passwords: scram-sha-256 or md5. */
+  String passwordEncryption() {
+    return settings.get("password_encryption");
+  }
+
+  /** Records the session user as the owner of an object it just created. */
+  void becomeOwner(long objectId) {
+    long role = privileges.role();
+    if (role >= 0 && role != engine.storage().access().owner(objectId)) {
+      engine.storage().access().setOwner(objectId, role);
+    }
   }
 
   /** The transaction of the session's BEGIN ... COMMIT block, or null outside one. */
@@ -505,6 +564,7 @@ final class SqlSession implements EngineSession {
       query.replan(replanned);
       plan = replanned;
     }
+    privileges.check(plan.accesses());
     return new PlanBuilder(plan.rexBuilder(), plan.parameters(), parameters.toArray(),
         statementContext()).build(plan.physical(), plan.target());
   }
@@ -603,7 +663,10 @@ final class SqlSession implements EngineSession {
   private StatementResult truncate(SqlTruncateTable truncate) {
     List<TableDef> targets = new ArrayList<>();
     for (SqlIdentifier name : truncate.tableNames()) {
-      targets.add(DdlExecutor.resolveTable(engine.storage().catalog(), searchPath(), name));
+      TableDef table = DdlExecutor.resolveTable(engine.storage().catalog(), searchPath(), name);
+      privileges.requireSchema(table.schema(), Privilege.USAGE);
+      privileges.requireTable(table.id(), table.name(), Privilege.TRUNCATE);
+      targets.add(table);
     }
     if (!truncate.unsupported.isEmpty()) {
       throw ExaException.notSupported(truncate.unsupported.get(0));

@@ -18,6 +18,7 @@ import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
@@ -44,8 +45,14 @@ public final class DmlRewriter {
   /** The schema under which tables with row ids are found. */
   public static final String ROW_ID_SCHEMA = "exapg$dml";
 
-  /** What a rewritten statement changes. */
-  public record Target(SqlKind kind, TableDef table, List<Integer> updatedColumns) {
+  /**
+   * What a rewritten statement changes.
+   *
+   * @param readsColumns whether the WHERE or SET expressions read the table's columns, which
+   *     takes the SELECT privilege as well
+   */
+  public record Target(SqlKind kind, TableDef table, List<Integer> updatedColumns,
+      boolean readsColumns) {
   }
 
   /** A rewritten statement: the query, and its target. */
@@ -71,7 +78,7 @@ public final class DmlRewriter {
     SqlNodeList select = new SqlNodeList(List.of(column(alias, ExaTable.ROW_ID_COLUMN)),
         SqlParserPos.ZERO);
     return new Rewritten(query(select, table, alias, delete.getCondition()),
-        new Target(SqlKind.DELETE, table, List.of()));
+        new Target(SqlKind.DELETE, table, List.of(), delete.getCondition() != null));
   }
 
   private static Rewritten update(SqlUpdate update, Catalog catalog, SearchPath searchPath,
@@ -104,7 +111,20 @@ public final class DmlRewriter {
     }
     return new Rewritten(
         query(new SqlNodeList(items, SqlParserPos.ZERO), table, alias, update.getCondition()),
-        new Target(SqlKind.UPDATE, table, new ArrayList<>(assigned.keySet())));
+        new Target(SqlKind.UPDATE, table, new ArrayList<>(assigned.keySet()),
+            update.getCondition() != null || readsColumns(sources)));
+  }
+
+  private static boolean readsColumns(SqlNode node) {
+    boolean[] found = {false};
+    node.accept(new SqlBasicVisitor<Void>() {
+      @Override
+      public Void visit(SqlIdentifier id) {
+        found[0] = true;
+        return null;
+      }
+    });
+    return found[0];
   }
 
   /** A literal string, NULL or parameter gets the column's type, as PostgreSQL gives it. */

@@ -68,6 +68,21 @@ public final class Catalog {
     return schemas.getOrDefault(name, -1L);
   }
 
+  /**
+   * Takes an id from the counter tables, views and schemas use, for another kind of object
+   * (roles) whose ids must not meet theirs.
+   */
+  public synchronized long allocateId() {
+    long id = nextTableId++;
+    try {
+      save();
+    } catch (RuntimeException e) {
+      nextTableId--;
+      throw e;
+    }
+    return id;
+  }
+
   public synchronized void createSchema(String name) {
     if (schemas.putIfAbsent(name, nextTableId) != null) {
       throw new ExaException(SqlState.DUPLICATE_SCHEMA,

@@ -5,6 +5,7 @@ import io.exapg.planner.catalog.SystemSchema;
 import io.exapg.planner.catalog.SystemTable;
 import io.exapg.planner.catalog.pg.PgCatalogSchema;
 import io.exapg.storage.StorageEngine;
+import io.exapg.storage.catalog.RoleDef;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,7 +37,10 @@ final class SchemataTable extends SystemTable {
     names.addAll(storage.catalog().schemas());
     List<List<Object>> rows = new ArrayList<>();
     for (String name : names) {
-      rows.add(Arrays.asList(database, name, owner, null, null, null, null));
+      long id = storage.catalog().schemaId(name);
+      RoleDef role = id < 0 ? null : storage.access().role(storage.access().owner(id));
+      rows.add(Arrays.asList(database, name, role == null ? owner : role.name(), null, null,
+          null, null));
     }
     return rows;
   }

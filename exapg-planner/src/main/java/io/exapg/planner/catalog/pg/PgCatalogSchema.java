@@ -19,7 +19,7 @@ public final class PgCatalogSchema extends AbstractSchema {
 
   private final Map<String, Table> tables;
 
-  public PgCatalogSchema(StorageEngine storage, String database, String superuser) {
+  public PgCatalogSchema(StorageEngine storage, String database) {
     this.tables = Map.ofEntries(
         Map.entry("pg_namespace", new PgNamespaceTable(storage)),
         Map.entry("pg_class", new PgClassTable(storage)),
@@ -58,34 +58,10 @@ public final class PgCatalogSchema extends AbstractSchema {
                 Arrays.asList(PgOids.DATABASE, database, PgOids.BOOTSTRAP_SUPERUSER,
                     PgEncodings.UTF8, "c", false, true, -1, "C.UTF-8", "C.UTF-8", null,
                     PgOids.DEFAULT_TABLESPACE, null)))),
-        Map.entry("pg_roles", new PgFixedTable(new Columns()
-            .add("rolname", DataType.TEXT)
-            .add("rolsuper", DataType.BOOLEAN)
-            .add("rolinherit", DataType.BOOLEAN)
-            .add("rolcreaterole", DataType.BOOLEAN)
-            .add("rolcreatedb", DataType.BOOLEAN)
-            .add("rolcanlogin", DataType.BOOLEAN)
-            .add("rolreplication", DataType.BOOLEAN)
-            .add("rolconnlimit", DataType.INTEGER)
-            .add("rolpassword", DataType.TEXT)
-            .add("rolvaliduntil", DataType.TIMESTAMP)
-            .add("rolbypassrls", DataType.BOOLEAN)
-            .add("rolconfig", DataType.TEXT)
-            .add("oid", DataType.INTEGER), List.of(
-                Arrays.asList(superuser, true, true, true, true, true, false, -1, "********",
-                    null, true, null, PgOids.BOOTSTRAP_SUPERUSER)))),
-        Map.entry("pg_user", new PgFixedTable(new Columns()
-            .add("usename", DataType.TEXT)
-            .add("usesysid", DataType.INTEGER)
-            .add("usecreatedb", DataType.BOOLEAN)
-            .add("usesuper", DataType.BOOLEAN)
-            .add("userepl", DataType.BOOLEAN)
-            .add("usebypassrls", DataType.BOOLEAN)
-            .add("passwd", DataType.TEXT)
-            .add("valuntil", DataType.TIMESTAMP)
-            .add("useconfig", DataType.TEXT), List.of(
-                Arrays.asList(superuser, PgOids.BOOTSTRAP_SUPERUSER, true, true, false, true,
-                    "********", null, null)))),
+        Map.entry("pg_roles", new PgRolesTable(storage.access(), PgRolesTable.Kind.ROLES)),
+        Map.entry("pg_user", new PgRolesTable(storage.access(), PgRolesTable.Kind.USERS)),
+        Map.entry("pg_auth_members", new PgRolesTable(storage.access(),
+            PgRolesTable.Kind.MEMBERS)),
         Map.entry("pg_description", new PgFixedTable(new Columns()
             .add("objoid", DataType.INTEGER)
             .add("classoid", DataType.INTEGER)

@@ -59,19 +59,24 @@ final class PgClassTable extends SystemTable {
       TableSnapshot snapshot = storage.snapshot(table.id());
       double tuples = snapshot == null ? 0 : snapshot.rowCount();
       rows.add(row(PgOids.relation(table.id()), table.name(),
-          PgOids.namespace(catalog, table.schema()), PgOids.HEAP_ACCESS_METHOD, tuples, "r",
-          table.columns().size()));
+          PgOids.namespace(catalog, table.schema()), owner(table.id()),
+          PgOids.HEAP_ACCESS_METHOD, tuples, "r", table.columns().size()));
     }
     for (ViewDef view : catalog.views()) {
       rows.add(row(PgOids.relation(view.id()), view.name(),
-          PgOids.namespace(catalog, view.schema()), 0, -1, "v", view.columns().size()));
+          PgOids.namespace(catalog, view.schema()), owner(view.id()), 0, -1, "v",
+          view.columns().size()));
     }
     return rows;
   }
 
-  private static List<Object> row(int oid, String name, int namespace, int accessMethod,
-      double tuples, String kind, int columns) {
-    return Arrays.asList(oid, name, namespace, 0, 0, PgOids.BOOTSTRAP_SUPERUSER, accessMethod,
+  private int owner(long objectId) {
+    return (int) storage.access().owner(objectId);
+  }
+
+  private static List<Object> row(int oid, String name, int namespace, int owner,
+      int accessMethod, double tuples, String kind, int columns) {
+    return Arrays.asList(oid, name, namespace, 0, 0, owner, accessMethod,
         oid, 0, 0, tuples, 0, 0, false, false, "p", kind, columns, 0, false,
         false, false, false, false, true, "d", false, 0, null, null, null);
   }

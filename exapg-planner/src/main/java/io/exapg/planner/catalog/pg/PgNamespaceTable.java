@@ -25,16 +25,18 @@ final class PgNamespaceTable extends SystemTable {
   @Override
   public List<List<Object>> rows() {
     List<List<Object>> rows = new ArrayList<>();
-    rows.add(row(PgOids.PG_CATALOG, PgCatalogSchema.NAME));
-    rows.add(row(PgOids.EXA_CATALOG, SystemSchema.NAME));
-    rows.add(row(PgOids.INFORMATION_SCHEMA, InformationSchema.NAME));
+    rows.add(row(PgOids.PG_CATALOG, PgCatalogSchema.NAME, PgOids.BOOTSTRAP_SUPERUSER));
+    rows.add(row(PgOids.EXA_CATALOG, SystemSchema.NAME, PgOids.BOOTSTRAP_SUPERUSER));
+    rows.add(row(PgOids.INFORMATION_SCHEMA, InformationSchema.NAME,
+        PgOids.BOOTSTRAP_SUPERUSER));
     for (String schema : storage.catalog().schemas()) {
-      rows.add(row(PgOids.namespace(storage.catalog(), schema), schema));
+      rows.add(row(PgOids.namespace(storage.catalog(), schema), schema,
+          (int) storage.access().owner(storage.catalog().schemaId(schema))));
     }
     return rows;
   }
 
-  private static List<Object> row(int oid, String name) {
-    return Arrays.asList(oid, name, PgOids.BOOTSTRAP_SUPERUSER, null);
+  private static List<Object> row(int oid, String name, int owner) {
+    return Arrays.asList(oid, name, owner, null);
   }
 }

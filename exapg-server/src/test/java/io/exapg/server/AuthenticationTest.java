@@ -1,0 +1,184 @@
+package io.exapg.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Client authentication through the front door: a server process started with a rules file
+ * and a TLS certificate, and the real JDBC driver and psql logging in with SCRAM-SHA-256, MD5
+ * and clear-text passwords, over TLS and without.
+ */
+class AuthenticationTest {
+  private static final String RULES = """
+      # type     database user       address       method
+      host       all      exapg      127.0.0.1/32  trust
+      hostnossl  all      tlsuser    127.0.0.1/32  reject
+      host       all      md5user    127.0.0.1/32  md5
+      host       all      plainuser  127.0.0.1/32  password
+      host       all      all        127.0.0.1/32  scram-sha-256
+      """;
+
+  @TempDir
+  static Path directory;
+  private static ServerProcess server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path certificate = directory.resolve("server.crt");
+    Path key = directory.resolve("server.key");
+    Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048",
+        "-nodes", "-keyout", key.toString(), "-out", certificate.toString(), "-days", "2",
+        "-subj", "/CN=127.0.0.1").redirectErrorStream(true).start();
+    openssl.getInputStream().readAllBytes();
+    assertTrue(openssl.waitFor(60, TimeUnit.SECONDS) && openssl.exitValue() == 0,
+        "openssl could not make a test certificate");
+    Files.writeString(directory.resolve("hba.conf"), RULES);
+    server = ServerProcess.start(directory.resolve("data"), "--hba-file",
+        directory.resolve("hba.conf").toString(), "--ssl-cert", certificate.toString(),
+        "--ssl-key", key.toString());
+    try (Connection admin = server.connect(); Statement statement = admin.createStatement()) {
+      statement.execute("CREATE USER tlsuser PASSWORD 'tls-Secret1'");
+      statement.execute("CREATE USER scramuser PASSWORD 'sc\u00e9ram pass'");
+      statement.execute("SET password_encryption = 'md5'");
+      statement.execute("CREATE USER md5user PASSWORD 'md5-Secret'");
+      statement.execute("RESET password_encryption");
+      statement.execute("CREATE USER plainuser PASSWORD 'plain-Secret'");
+      statement.execute("CREATE TABLE shared (x INT)");
+      statement.execute("INSERT INTO shared VALUES (42)");
+      statement.execute("GRANT SELECT ON shared TO tlsuser, scramuser, md5user, plainuser");
+    }
+  }
+
+  @AfterAll
+  static void stop() throws InterruptedException {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static Connection connect(String user, String password, String sslMode)
+      throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("user", user);
+    properties.setProperty("password", password);
+    properties.setProperty("sslmode", sslMode);
+    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port()
+        + "/exapg", properties);
+  }
+
+  private static String sqlStateOfLogin(String user, String password, String sslMode) {
+    SQLException error = assertThrows(SQLException.class,
+        () -> connect(user, password, sslMode).close());
+    return error.getSQLState();
+  }
+
+  @Test
+  void scramOverTls() throws Exception {
+    try (Connection connection = connect("tlsuser", "tls-Secret1", "require")) {
+      assertEquals(42, TestServer.queryLong(connection, "SELECT x FROM shared"));
+    }
+    assertEquals("28000", sqlStateOfLogin("tlsuser", "tls-Secret1", "disable"));
+    assertEquals("28P01", sqlStateOfLogin("tlsuser", "wrong", "require"));
+  }
+
+  @Test
+  void scramWithoutTlsAndNonAsciiPassword() throws Exception {
+    try (Connection connection = connect("scramuser", "sc\u00e9ram pass", "disable")) {
+      assertEquals(42, TestServer.queryLong(connection, "SELECT x FROM shared"));
+    }
+    assertEquals("28P01", sqlStateOfLogin("scramuser", "scéram-pass", "disable"));
+    assertEquals("28P01", sqlStateOfLogin("nosuchuser", "whatever", "disable"));
+  }
+
+  @Test
+  void md5AndClearTextPasswords() throws Exception {
+    try (Connection connection = connect("md5user", "md5-Secret", "disable")) {
+      assertEquals(42, TestServer.queryLong(connection, "SELECT x FROM shared"));
+    }
+    assertEquals("28P01", sqlStateOfLogin("md5user", "md5-wrong", "disable"));
+    try (Connection connection = connect("plainuser", "plain-Secret", "prefer")) {
+      assertEquals(42, TestServer.queryLong(connection, "SELECT x FROM shared"));
+    }
+    assertEquals("28P01", sqlStateOfLogin("plainuser", "plain-wrong", "disable"));
+  }
+
+  @Test
+  void failedLoginsAreLoggedWithoutThePassword() throws Exception {
+    assertEquals("28P01", sqlStateOfLogin("plainuser", "Leaked-Password-123", "disable"));
+    Thread.sleep(200);
+    String log = server.output();
+    assertTrue(log.contains("authentication failed for user \"plainuser\""), log);
+    assertFalse(log.contains("Leaked-Password-123"), log);
+  }
+
+  @Test
+  void loginAttributesAreEnforced() throws Exception {
+    try (Connection admin = server.connect(); Statement statement = admin.createStatement()) {
+      statement.execute("CREATE USER limited PASSWORD 'Limited-1' CONNECTION LIMIT 1");
+      statement.execute("CREATE USER expired PASSWORD 'Expired-1' VALID UNTIL '2001-01-01'");
+      statement.execute("CREATE ROLE nologin PASSWORD 'Nologin-1'");
+    }
+    try (Connection first = connect("limited", "Limited-1", "disable")) {
+      assertEquals("53300", sqlStateOfLogin("limited", "Limited-1", "disable"));
+    }
+    assertEquals("28P01", sqlStateOfLogin("expired", "Expired-1", "disable"));
+    assertEquals("28000", sqlStateOfLogin("nologin", "Nologin-1", "disable"));
+  }
+
+  @Test
+  void psqlConnectsWithScramOverTls() throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(List.of("psql", "-X", "-A", "-t",
+        "host=127.0.0.1 port=" + server.port() + " dbname=exapg user=tlsuser sslmode=require",
+        "-c", "\\conninfo", "-c", "SELECT x FROM shared"));
+    builder.environment().put("PGPASSWORD", "tls-Secret1");
+    Process psql = builder.redirectErrorStream(true).start();
+    String output = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(psql.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, psql.exitValue(), output);
+    assertTrue(output.contains("SSL connection (protocol: TLS"), output);
+    assertTrue(output.contains("42"), output);
+  }
+
+  @Test
+  void rolesSurviveARestart() throws Exception {
+    server.terminate();
+    server = ServerProcess.start(directory.resolve("data"), "--hba-file",
+        directory.resolve("hba.conf").toString(), "--ssl-cert",
+        directory.resolve("server.crt").toString(), "--ssl-key",
+        directory.resolve("server.key").toString());
+    try (Connection connection = connect("scramuser", "sc\u00e9ram pass", "require")) {
+      assertEquals(42, TestServer.queryLong(connection, "SELECT x FROM shared"));
+    }
+    assertEquals("28P01", sqlStateOfLogin("scramuser", "nope", "require"));
+  }
+
+  @Test
+  void badRulesFileStopsTheServerWithItsLine() throws IOException, InterruptedException {
+    Path rules = directory.resolve("bad-hba.conf");
+    Files.writeString(rules, "host all all 127.0.0.1/32 trust\nhost all all all peer\n");
+    IllegalStateException error = assertThrows(IllegalStateException.class,
+        () -> ServerProcess.start(directory.resolve("other-data"), "--hba-file",
+            rules.toString()));
+    assertTrue(error.getMessage().contains("line 2"), error.getMessage());
+    assertTrue(error.getMessage().contains("unsupported authentication method peer"),
+        error.getMessage());
+  }
+}
