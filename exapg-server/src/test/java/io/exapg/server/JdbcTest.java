@@ -369,4 +369,57 @@ class JdbcTest {
       }
     }
   }
+
+  /**
+   * With a fetch size and autocommit off, the driver asks for the rows 1000 at a time; the
+   * server then streams them instead of keeping the result, which a memory budget of 16 MB
+   * and a spill limit of 1 MB would not allow for these 3 million rows (about 100 MB).
+   */
+  @Test
+  void fetchSizeStreamsResultsInBoundedMemory() throws SQLException {
+    String query = "SELECT x, x * 2 AS y, 'row ' || x AS label FROM generate_series(1, 3000000)"
+        + " AS g(x)";
+    try (Connection connection = server.connect()) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("SET exapg.query_memory_limit = '16MB'");
+        statement.execute("SET exapg.query_spill_limit = '1MB'");
+        SQLException whole = assertThrows(SQLException.class, () -> {
+          try (ResultSet rows = statement.executeQuery(query)) {
+            while (rows.next()) {
+              rows.getLong(1);
+            }
+          }
+        });
+        assertEquals("53200", whole.getSQLState());
+      }
+      connection.setAutoCommit(false);
+      long count = 0;
+      long sum = 0;
+      try (Statement statement = connection.createStatement()) {
+        statement.setFetchSize(1000);
+        try (ResultSet rows = statement.executeQuery(query)) {
+          while (rows.next()) {
+            count++;
+            sum += rows.getLong(2);
+            if (count == 1) {
+              assertEquals("row 1", rows.getString(3));
+            }
+          }
+        }
+      }
+      assertEquals(3_000_000, count);
+      assertEquals(3_000_000L * 3_000_001L, sum);
+      // A result left unread ends with its transaction; the session goes on.
+      try (Statement statement = connection.createStatement()) {
+        statement.setFetchSize(10);
+        ResultSet unread = statement.executeQuery(query);
+        assertTrue(unread.next());
+        connection.commit();
+      }
+      try (Statement statement = connection.createStatement()) {
+        assertEquals(3, TestServer.queryLong(connection, "SELECT 1 + 2"));
+      }
+      connection.rollback();
+    }
+  }
 }

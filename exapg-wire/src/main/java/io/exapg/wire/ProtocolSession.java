@@ -325,7 +325,8 @@ final class ProtocolSession {
       return;
     }
     if (portal.result == null) {
-      portal.result = session.execute(portal.statement.prepared(), portal.parameters);
+      portal.result = session.execute(portal.statement.prepared(), portal.parameters,
+          maxRows > 0);
       sendNotices();
       sendParameterChanges();
       if (portal.result instanceof StatementResult.Rows rows) {

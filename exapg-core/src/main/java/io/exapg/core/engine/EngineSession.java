@@ -25,6 +25,16 @@ public interface EngineSession extends AutoCloseable {
   /** Runs a prepared statement with parameter values in their types' physical form. */
   StatementResult execute(PreparedQuery query, List<Object> parameters);
 
+  /**
+   * Like {@link #execute(PreparedQuery, List)}; with incremental set, a query's rows may be
+   * produced while the client fetches them instead of all before the first is returned (the
+   * client asked for a few rows at a time).
+   */
+  default StatementResult execute(PreparedQuery query, List<Object> parameters,
+      boolean incremental) {
+    return execute(query, parameters);
+  }
+
   TransactionState transactionState();
 
   /**

@@ -9,6 +9,7 @@ import io.exapg.core.exec.operator.FilterOperator;
 import io.exapg.core.exec.operator.LimitOperator;
 import io.exapg.core.exec.operator.ProjectOperator;
 import io.exapg.core.exec.sink.CollectSink;
+import io.exapg.core.exec.sink.StreamingSink;
 import io.exapg.core.exec.sink.DeleteSink;
 import io.exapg.core.exec.sink.HashAggregateSink;
 import io.exapg.core.exec.sink.InsertSink;
@@ -58,6 +59,7 @@ public final class ExecutionPlan implements AutoCloseable {
   private final List<PipelineSink> sinks = new ArrayList<>();
   private final Map<Pipeline, List<PipelineSink>> releaseAfter = new IdentityHashMap<>();
   private CollectSink resultSink;
+  private StreamingSink streamingSink;
   private ModifySink modifySink;
 
   private ExecutionPlan(QueryContext context) {
@@ -65,6 +67,14 @@ public final class ExecutionPlan implements AutoCloseable {
   }
 
   public static ExecutionPlan build(PlanNode root, QueryContext context) {
+    return build(root, context, 0);
+  }
+
+  /**
+   * @param streamBatches for a query, how many result batches may wait for the client when the
+   *     result is streamed (see {@link #streamingResult}); 0 keeps the whole result instead
+   */
+  public static ExecutionPlan build(PlanNode root, QueryContext context, int streamBatches) {
     ExecutionPlan plan = new ExecutionPlan(context);
     try {
       switch (root) {
@@ -78,8 +88,14 @@ public final class ExecutionPlan implements AutoCloseable {
             context.tables().openDeleter(update.tableId(), context),
             context.tables().openWriter(update.tableId(), context)));
         default -> {
-          plan.resultSink = plan.register(new CollectSink(root.outputTypes(), context));
-          plan.build(root, List.of(), plan.resultSink);
+          if (streamBatches > 0) {
+            plan.streamingSink = plan.register(new StreamingSink(root.outputTypes(), context,
+                streamBatches));
+            plan.build(root, List.of(), plan.streamingSink);
+          } else {
+            plan.resultSink = plan.register(new CollectSink(root.outputTypes(), context));
+            plan.build(root, List.of(), plan.resultSink);
+          }
         }
       }
       return plan;
@@ -94,13 +110,22 @@ public final class ExecutionPlan implements AutoCloseable {
     build(root.inputs().get(0), List.of(), instrument(root, sink));
   }
 
+  /**
+   * Runs the pipelines; with a streaming result, the last ones run on this thread and wait
+   * while the client has not taken their rows, so run it on a thread of its own.
+   */
   public void run() {
-    PipelineExecutor.run(pipelines, releaseAfter, context);
+    PipelineExecutor.run(pipelines, releaseAfter, context, streamingSink);
   }
 
-  /** The query's rows, once run; null for INSERT, DELETE and UPDATE. */
+  /** The query's rows, once run; null for INSERT, DELETE and UPDATE and streamed results. */
   public MaterializedRows result() {
     return resultSink == null ? null : resultSink.rows();
+  }
+
+  /** The query's rows as they are produced, when built to stream them; else null. */
+  public StreamingSink streamingResult() {
+    return streamingSink;
   }
 
   /** The statistics an ANALYZE gathered, once run; else null. */

@@ -19,16 +19,18 @@ public final class PipelineExecutor {
 
   /**
    * @param releaseAfter for a pipeline, the sinks whose output no later pipeline reads
+   * @param inline a sink whose pipelines run on the calling thread alone (a streaming result
+   *     that may make its producer wait), or null
    */
   public static void run(List<Pipeline> pipelines, Map<Pipeline, List<PipelineSink>> releaseAfter,
-      QueryContext context) {
+      QueryContext context, PipelineSink inline) {
     Map<PipelineSink, Integer> feeders = new IdentityHashMap<>();
     for (Pipeline pipeline : pipelines) {
       feeders.merge(pipeline.sink(), 1, Integer::sum);
     }
     for (Pipeline pipeline : pipelines) {
       context.checkCancelled();
-      runPipeline(pipeline, context);
+      runPipeline(pipeline, context, pipeline.sink() == inline);
       if (feeders.merge(pipeline.sink(), -1, Integer::sum) == 0) {
         pipeline.sink().finish(context);
       }
@@ -38,12 +40,12 @@ public final class PipelineExecutor {
     }
   }
 
-  private static void runPipeline(Pipeline pipeline, QueryContext context) {
+  private static void runPipeline(Pipeline pipeline, QueryContext context, boolean inline) {
     Source source = pipeline.source();
     try {
       source.open(context);
       int morsels = source.morselCount();
-      int parallelism = source.ordered() ? 1
+      int parallelism = source.ordered() || inline ? 1
           : Math.max(1, Math.min(context.workers().threads(), morsels));
       AtomicInteger next = new AtomicInteger();
       AtomicBoolean done = new AtomicBoolean();

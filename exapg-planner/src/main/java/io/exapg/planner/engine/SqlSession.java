@@ -76,12 +76,16 @@ import org.slf4j.LoggerFactory;
  */
 final class SqlSession implements EngineSession {
   private static final Logger LOG = LoggerFactory.getLogger(SqlSession.class);
+  /** Result batches a streamed query may produce ahead of the client. */
+  private static final int STREAM_BATCHES = 4;
 
   private final SqlEngine engine;
   private final SessionInfo info;
   private final SessionSettings settings;
   private final List<String> notices = new ArrayList<>();
   private final Cursors cursors = new Cursors();
+  /** Streamed results inside the transaction block, closed when it ends. */
+  private final List<StreamingResultStream> openStreams = new ArrayList<>();
   private final String versionText;
   private final Privileges privileges;
   private StorageTransaction transaction;
@@ -205,13 +209,19 @@ final class SqlSession implements EngineSession {
 
   @Override
   public StatementResult execute(PreparedQuery prepared, List<Object> parameters) {
+    return execute(prepared, parameters, false);
+  }
+
+  @Override
+  public StatementResult execute(PreparedQuery prepared, List<Object> parameters,
+      boolean incremental) {
     SqlPreparedQuery query = (SqlPreparedQuery) prepared;
     SqlNode node = query.statement().node();
     if (failed && !(node instanceof SqlTransactionControl)) {
       throw abortedTransaction();
     }
     try {
-      return dispatch(query, node, parameters);
+      return dispatch(query, node, parameters, incremental);
     } catch (RuntimeException e) {
       if (transaction != null) {
         failed = true;
@@ -226,7 +236,7 @@ final class SqlSession implements EngineSession {
   }
 
   private StatementResult dispatch(SqlPreparedQuery query, SqlNode node,
-      List<Object> parameters) {
+      List<Object> parameters, boolean incremental) {
     return switch (node) {
       case SqlTransactionControl control -> transactionControl(control);
       case SqlSetVariable set -> setVariable(set);
@@ -322,7 +332,7 @@ final class SqlSession implements EngineSession {
       default -> {
         if (node instanceof SqlInsert || node instanceof SqlDelete
             || node instanceof SqlUpdate || isQuery(node)) {
-          yield runPlanned(query, parameters);
+          yield runPlanned(query, parameters, incremental && isQuery(node));
         }
         throw ExaException.notSupported(query.statement().commandName());
       }
@@ -421,6 +431,7 @@ final class SqlSession implements EngineSession {
           notice("there is no transaction in progress");
           return new StatementResult.Command("COMMIT");
         }
+        closeOpenStreams();
         StorageTransaction finishing = transaction;
         boolean wasFailed = failed;
         transaction = null;
@@ -442,6 +453,7 @@ final class SqlSession implements EngineSession {
         if (transaction == null) {
           notice("there is no transaction in progress");
         } else {
+          closeOpenStreams();
           cursors.endTransaction(false);
           transaction.rollback();
         }
@@ -569,10 +581,64 @@ final class SqlSession implements EngineSession {
         statementContext()).build(plan.physical(), plan.target());
   }
 
-  /** Runs a query or INSERT inside the session's transaction, or in one of its own. */
-  private StatementResult runPlanned(SqlPreparedQuery query, List<Object> parameters) {
+  /**
+   * Runs a query or INSERT inside the session's transaction, or in one of its own; a query
+   * whose rows the client fetches a few at a time is streamed.
+   */
+  private StatementResult runPlanned(SqlPreparedQuery query, List<Object> parameters,
+      boolean incremental) {
     PlanNode root = withDescribedTypes(buildPlan(query, parameters), query.resultColumns());
+    if (incremental && !root.outputTypes().isEmpty()) {
+      return stream(root, query.resultColumns(), parameters);
+    }
     return run(root, query.resultColumns(), query.statement().commandName(), parameters);
+  }
+
+  /**
+   * Starts a query whose rows are handed out as they are produced; its transaction (its own,
+   * or the session's) stays open until the stream is closed, which the end of the session's
+   * transaction block does too.
+   */
+  private StatementResult stream(PlanNode root, List<ResultColumn> resultColumns,
+      List<Object> parameters) {
+    boolean ownTransaction = transaction == null;
+    StorageTransaction current = ownTransaction ? engine.storage().begin() : transaction;
+    QueryContext context = newContext(parameters, current);
+    ExecutionPlan execution;
+    try {
+      execution = ExecutionPlan.build(root, context, STREAM_BATCHES);
+    } catch (RuntimeException e) {
+      if (ownTransaction) {
+        current.rollback();
+      }
+      finished(context);
+      throw e;
+    }
+    ScheduledFuture<?> timer = startStatementTimer(context);
+    StreamingResultStream[] stream = new StreamingResultStream[1];
+    stream[0] = new StreamingResultStream(execution, context,
+        () -> {
+          if (!ownTransaction && transaction == current) {
+            failed = true;
+          }
+        },
+        () -> {
+          openStreams.remove(stream[0]);
+          if (ownTransaction) {
+            current.rollback();
+          }
+          finished(context);
+        },
+        () -> {
+          if (timer != null) {
+            timer.cancel(false);
+          }
+        });
+    if (!ownTransaction) {
+      openStreams.add(stream[0]);
+    }
+    return new StatementResult.Rows(columnsOf(resultColumns, root.outputTypes()), stream[0],
+        "SELECT");
   }
 
   /**
@@ -712,12 +778,7 @@ final class SqlSession implements EngineSession {
   }
 
   private void runWithTimeout(ExecutionPlan execution, QueryContext context) {
-    long timeout = SessionSettings.parseDuration("statement_timeout",
-        settings.get("statement_timeout"));
-    ScheduledFuture<?> timer = timeout <= 0 ? null : engine.timer().schedule(
-        () -> context.cancel(new ExaException(SqlState.QUERY_CANCELED,
-            "canceling statement due to statement timeout")),
-        timeout, TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> timer = startStatementTimer(context);
     try {
       execution.run();
     } finally {
@@ -725,6 +786,23 @@ final class SqlSession implements EngineSession {
         timer.cancel(false);
       }
     }
+  }
+
+  /** Streams read the transaction's snapshot; like PostgreSQL's portals, they end with it. */
+  private void closeOpenStreams() {
+    for (StreamingResultStream stream : List.copyOf(openStreams)) {
+      stream.close();
+    }
+  }
+
+  /** Cancels the query when statement_timeout passes; null when there is no timeout. */
+  private ScheduledFuture<?> startStatementTimer(QueryContext context) {
+    long timeout = SessionSettings.parseDuration("statement_timeout",
+        settings.get("statement_timeout"));
+    return timeout <= 0 ? null : engine.timer().schedule(
+        () -> context.cancel(new ExaException(SqlState.QUERY_CANCELED,
+            "canceling statement due to statement timeout")),
+        timeout, TimeUnit.MILLISECONDS);
   }
 
   /** Releases a query's memory; a leak here is a bug, reported but not fatal to the client. */
@@ -819,6 +897,7 @@ final class SqlSession implements EngineSession {
 
   @Override
   public void close() {
+    closeOpenStreams();
     cursors.closeAll();
     if (transaction != null) {
       transaction.rollback();
