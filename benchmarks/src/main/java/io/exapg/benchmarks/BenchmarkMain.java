@@ -1,5 +1,8 @@
 package io.exapg.benchmarks;
 
+import io.exapg.benchmarks.slt.SltComparison;
+import io.exapg.benchmarks.slt.SltCorpus;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +14,7 @@ import picocli.CommandLine;
 /** bin/exapg bench: benchmarks ExaPG side by side with DuckDB and PostgreSQL in one run. */
 @CommandLine.Command(name = "bench", mixinStandardHelpOptions = true,
     subcommands = {BenchmarkMain.Foundation.class, BenchmarkMain.Storage.class,
-        BenchmarkMain.Tpch.class},
+        BenchmarkMain.Tpch.class, BenchmarkMain.Slt.class},
     description = "Runs ExaPG's benchmarks against DuckDB (in-process) and PostgreSQL"
         + " (a private server from the Debian package).")
 public final class BenchmarkMain implements Runnable {
@@ -162,6 +165,64 @@ public final class BenchmarkMain implements Runnable {
         System.out.println("TPC-H scale factor " + TpchData.scaleName(tpch.scale));
         System.out.println(TpchBenchmark.report(results, runs));
       });
+    }
+  }
+
+  /** The sqllogictest corpus of issue 5, on ExaPG next to PostgreSQL. */
+  @CommandLine.Command(name = "slt", mixinStandardHelpOptions = true,
+      description = "Runs SQLite's public sqllogictest corpus (select1-5, random/aggregates,"
+          + " random/expr, random/groupby by default) on ExaPG and PostgreSQL and reports"
+          + " the records each passes, per file.")
+  static final class Slt implements Callable<Integer> {
+    @CommandLine.Option(names = "--files", split = ",", description = "Files or directories"
+        + " of the corpus (default: select1..select5, random/aggregates, random/expr,"
+        + " random/groupby).")
+    List<String> files = SltCorpus.DEFAULT;
+
+    @CommandLine.Option(names = "--per-directory", defaultValue = "0", description = "At most"
+        + " this many files of each directory, in numeric order; 0 for all (default).")
+    int perDirectory;
+
+    @CommandLine.Option(names = "--reference", defaultValue = "true", arity = "1",
+        description = "Also run PostgreSQL 15 (default: ${DEFAULT-VALUE}).")
+    boolean reference;
+
+    @CommandLine.Option(names = "--timeout", defaultValue = "30",
+        description = "Seconds one record may run (default: ${DEFAULT-VALUE}).")
+    int timeout;
+
+    @CommandLine.Option(names = "--failures", description = "File listing the records ExaPG"
+        + " fails, with what it returned.")
+    Path failures;
+
+    @Override
+    public Integer call() throws Exception {
+      SltCorpus corpus = SltCorpus.open();
+      List<String> selected = corpus.files(files, perDirectory);
+      EngineOptions engines = new EngineOptions();
+      engines.threads = 2;
+      engines.engines = reference ? List.of("exapg", "postgres") : List.of("exapg");
+      try (PrintWriter failureLog = failures == null ? null
+          : new PrintWriter(Files.newBufferedWriter(failures), true)) {
+        return engines.run(false, started -> {
+          SltComparison comparison =
+              new SltComparison(started.get(0).connection(),
+                  reference ? started.get(1).connection() : null, timeout, failureLog);
+          List<SltComparison.FileResult> results = new ArrayList<>();
+          for (String file : selected) {
+            if (failureLog != null) {
+              failureLog.println("== " + file);
+            }
+            SltComparison.FileResult result =
+                comparison.run(file, corpus.records(file));
+            results.add(result);
+            System.err.printf(Locale.ROOT, "%s: %d records, ExaPG %d, PostgreSQL %d%n", file,
+                result.records(), result.exapgPassed(), result.referencePassed());
+          }
+          System.out.println(machine());
+          System.out.println(SltComparison.report(results, reference));
+        });
+      }
     }
   }
 

@@ -105,7 +105,8 @@ final class ProtocolSession {
         default -> throw new ExaException(SqlState.PROTOCOL_VIOLATION,
             "invalid frontend message type " + (int) type);
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | AssertionError | StackOverflowError | OutOfMemoryError e) {
+      // A bug (Calcite reports some as AssertionError) fails the statement, not the session.
       ExaException error = ExaException.wrap(e);
       if (error.state() == SqlState.PROTOCOL_VIOLATION) {
         out.write(Messages.errorResponse(allocator(), "FATAL", error));

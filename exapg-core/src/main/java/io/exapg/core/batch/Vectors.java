@@ -91,13 +91,19 @@ public final class Vectors {
     FieldVector[] result = new FieldVector[columns];
     try {
       if (!batch.hasSelection()) {
-        Map<FieldVector, Boolean> seen = new IdentityHashMap<>();
+        Map<FieldVector, Integer> transferred = new IdentityHashMap<>();
         for (int c = 0; c < columns; c++) {
           FieldVector source = batch.column(c);
-          if (seen.put(source, Boolean.TRUE) == null && source.getValueCount() == batch.size()) {
+          Integer earlier = transferred.get(source);
+          if (earlier != null) {
+            // The batch's vector was moved into an earlier column already: copy that one.
+            source = result[earlier];
+          }
+          if (earlier == null && source.getValueCount() == batch.size()) {
             TransferPair transfer = source.getTransferPair(allocator);
             transfer.transfer();
             result[c] = (FieldVector) transfer.getTo();
+            transferred.put(batch.column(c), c);
           } else {
             result[c] = types.get(c).newVector("c" + c, allocator);
             allocateFor(result[c], batch.size());

@@ -222,7 +222,7 @@ final class SqlSession implements EngineSession {
     }
     try {
       return dispatch(query, node, parameters, incremental);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | AssertionError | StackOverflowError e) {
       if (transaction != null) {
         failed = true;
       }

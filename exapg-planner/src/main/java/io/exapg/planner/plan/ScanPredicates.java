@@ -21,6 +21,7 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Picks out of a scan's filter condition the conjuncts that storage can decide: a column
@@ -138,9 +139,12 @@ final class ScanPredicates {
       } catch (ExaException e) {
         return null;
       }
+      if (type.id() != TypeId.CHAR || to.id() != TypeId.VARCHAR
+          || !SqlTypeName.CHAR_TYPES.contains(literal.getTypeName())) {
+        return null;
+      }
       String text = literal.getValueAs(String.class);
-      if (type.id() != TypeId.CHAR || to.id() != TypeId.VARCHAR || text == null
-          || text.endsWith(" ")) {
+      if (text == null || text.endsWith(" ")) {
         return null;
       }
       int characters = text.codePointCount(0, text.length());
