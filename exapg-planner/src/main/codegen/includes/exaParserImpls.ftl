@@ -314,6 +314,17 @@ void ExaTableElement(List<SqlNode> elements) :
                 elements.add(new SqlTableConstraint(s.end(this),
                     SqlTableConstraint.Kind.UNIQUE, constraintName, columns));
             }
+        |
+            <FOREIGN> { s.add(this); } <KEY> columns = ParenthesizedSimpleIdentifierList()
+            ExaReferences() {
+                elements.add(new SqlTableConstraint(s.end(this),
+                    SqlTableConstraint.Kind.FOREIGN_KEY, constraintName, columns));
+            }
+        |
+            <CHECK> { s.add(this); } <LPAREN> Expression(ExprContext.ACCEPT_NON_QUERY) <RPAREN> {
+                elements.add(new SqlTableConstraint(s.end(this),
+                    SqlTableConstraint.Kind.CHECK, constraintName, SqlNodeList.EMPTY));
+            }
         )
     |
         id = SimpleIdentifier() { s.add(id); }
@@ -328,6 +339,16 @@ void ExaTableElement(List<SqlNode> elements) :
             <UNIQUE> { unique = true; }
         |
             <DEFAULT_> defaultValue = Expression(ExprContext.ACCEPT_NON_QUERY)
+        |
+            ExaReferences() {
+                elements.add(new SqlTableConstraint(getPos(),
+                    SqlTableConstraint.Kind.FOREIGN_KEY, null, SqlNodeList.EMPTY));
+            }
+        |
+            <CHECK> <LPAREN> Expression(ExprContext.ACCEPT_NON_QUERY) <RPAREN> {
+                elements.add(new SqlTableConstraint(getPos(),
+                    SqlTableConstraint.Kind.CHECK, null, SqlNodeList.EMPTY));
+            }
         )*
         {
             elements.add(new SqlColumnDefinition(s.end(this), id, type, notNull,
@@ -1137,4 +1158,100 @@ void ExaGrantee(List<String> grantees) :
         }
     |   id = SimpleIdentifier() { grantees.add(id.getSimple()); }
     )
+}
+
+/**
+ * CREATE [UNIQUE] INDEX [CONCURRENTLY] [[IF NOT EXISTS] name] ON [ONLY] table [USING method]
+ * (column [ASC | DESC] [NULLS FIRST | LAST], ...) [INCLUDE (...)] [WHERE ...].
+ */
+SqlNode ExaCreateIndex() :
+{
+    final Span s;
+    boolean unique = false;
+    boolean ifNotExists = false;
+    SqlIdentifier name = null;
+    final SqlIdentifier table;
+    final List<SqlNode> columns = new ArrayList<SqlNode>();
+    SqlIdentifier column;
+    String unsupported = null;
+}
+{
+    <CREATE> { s = span(); } [ <UNIQUE> { unique = true; } ] <INDEX>
+    [ LOOKAHEAD({ getToken(1).image.equalsIgnoreCase("concurrently") }) SimpleIdentifier() ]
+    ifNotExists = ExaIfNotExists()
+    [ name = SimpleIdentifier() ]
+    <ON> [ <ONLY> ] table = CompoundIdentifier()
+    [ <USING> SimpleIdentifier() ]
+    <LPAREN>
+    (
+        column = SimpleIdentifier() { columns.add(column); }
+    |
+        <LPAREN> Expression(ExprContext.ACCEPT_NON_QUERY) <RPAREN> {
+            unsupported = "indexes on expressions";
+        }
+    )
+    [ <ASC> | <DESC> ] [ <NULLS> ( <FIRST> | <LAST> ) ]
+    (
+        <COMMA>
+        (
+            column = SimpleIdentifier() { columns.add(column); }
+        |
+            <LPAREN> Expression(ExprContext.ACCEPT_NON_QUERY) <RPAREN> {
+                unsupported = "indexes on expressions";
+            }
+        )
+        [ <ASC> | <DESC> ] [ <NULLS> ( <FIRST> | <LAST> ) ]
+    )*
+    <RPAREN>
+    [ <INCLUDE> ParenthesizedSimpleIdentifierList() { unsupported = "INCLUDE columns"; } ]
+    [ <WHERE> Expression(ExprContext.ACCEPT_NON_QUERY) { unsupported = "partial indexes"; } ]
+    {
+        return new SqlCreateIndex(s.end(this), unique, ifNotExists, name, table,
+            new SqlNodeList(columns, s.pos()), unsupported);
+    }
+}
+
+/** DROP INDEX [CONCURRENTLY] [IF EXISTS] name [, ...] [CASCADE | RESTRICT]. */
+SqlDrop ExaDropIndex(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final List<SqlNode> names = new ArrayList<SqlNode>();
+    SqlIdentifier id;
+    boolean cascade = false;
+}
+{
+    <INDEX>
+    [ LOOKAHEAD({ getToken(1).image.equalsIgnoreCase("concurrently") }) SimpleIdentifier() ]
+    ifExists = ExaIfExists()
+    id = CompoundIdentifier() { names.add(id); }
+    ( <COMMA> id = CompoundIdentifier() { names.add(id); } )*
+    [ <CASCADE> { cascade = true; } | <RESTRICT> ]
+    {
+        return new SqlDropStatement(s.end(this), SqlDropStatement.Target.INDEX, ifExists,
+            new SqlNodeList(names, s.pos()), cascade);
+    }
+}
+
+/**
+ * REFERENCES table [(column, ...)] [MATCH FULL | SIMPLE] [ON DELETE | UPDATE action]...
+ * [[NOT] DEFERRABLE]: read so that CREATE TABLE can refuse foreign keys by name (0A000).
+ */
+void ExaReferences() :
+{
+}
+{
+    <REFERENCES> CompoundIdentifier() [ ParenthesizedSimpleIdentifierList() ]
+    (
+        <MATCH> SimpleIdentifier()
+    |
+        <ON> ( <DELETE> | <UPDATE> )
+        (
+            <CASCADE>
+        |   <RESTRICT>
+        |   <NO> <ACTION>
+        |   <SET> ( <NULL> | <DEFAULT_> )
+        )
+    |
+        [ <NOT> ] <DEFERRABLE>
+    )*
 }

@@ -8,6 +8,7 @@ import io.exapg.core.table.TableStore;
 import io.exapg.storage.catalog.AccessControl;
 import io.exapg.storage.catalog.Catalog;
 import io.exapg.storage.catalog.ColumnDef;
+import io.exapg.storage.catalog.IndexDef;
 import io.exapg.storage.catalog.PartitionSpec;
 import io.exapg.storage.catalog.StatisticsStore;
 import io.exapg.storage.catalog.TableDef;
@@ -263,11 +264,18 @@ public final class StorageEngine implements AutoCloseable {
    */
   public TableDef createTable(String schema, String name, List<ColumnDef> columns,
       PartitionSpec partitioning, List<String> distribution) {
+    return createTable(schema, name, columns, partitioning, distribution, List.of());
+  }
+
+  /** Creates a table with its primary key, unique constraints and indexes. */
+  public TableDef createTable(String schema, String name, List<ColumnDef> columns,
+      PartitionSpec partitioning, List<String> distribution, List<IndexDef> indexes) {
     commitLock.lock();
     try {
       checkWritable();
       publishEverything();
-      TableDef table = catalog.createTable(schema, name, columns, partitioning, distribution);
+      TableDef table = catalog.createTable(schema, name, columns, partitioning, distribution,
+          indexes);
       TableStorage storage = TableStorage.open(table, tableDirectory(table.id()), segmentWriters);
       tables.put(table.id(), storage);
       head = head.with(head.lsn(), Map.of(table.id(), storage.head()));

@@ -124,6 +124,16 @@ final class CopyExecutor {
       public long finish() {
         long rows = loader.finish();
         end();
+        try {
+          session.checkUniqueKeys(table.id(), transaction);
+        } catch (RuntimeException e) {
+          if (own != null) {
+            own.rollback();
+          } else {
+            session.markFailed();
+          }
+          throw e;
+        }
         if (own != null) {
           engine.storage().commit(own);
         }

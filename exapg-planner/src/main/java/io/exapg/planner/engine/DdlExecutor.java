@@ -20,6 +20,7 @@ import io.exapg.planner.catalog.SystemSchema;
 import io.exapg.planner.parser.ExaParser;
 import io.exapg.planner.parser.SqlAlterTableLayout;
 import io.exapg.planner.parser.SqlColumnDefinition;
+import io.exapg.planner.parser.SqlCreateIndex;
 import io.exapg.planner.parser.SqlCreateTableStatement;
 import io.exapg.planner.parser.SqlCreateViewStatement;
 import io.exapg.planner.parser.SqlDistributeBy;
@@ -31,6 +32,7 @@ import io.exapg.planner.plan.PlanBuilder;
 import io.exapg.storage.catalog.Catalog;
 import io.exapg.storage.catalog.ColumnDef;
 import io.exapg.storage.catalog.PartitionSpec;
+import io.exapg.storage.catalog.IndexDef;
 import io.exapg.storage.catalog.Privilege;
 import io.exapg.storage.catalog.TableDef;
 import io.exapg.storage.catalog.ViewDef;
@@ -41,6 +43,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.ddl.SqlCreateSchema;
 
 /**
@@ -180,10 +183,10 @@ final class DdlExecutor {
           "relation \"" + name[1] + "\" already exists");
     }
     session.privileges().requireSchema(name[0], Privilege.CREATE);
-    for (SqlTableConstraint constraint : create.constraints()) {
-      throw ExaException.notSupported(constraint.kind.sql + " constraints");
-    }
     if (create.query != null) {
+      if (!create.constraints().isEmpty()) {
+        throw ExaException.notSupported("constraints together with AS query");
+      }
       return createTableAs(create, name, piece);
     }
     List<ColumnDef> columns = new ArrayList<>();
@@ -194,12 +197,6 @@ final class DdlExecutor {
         throw new ExaException(SqlState.DUPLICATE_COLUMN,
             "column \"" + columnName + "\" specified more than once");
       }
-      if (column.primaryKey) {
-        throw ExaException.notSupported("PRIMARY KEY constraints");
-      }
-      if (column.unique) {
-        throw ExaException.notSupported("UNIQUE constraints");
-      }
       if (column.defaultValue != null) {
         throw ExaException.notSupported("column DEFAULT values");
       }
@@ -209,8 +206,10 @@ final class DdlExecutor {
     if (columns.isEmpty()) {
       throw ExaException.notSupported("tables without columns");
     }
+    List<IndexDef> indexes = TableKeys.declared(name[1], create, columns);
+    columns = TableKeys.primaryKeyColumnsNotNull(columns, indexes);
     TableDef table = engine.storage().createTable(name[0], name[1], columns,
-        partitioning(create, columns), distribution(create, columns));
+        partitioning(create, columns), distribution(create, columns), indexes);
     session.becomeOwner(table.id());
     return new StatementResult.Command("CREATE TABLE");
   }
@@ -335,6 +334,105 @@ final class DdlExecutor {
         transaction.rollback();
       }
     }
+  }
+
+  /**
+   * CREATE [UNIQUE] INDEX: recorded in the catalog; a unique one is checked against the rows
+   * there are and enforced from then on.
+   */
+  StatementResult createIndex(SqlCreateIndex create) {
+    Catalog catalog = engine.storage().catalog();
+    String[] tableName = relationName(create.table);
+    TableDef table = catalog.table(tableName[0], tableName[1]);
+    if (table == null && catalog.view(tableName[0], tableName[1]) != null) {
+      throw new ExaException(SqlState.WRONG_OBJECT_TYPE,
+          "cannot create index on relation \"" + tableName[1] + "\"", 0,
+          "This operation is not supported for views.", null, null);
+    }
+    table = resolveTable(catalog, session.searchPath(), create.table);
+    session.privileges().requireOwner(table.id(), "table", table.name());
+    if (create.unsupported != null) {
+      throw ExaException.notSupported(create.unsupported);
+    }
+    List<String> columns = new ArrayList<>();
+    for (SqlNode node : create.columns) {
+      String column = ((SqlIdentifier) node).getSimple();
+      if (table.columnIndex(column) < 0) {
+        throw new ExaException(SqlState.UNDEFINED_COLUMN,
+            "column \"" + column + "\" does not exist");
+      }
+      columns.add(column);
+    }
+    String name = create.name != null ? create.name.getSimple() : null;
+    if (name == null) {
+      String base = table.name() + "_" + String.join("_", columns) + "_idx";
+      name = base;
+      for (int n = 1; catalog.indexOwner(table.schema(), name) != null
+          || catalog.table(table.schema(), name) != null
+          || catalog.view(table.schema(), name) != null; n++) {
+        name = base + n;
+      }
+    } else if (create.ifNotExists && (catalog.indexOwner(table.schema(), name) != null
+        || catalog.table(table.schema(), name) != null
+        || catalog.view(table.schema(), name) != null)) {
+      session.notice("relation \"" + name + "\" already exists, skipping");
+      return new StatementResult.Command("CREATE INDEX");
+    }
+    IndexDef index = new IndexDef(0, name, columns, create.unique, false, false);
+    if (create.unique) {
+      StorageTransaction reading = engine.storage().begin();
+      String duplicate;
+      try {
+        duplicate = session.duplicateKey(table, index, reading);
+      } finally {
+        reading.rollback();
+      }
+      if (duplicate != null) {
+        throw new ExaException(SqlState.UNIQUE_VIOLATION, "could not create unique index \""
+            + name + "\"", 0, "Key (" + String.join(", ", columns) + ")=(" + duplicate
+            + ") is duplicated.", null, null);
+      }
+    }
+    catalog.addIndex(table, index);
+    return new StatementResult.Command("CREATE INDEX");
+  }
+
+  /** DROP INDEX: indexes made by CREATE INDEX; constraints' indexes go with the table. */
+  StatementResult dropIndex(SqlDropStatement drop) {
+    Catalog catalog = engine.storage().catalog();
+    for (SqlIdentifier identifier : drop.identifiers()) {
+      String name = identifier.names.get(identifier.names.size() - 1);
+      List<String> schemas = identifier.names.size() > 1
+          ? List.of(identifier.names.get(identifier.names.size() - 2))
+          : session.searchPath().schemas();
+      TableDef table = null;
+      for (String schema : schemas) {
+        table = catalog.indexOwner(schema, name);
+        if (table != null) {
+          break;
+        }
+      }
+      if (table == null) {
+        if (drop.ifExists) {
+          session.notice("index \"" + name + "\" does not exist, skipping");
+          continue;
+        }
+        throw new ExaException(SqlState.UNDEFINED_OBJECT,
+            "index \"" + name + "\" does not exist");
+      }
+      IndexDef index = table.indexes().stream().filter(i -> i.name().equals(name))
+          .findFirst().orElseThrow();
+      if (index.constraint()) {
+        throw new ExaException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop index "
+            + name + " because constraint " + name + " on table " + table.name()
+            + " requires it", 0, null, "You can drop constraint " + name + " on table "
+            + table.name() + " instead.", null);
+      }
+      session.privileges().requireOwner(table.id(), "index", name);
+      catalog.replaceTable(table.withIndexes(table.indexes().stream()
+          .filter(i -> !i.name().equals(name)).toList()));
+    }
+    return new StatementResult.Command("DROP INDEX");
   }
 
   /** The table a name refers to, or 42P01. */

@@ -15,7 +15,10 @@ import io.exapg.core.expr.Call;
 import io.exapg.core.expr.ColumnRef;
 import io.exapg.core.expr.Expr;
 import io.exapg.core.expr.Function;
+import io.exapg.core.exec.MaterializedRows;
 import io.exapg.core.plan.AnalyzeNode;
+import io.exapg.core.plan.InsertNode;
+import io.exapg.core.plan.UpdateNode;
 import io.exapg.core.plan.PlanNode;
 import io.exapg.core.plan.ProjectNode;
 import io.exapg.core.plan.ScanNode;
@@ -29,6 +32,7 @@ import io.exapg.planner.parser.SqlAlterTableLayout;
 import io.exapg.planner.parser.SqlCheckpoint;
 import io.exapg.planner.parser.SqlCloseCursor;
 import io.exapg.planner.parser.SqlCopy;
+import io.exapg.planner.parser.SqlCreateIndex;
 import io.exapg.planner.parser.SqlCreateTableStatement;
 import io.exapg.planner.parser.SqlCreateViewStatement;
 import io.exapg.planner.parser.SqlDeclareCursor;
@@ -45,6 +49,7 @@ import io.exapg.planner.parser.SqlVacuum;
 import io.exapg.planner.parser.StatementSplitter;
 import io.exapg.planner.plan.PlanBuilder;
 import io.exapg.planner.plan.StatementContext;
+import io.exapg.storage.catalog.IndexDef;
 import io.exapg.storage.catalog.Privilege;
 import io.exapg.storage.catalog.TableDef;
 import io.exapg.storage.table.StorageTransaction;
@@ -138,6 +143,7 @@ final class SqlSession implements EngineSession {
       case SqlExplain explain -> "EXPLAIN";
       case SqlInsert insert -> "INSERT";
       case SqlRoleStatement role -> role.create ? "CREATE ROLE" : "ALTER ROLE";
+      case SqlCreateIndex create -> "CREATE INDEX";
       case SqlGrant grant -> grant.revoke ? "REVOKE" : "GRANT";
       default -> node.getKind() == SqlKind.UPDATE ? "UPDATE"
           : node.getKind() == SqlKind.DELETE ? "DELETE"
@@ -253,7 +259,12 @@ final class SqlSession implements EngineSession {
           case VIEW -> ddl.dropView(drop);
           case SCHEMA -> ddl.dropSchema(drop);
           case ROLE -> new AccessExecutor(engine, this).dropRoles(drop);
+          case INDEX -> ddl.dropIndex(drop);
         };
+      }
+      case SqlCreateIndex create -> {
+        requireNoTransactionBlock("CREATE INDEX");
+        yield new DdlExecutor(engine, this).createIndex(create);
       }
       case SqlRoleStatement role -> {
         requireNoTransactionBlock(role.create ? "CREATE ROLE" : "ALTER ROLE");
@@ -406,6 +417,45 @@ final class SqlSession implements EngineSession {
   }
 
   /** Fails the session's transaction block after an error outside {@link #execute}. */
+  /**
+   * Fails with 23505 when rows written in the transaction broke a unique key of the table: a
+   * query for a duplicated key, which sees the transaction's own writes.
+   */
+  void checkUniqueKeys(long tableId, StorageTransaction current) {
+    TableDef table = engine.storage().catalog().table(tableId);
+    if (table == null) {
+      return;
+    }
+    for (IndexDef key : table.uniqueKeys()) {
+      String duplicate = duplicateKey(table, key, current);
+      if (duplicate != null) {
+        throw new ExaException(SqlState.UNIQUE_VIOLATION, "duplicate key value violates"
+            + " unique constraint \"" + key.name() + "\"", 0, "Key ("
+            + String.join(", ", key.columns()) + ")=(" + duplicate + ") already exists.", null,
+            null);
+      }
+    }
+  }
+
+  /** A key the table holds twice (as text), as the transaction sees it; null when none. */
+  String duplicateKey(TableDef table, IndexDef key, StorageTransaction current) {
+    StatementSplitter.Piece piece = StatementSplitter.split(
+        UniqueKeyQuery.duplicates(table, key)).get(0);
+    QueryPlanner.PreparedPlan plan = engine.planner().plan(() -> ExaParser.parse(piece),
+        piece, List.of(), new SearchPath(List.of(table.schema())));
+    PlanNode root = new PlanBuilder(plan.rexBuilder(), plan.parameters(), new Object[0],
+        statementContext()).build(plan.physical());
+    QueryContext context = newContext(List.of(), current);
+    try (ExecutionPlan execution = ExecutionPlan.build(root, context)) {
+      execution.run();
+      MaterializedRows rows = execution.result();
+      return rows.chunkCount() == 0 ? null
+          : String.valueOf(rows.chunk(0).column(0).getObject(0));
+    } finally {
+      finished(context);
+    }
+  }
+
   void markFailed() {
     if (transaction != null) {
       failed = true;
@@ -657,6 +707,11 @@ final class SqlSession implements EngineSession {
       runWithTimeout(execution, context);
       if (execution.result() == null) {
         long rows = execution.modifiedRows();
+        if (root instanceof InsertNode insert) {
+          checkUniqueKeys(insert.tableId(), current);
+        } else if (root instanceof UpdateNode update) {
+          checkUniqueKeys(update.tableId(), current);
+        }
         if (ownTransaction) {
           engine.storage().commit(current);
         }

@@ -11,14 +11,15 @@ import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-/** DROP TABLE | VIEW | SCHEMA | ROLE [IF EXISTS] name [, ...] [CASCADE | RESTRICT]. */
+/** DROP TABLE | VIEW | SCHEMA | ROLE | INDEX [IF EXISTS] name [, ...] [CASCADE | RESTRICT]. */
 public final class SqlDropStatement extends SqlDrop {
   /** What is dropped. */
   public enum Target {
     TABLE(SqlKind.DROP_TABLE),
     VIEW(SqlKind.DROP_VIEW),
     SCHEMA(SqlKind.DROP_SCHEMA),
-    ROLE(SqlKind.OTHER_DDL);
+    ROLE(SqlKind.OTHER_DDL),
+    INDEX(SqlKind.DROP_INDEX);
 
     private final SqlOperator operator;
 

@@ -13,12 +13,17 @@ import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
-/** A table constraint in CREATE TABLE: [CONSTRAINT name] PRIMARY KEY (...) or UNIQUE (...). */
+/**
+ * A table constraint in CREATE TABLE: [CONSTRAINT name] PRIMARY KEY (...), UNIQUE (...), and
+ * FOREIGN KEY and CHECK, which are read only to be refused.
+ */
 public final class SqlTableConstraint extends SqlCall {
   /** The kinds of table constraint the grammar accepts. */
   public enum Kind {
     PRIMARY_KEY("PRIMARY KEY"),
-    UNIQUE("UNIQUE");
+    UNIQUE("UNIQUE"),
+    FOREIGN_KEY("FOREIGN KEY"),
+    CHECK("CHECK");
 
     public final String sql;
 

@@ -147,11 +147,18 @@ public final class Catalog {
   }
 
   public synchronized TableDef createTable(String schema, String name, List<ColumnDef> columns,
-      PartitionSpec partitioning, List<String> distribution) {
+      PartitionSpec partitioning, List<String> distribution, List<IndexDef> indexes) {
     requireFreeName(schema, name);
-    TableDef table = new TableDef(nextTableId, schema, name, columns, partitioning,
-        distribution);
-    nextTableId++;
+    for (IndexDef index : indexes) {
+      requireFreeName(schema, index.name());
+    }
+    long tableId = nextTableId++;
+    List<IndexDef> numbered = new ArrayList<>();
+    for (IndexDef index : indexes) {
+      numbered.add(index.withId(nextTableId++));
+    }
+    TableDef table = new TableDef(tableId, schema, name, columns, partitioning,
+        distribution, numbered);
     tablesByName.put(key(schema, name), table);
     tablesById.put(table.id(), table);
     try {
@@ -194,10 +201,32 @@ public final class Catalog {
   }
 
   private void requireFreeName(String schema, String name) {
-    if (tablesByName.containsKey(key(schema, name)) || viewsByName.containsKey(key(schema, name))) {
+    if (tablesByName.containsKey(key(schema, name)) || viewsByName.containsKey(key(schema, name))
+        || indexOwner(schema, name) != null) {
       throw new ExaException(SqlState.DUPLICATE_TABLE,
           "relation \"" + name + "\" already exists");
     }
+  }
+
+  /** The table an index of that name belongs to, or null. */
+  public TableDef indexOwner(String schema, String indexName) {
+    for (TableDef table : tablesById.values()) {
+      if (table.schema().equals(schema)
+          && table.indexes().stream().anyMatch(index -> index.name().equals(indexName))) {
+        return table;
+      }
+    }
+    return null;
+  }
+
+  /** Adds an index to a table; its name must be free among the schema's relations. */
+  public synchronized TableDef addIndex(TableDef table, IndexDef index) {
+    requireFreeName(table.schema(), index.name());
+    List<IndexDef> indexes = new ArrayList<>(tablesById.get(table.id()).indexes());
+    indexes.add(index.withId(nextTableId++));
+    TableDef changed = tablesById.get(table.id()).withIndexes(indexes);
+    replaceTable(changed);
+    return changed;
   }
 
   /**
@@ -269,6 +298,18 @@ public final class Catalog {
       }
       ArrayNode distribution = t.putArray("distributeBy");
       table.distribution().forEach(distribution::add);
+      if (!table.indexes().isEmpty()) {
+        ArrayNode indexes = t.putArray("indexes");
+        for (IndexDef index : table.indexes()) {
+          ObjectNode i = indexes.addObject();
+          i.put("id", index.id());
+          i.put("name", index.name());
+          index.columns().forEach(i.putArray("columns")::add);
+          i.put("unique", index.unique());
+          i.put("primary", index.primary());
+          i.put("constraint", index.constraint());
+        }
+      }
     }
     ArrayNode views = root.putArray("views");
     for (ViewDef view : new TreeMap<>(viewsByName).values()) {
@@ -343,8 +384,18 @@ public final class Catalog {
         if (t.has("distributeBy")) {
           t.get("distributeBy").forEach(name -> distribution.add(name.asText()));
         }
+        List<IndexDef> indexes = new ArrayList<>();
+        if (t.has("indexes")) {
+          for (JsonNode i : t.get("indexes")) {
+            List<String> indexColumns = new ArrayList<>();
+            i.get("columns").forEach(c -> indexColumns.add(c.asText()));
+            indexes.add(new IndexDef(i.get("id").asLong(), i.get("name").asText(), indexColumns,
+                i.get("unique").asBoolean(), i.get("primary").asBoolean(),
+                i.get("constraint").asBoolean()));
+          }
+        }
         TableDef table = new TableDef(t.get("id").asLong(), t.get("schema").asText(),
-            t.get("name").asText(), columns, partitioning, distribution);
+            t.get("name").asText(), columns, partitioning, distribution, indexes);
         tablesByName.put(key(table.schema(), table.name()), table);
         tablesById.put(table.id(), table);
       }

@@ -9,12 +9,19 @@ import java.util.List;
  * @param partitioning how rows are split into partitions, or null when they are not
  * @param distribution the columns whose hash places a row on a cluster node (DISTRIBUTE BY);
  *     empty when rows go round robin
+ * @param indexes primary key, unique constraints and indexes
  */
 public record TableDef(long id, String schema, String name, List<ColumnDef> columns,
-    PartitionSpec partitioning, List<String> distribution) {
+    PartitionSpec partitioning, List<String> distribution, List<IndexDef> indexes) {
   public TableDef {
     columns = List.copyOf(columns);
     distribution = List.copyOf(distribution);
+    indexes = List.copyOf(indexes);
+  }
+
+  public TableDef(long id, String schema, String name, List<ColumnDef> columns,
+      PartitionSpec partitioning, List<String> distribution) {
+    this(id, schema, name, columns, partitioning, distribution, List.of());
   }
 
   public TableDef(long id, String schema, String name, List<ColumnDef> columns) {
@@ -22,7 +29,16 @@ public record TableDef(long id, String schema, String name, List<ColumnDef> colu
   }
 
   public TableDef withLayout(PartitionSpec newPartitioning, List<String> newDistribution) {
-    return new TableDef(id, schema, name, columns, newPartitioning, newDistribution);
+    return new TableDef(id, schema, name, columns, newPartitioning, newDistribution, indexes);
+  }
+
+  public TableDef withIndexes(List<IndexDef> newIndexes) {
+    return new TableDef(id, schema, name, columns, partitioning, distribution, newIndexes);
+  }
+
+  /** The indexes whose keys must be unique (primary key, unique constraints and indexes). */
+  public List<IndexDef> uniqueKeys() {
+    return indexes.stream().filter(IndexDef::unique).toList();
   }
 
   /** The partition column's index, or -1 when the table is not partitioned. */

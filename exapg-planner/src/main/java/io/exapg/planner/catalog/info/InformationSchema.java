@@ -6,7 +6,8 @@ import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
 /**
- * information_schema: the SQL standard's views of schemas, tables, views and columns, for
+ * information_schema: the SQL standard's views of schemas, tables, views, columns and key
+ * constraints, for
  * tools that read those instead of pg_catalog.
  */
 public final class InformationSchema extends AbstractSchema {
@@ -19,7 +20,9 @@ public final class InformationSchema extends AbstractSchema {
         "schemata", new SchemataTable(storage, database, owner),
         "tables", new TablesTable(storage, database),
         "views", new ViewsTable(storage, database),
-        "columns", new ColumnsTable(storage, database));
+        "columns", new ColumnsTable(storage, database),
+        "table_constraints", ConstraintsTable.tableConstraints(storage, database),
+        "key_column_usage", ConstraintsTable.keyColumnUsage(storage, database));
   }
 
   @Override

@@ -11,8 +11,8 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 
 /**
  * pg_catalog: PostgreSQL's system catalogs over ExaPG's catalog, for the queries psql, JDBC
- * drivers and BI tools send. Tables whose objects ExaPG does not have (indexes, constraints,
- * column defaults, comments, inheritance) are there and empty.
+ * drivers and BI tools send. Tables whose objects ExaPG does not have (column defaults,
+ * comments, inheritance) are there and empty.
  */
 public final class PgCatalogSchema extends AbstractSchema {
   public static final String NAME = "pg_catalog";
@@ -67,39 +67,8 @@ public final class PgCatalogSchema extends AbstractSchema {
             .add("classoid", DataType.INTEGER)
             .add("objsubid", DataType.INTEGER)
             .add("description", DataType.TEXT), List.of())),
-        Map.entry("pg_index", new PgFixedTable(new Columns()
-            .add("indexrelid", DataType.INTEGER)
-            .add("indrelid", DataType.INTEGER)
-            .add("indnatts", DataType.SMALLINT)
-            .add("indnkeyatts", DataType.SMALLINT)
-            .add("indisunique", DataType.BOOLEAN)
-            .add("indisprimary", DataType.BOOLEAN)
-            .add("indisexclusion", DataType.BOOLEAN)
-            .add("indimmediate", DataType.BOOLEAN)
-            .add("indisclustered", DataType.BOOLEAN)
-            .add("indisvalid", DataType.BOOLEAN)
-            .add("indisready", DataType.BOOLEAN)
-            .add("indislive", DataType.BOOLEAN)
-            .add("indkey", DataType.TEXT)
-            .add("indexprs", DataType.TEXT)
-            .add("indpred", DataType.TEXT), List.of())),
-        Map.entry("pg_constraint", new PgFixedTable(new Columns()
-            .add("oid", DataType.INTEGER)
-            .add("conname", DataType.TEXT)
-            .add("connamespace", DataType.INTEGER)
-            .add("contype", DataType.TEXT)
-            .add("condeferrable", DataType.BOOLEAN)
-            .add("condeferred", DataType.BOOLEAN)
-            .add("convalidated", DataType.BOOLEAN)
-            .add("conrelid", DataType.INTEGER)
-            .add("contypid", DataType.INTEGER)
-            .add("conindid", DataType.INTEGER)
-            .add("confrelid", DataType.INTEGER)
-            .add("confupdtype", DataType.TEXT)
-            .add("confdeltype", DataType.TEXT)
-            .add("confmatchtype", DataType.TEXT)
-            .add("conkey", DataType.TEXT)
-            .add("confkey", DataType.TEXT), List.of())),
+        Map.entry("pg_index", PgIndexTable.indexes(storage)),
+        Map.entry("pg_constraint", PgIndexTable.constraints(storage)),
         Map.entry("pg_attrdef", new PgFixedTable(new Columns()
             .add("oid", DataType.INTEGER)
             .add("adrelid", DataType.INTEGER)

@@ -4,6 +4,7 @@ import io.exapg.core.type.DataType;
 import io.exapg.planner.catalog.SystemTable;
 import io.exapg.storage.StorageEngine;
 import io.exapg.storage.catalog.Catalog;
+import io.exapg.storage.catalog.IndexDef;
 import io.exapg.storage.catalog.TableDef;
 import io.exapg.storage.catalog.ViewDef;
 import io.exapg.storage.table.TableSnapshot;
@@ -11,7 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** pg_class: the node's tables (relkind 'r') and views ('v'). */
+/** pg_class: the node's tables (relkind 'r'), their indexes ('i') and views ('v'). */
 final class PgClassTable extends SystemTable {
   private final StorageEngine storage;
 
@@ -60,12 +61,18 @@ final class PgClassTable extends SystemTable {
       double tuples = snapshot == null ? 0 : snapshot.rowCount();
       rows.add(row(PgOids.relation(table.id()), table.name(),
           PgOids.namespace(catalog, table.schema()), owner(table.id()),
-          PgOids.HEAP_ACCESS_METHOD, tuples, "r", table.columns().size()));
+          PgOids.HEAP_ACCESS_METHOD, tuples, "r", table.columns().size(),
+          !table.indexes().isEmpty()));
+      for (IndexDef index : table.indexes()) {
+        rows.add(row(PgOids.relation(index.id()), index.name(),
+            PgOids.namespace(catalog, table.schema()), owner(table.id()),
+            PgOids.BTREE_ACCESS_METHOD, tuples, "i", index.columns().size(), false));
+      }
     }
     for (ViewDef view : catalog.views()) {
       rows.add(row(PgOids.relation(view.id()), view.name(),
           PgOids.namespace(catalog, view.schema()), owner(view.id()), 0, -1, "v",
-          view.columns().size()));
+          view.columns().size(), false));
     }
     return rows;
   }
@@ -75,9 +82,9 @@ final class PgClassTable extends SystemTable {
   }
 
   private static List<Object> row(int oid, String name, int namespace, int owner,
-      int accessMethod, double tuples, String kind, int columns) {
+      int accessMethod, double tuples, String kind, int columns, boolean hasIndex) {
     return Arrays.asList(oid, name, namespace, 0, 0, owner, accessMethod,
-        oid, 0, 0, tuples, 0, 0, false, false, "p", kind, columns, 0, false,
+        oid, 0, 0, tuples, 0, 0, hasIndex, false, "p", kind, columns, 0, false,
         false, false, false, false, true, "d", false, 0, null, null, null);
   }
 }

@@ -24,8 +24,16 @@ public final class PgOids {
   public static final int DEFAULT_TABLESPACE = 1663;
   public static final int DEFAULT_COLLATION = 100;
   static final int FIRST_USER_OID = 16384;
+  public static final int BTREE_ACCESS_METHOD = 403;
+  /** Added to an index's OID for the OID of the constraint that made it. */
+  private static final int CONSTRAINT_OFFSET = 1 << 30;
 
   private PgOids() {
+  }
+
+  /** The OID of the PRIMARY KEY or UNIQUE constraint behind an index. */
+  public static int constraint(long indexId) {
+    return CONSTRAINT_OFFSET + relation(indexId);
   }
 
   /** A schema's OID, or 0 when there is no such schema. */
