@@ -14,7 +14,7 @@ import picocli.CommandLine;
 /** bin/exapg bench: benchmarks ExaPG side by side with DuckDB and PostgreSQL in one run. */
 @CommandLine.Command(name = "bench", mixinStandardHelpOptions = true,
     subcommands = {BenchmarkMain.Foundation.class, BenchmarkMain.Storage.class,
-        BenchmarkMain.Tpch.class, BenchmarkMain.Slt.class},
+        BenchmarkMain.Tpch.class, BenchmarkMain.Slt.class, BenchmarkMain.Load.class},
     description = "Runs ExaPG's benchmarks against DuckDB (in-process) and PostgreSQL"
         + " (a private server from the Debian package).")
 public final class BenchmarkMain implements Runnable {
@@ -165,6 +165,39 @@ public final class BenchmarkMain implements Runnable {
         System.out.println("TPC-H scale factor " + TpchData.scaleName(tpch.scale));
         System.out.println(TpchBenchmark.report(results, runs));
       });
+    }
+  }
+
+  /** The concurrency load test of issue 5. */
+  @CommandLine.Command(name = "load", mixinStandardHelpOptions = true,
+      description = "Runs many JDBC clients at once against ExaPG (lookups, analytic queries,"
+          + " inserts and errors on purpose) and reports latencies, errors and leaks.")
+  static final class Load implements Callable<Integer> {
+    @CommandLine.Option(names = "--clients", defaultValue = "64",
+        description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @CommandLine.Option(names = "--duration", defaultValue = "300",
+        description = "Seconds to run (default: ${DEFAULT-VALUE}).")
+    long seconds;
+
+    @CommandLine.Option(names = "--rows", defaultValue = "1000000",
+        description = "Rows of the fact table the analytic queries read (default:"
+            + " ${DEFAULT-VALUE}).")
+    long rows;
+
+    @Override
+    public Integer call() throws Exception {
+      try (ExapgEngine engine = new ExapgEngine(Runtime.getRuntime().availableProcessors(),
+          clients + 10)) {
+        LoadBenchmark.Result result = LoadBenchmark.run(engine, clients, seconds, rows);
+        System.out.println(machine());
+        System.out.println(LoadBenchmark.report(result));
+        boolean clean = result.unexpected() == 0
+            && result.connectionsAfter() == result.connectionsBefore()
+            && result.memoryAfter() == result.memoryBefore();
+        return clean ? 0 : 1;
+      }
     }
   }
 

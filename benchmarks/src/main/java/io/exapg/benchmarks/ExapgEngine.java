@@ -18,11 +18,15 @@ final class ExapgEngine extends Engine {
   private final Connection connection;
 
   ExapgEngine(int workers) throws Exception {
+    this(workers, 10);
+  }
+
+  ExapgEngine(int workers, int maxConnections) throws Exception {
     super("ExaPG");
     directory = Files.createTempDirectory("exapg-bench-");
     long memory = (long) (Runtime.getRuntime().maxMemory() * 0.7);
     node = ExapgNode.start(new ServerConfig("127.0.0.1", 0, 0, directory, memory, memory,
-        workers, 10, null, true, 0));
+        workers, maxConnections, null, true, 0));
     connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + node.port()
         + "/exapg", "exapg", "");
   }
@@ -30,6 +34,14 @@ final class ExapgEngine extends Engine {
   @Override
   Connection connection() {
     return connection;
+  }
+
+  int port() {
+    return node.port();
+  }
+
+  int httpPort() {
+    return node.httpPort();
   }
 
   @Override
