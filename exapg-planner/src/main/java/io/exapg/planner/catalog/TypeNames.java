@@ -17,9 +17,14 @@ public final class TypeNames {
       Map.entry("float8", DataType.DOUBLE),
       Map.entry("bpchar", DataType.TEXT),
       Map.entry("name", DataType.TEXT),
-      // Object identifiers are ints; a string cast to regclass is resolved when planned.
+      // Object identifiers are ints; a string cast to regclass is resolved when planned. The
+      // other reg* types are ints too: their text form is the number, not the name.
       Map.entry("oid", DataType.INTEGER),
-      Map.entry("regclass", DataType.INTEGER));
+      Map.entry("regclass", DataType.INTEGER),
+      Map.entry("regtype", DataType.INTEGER),
+      Map.entry("regproc", DataType.INTEGER),
+      Map.entry("regnamespace", DataType.INTEGER),
+      Map.entry("regrole", DataType.INTEGER));
 
   private TypeNames() {
   }

@@ -26,7 +26,9 @@ import io.exapg.core.type.Calendar;
 import io.exapg.core.type.DataType;
 import io.exapg.planner.QueryPlanner;
 import io.exapg.planner.catalog.SearchPath;
+import io.exapg.planner.catalog.pg.PgDefinitions;
 import io.exapg.planner.catalog.pg.PgOids;
+import io.exapg.planner.plan.CatalogTexts;
 import io.exapg.planner.parser.ExaParser;
 import io.exapg.planner.parser.SqlAlterTableLayout;
 import io.exapg.planner.parser.SqlCheckpoint;
@@ -572,7 +574,10 @@ final class SqlSession implements EngineSession {
     SearchPath path = searchPath();
     return new StatementContext(statementMicros(), info.user(), info.database(),
         path.schemas(), versionText,
-        () -> PgOids.visibleRelations(engine.storage().catalog(), path.schemas()));
+        () -> PgOids.visibleRelations(engine.storage().catalog(), path.schemas()),
+        () -> new CatalogTexts(PgDefinitions.roleNames(engine.storage().access()),
+            PgDefinitions.indexDefinitions(engine.storage(), path.schemas()),
+            PgDefinitions.constraintDefinitions(engine.storage())));
   }
 
   /** The current time in the session's time zone, as a timestamp without time zone. */

@@ -14,13 +14,13 @@ import io.exapg.core.type.DataType;
 import io.exapg.core.type.TextFormat;
 import io.exapg.core.type.TypeId;
 import io.exapg.planner.catalog.pg.PgEncodings;
-import io.exapg.planner.catalog.pg.PgOids;
-import io.exapg.planner.engine.EngineOptions;
 import io.exapg.planner.type.TypeMapping;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
@@ -339,6 +339,17 @@ public final class ExprTranslator {
         return new Literal(statement.version(), type);
       case "PG_GET_USERBYID":
         return roleName(translate(operands.get(0)));
+      case "PG_GET_INDEXDEF":
+        if (operands.size() > 1 && !(operands.get(1) instanceof RexLiteral column
+            && column.getValueAs(Integer.class) == 0)) {
+          throw ExaException.notSupported("pg_get_indexdef for one column of an index");
+        }
+        return textOf(translate(operands.get(0)),
+            statement.catalogTexts().get().indexDefinitions(), Literal.nullOf(DataType.TEXT));
+      case "PG_GET_CONSTRAINTDEF":
+        return textOf(translate(operands.get(0)),
+            statement.catalogTexts().get().constraintDefinitions(),
+            Literal.nullOf(DataType.TEXT));
       case "PG_TABLE_IS_VISIBLE":
         return oneOf(translate(operands.get(0)), statement.visibleRelations().get());
       case "FORMAT_TYPE":
@@ -533,11 +544,25 @@ public final class ExprTranslator {
   /** pg_get_userbyid: the superuser's name for its OID, "unknown (OID=n)" for others. */
   private Expr roleName(Expr role) {
     Expr oid = cast(role, DataType.BIGINT);
-    return new Call(Function.CASE, List.of(equal(oid, PgOids.BOOTSTRAP_SUPERUSER),
-        new Literal(EngineOptions.SUPERUSER, DataType.TEXT),
-        new Call(Function.CONCAT, List.of(new Call(Function.CONCAT, List.of(
-            new Literal("unknown (OID=", DataType.TEXT), cast(oid, DataType.TEXT)),
-            DataType.TEXT), new Literal(")", DataType.TEXT)), DataType.TEXT)), DataType.TEXT);
+    return textOf(oid, statement.catalogTexts().get().roleNames(), new Call(Function.CONCAT,
+        List.of(new Call(Function.CONCAT, List.of(new Literal("unknown (OID=", DataType.TEXT),
+            cast(oid, DataType.TEXT)), DataType.TEXT), new Literal(")", DataType.TEXT)),
+        DataType.TEXT));
+  }
+
+  /** The text an OID maps to, else the fallback: CASE oid WHEN ... THEN ... ELSE ... END. */
+  private Expr textOf(Expr value, Map<Integer, String> texts, Expr fallback) {
+    Expr oid = cast(value, DataType.BIGINT);
+    List<Expr> branches = new ArrayList<>();
+    for (Map.Entry<Integer, String> entry : new TreeMap<>(texts).entrySet()) {
+      branches.add(equal(oid, entry.getKey()));
+      branches.add(new Literal(entry.getValue(), DataType.TEXT));
+    }
+    if (branches.isEmpty()) {
+      return fallback;
+    }
+    branches.add(fallback);
+    return new Call(Function.CASE, branches, DataType.TEXT);
   }
 
   /** Whether a value is one of the OIDs. */

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  *     on the search path (computed when a statement asks)
  */
 public record StatementContext(long micros, String user, String database,
-    List<String> searchPath, String version, Supplier<List<Integer>> visibleRelations) {
+    List<String> searchPath, String version, Supplier<List<Integer>> visibleRelations,
+    Supplier<CatalogTexts> catalogTexts) {
   /** current_schema: the first schema of the path, or null. */
   public String schema() {
     return searchPath.isEmpty() ? null : searchPath.get(0);

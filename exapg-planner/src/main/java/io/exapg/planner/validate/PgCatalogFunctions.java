@@ -31,6 +31,13 @@ final class PgCatalogFunctions {
       function("FORMAT_TYPE", TEXT,
           OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER)),
       function("PG_ENCODING_TO_CHAR", TEXT, OperandTypes.family(SqlTypeFamily.INTEGER)),
+      function("PG_GET_INDEXDEF", TEXT, OperandTypes.or(
+          OperandTypes.family(SqlTypeFamily.INTEGER),
+          OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER,
+              SqlTypeFamily.BOOLEAN))),
+      function("PG_GET_CONSTRAINTDEF", TEXT, OperandTypes.or(
+          OperandTypes.family(SqlTypeFamily.INTEGER),
+          OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.BOOLEAN))),
       function("OBJ_DESCRIPTION", ALWAYS_NULL_TEXT, OperandTypes.or(
           OperandTypes.family(SqlTypeFamily.INTEGER),
           OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.CHARACTER))),

@@ -67,6 +67,24 @@ public final class PgCatalogSchema extends AbstractSchema {
             .add("classoid", DataType.INTEGER)
             .add("objsubid", DataType.INTEGER)
             .add("description", DataType.TEXT), List.of())),
+        Map.entry("pg_collation", new PgFixedTable(new Columns()
+            .add("oid", DataType.INTEGER)
+            .add("collname", DataType.TEXT)
+            .add("collnamespace", DataType.INTEGER)
+            .add("collowner", DataType.INTEGER)
+            .add("collprovider", DataType.TEXT)
+            .add("collisdeterministic", DataType.BOOLEAN)
+            .add("collencoding", DataType.INTEGER)
+            .add("collcollate", DataType.TEXT)
+            .add("collctype", DataType.TEXT)
+            .add("colliculocale", DataType.TEXT)
+            .add("collversion", DataType.TEXT), List.of(
+                Arrays.asList(PgOids.DEFAULT_COLLATION, "default", PgOids.PG_CATALOG,
+                    PgOids.BOOTSTRAP_SUPERUSER, "d", true, -1, null, null, null, null),
+                Arrays.asList(950, "C", PgOids.PG_CATALOG, PgOids.BOOTSTRAP_SUPERUSER, "c", true,
+                    -1, "C", "C", null, null),
+                Arrays.asList(951, "POSIX", PgOids.PG_CATALOG, PgOids.BOOTSTRAP_SUPERUSER, "c",
+                    true, -1, "POSIX", "POSIX", null, null)))),
         Map.entry("pg_index", PgIndexTable.indexes(storage)),
         Map.entry("pg_constraint", PgIndexTable.constraints(storage)),
         Map.entry("pg_attrdef", new PgFixedTable(new Columns()

@@ -40,6 +40,7 @@ final class PgIndexTable extends SystemTable {
         .add("indisvalid", DataType.BOOLEAN)
         .add("indisready", DataType.BOOLEAN)
         .add("indislive", DataType.BOOLEAN)
+        .add("indisreplident", DataType.BOOLEAN)
         .add("indkey", DataType.TEXT)
         .add("indexprs", DataType.TEXT)
         .add("indpred", DataType.TEXT), storage, false);
@@ -76,7 +77,7 @@ final class PgIndexTable extends SystemTable {
         if (!constraints) {
           rows.add(Arrays.asList(PgOids.relation(index.id()), PgOids.relation(table.id()),
               attnums.size(), attnums.size(), index.unique(), index.primary(), false, true,
-              false, true, true, true, attnums.stream().map(String::valueOf)
+              false, true, true, true, false, attnums.stream().map(String::valueOf)
                   .collect(Collectors.joining(" ")), null, null));
         } else if (index.constraint()) {
           rows.add(Arrays.asList(PgOids.constraint(index.id()), index.name(),
