@@ -443,6 +443,13 @@ public final class ExprTranslator {
   }
 
   private Expr comparison(Function function, RexCall call) {
+    if (function != Function.IS_DISTINCT_FROM && function != Function.IS_NOT_DISTINCT_FROM
+        && call.getOperands().stream().anyMatch(operand -> RexUtil.isNullLiteral(operand,
+            true))) {
+      // Comparing with NULL is NULL; as in PostgreSQL, the other side is never evaluated
+      // (so it cannot fail, e.g. overflow).
+      return Literal.nullOf(DataType.BOOLEAN);
+    }
     Expr left = translate(call.getOperands().get(0));
     Expr right = translate(call.getOperands().get(1));
     DataType l = left.type();
