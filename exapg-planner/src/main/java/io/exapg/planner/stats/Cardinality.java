@@ -3,7 +3,9 @@ package io.exapg.planner.stats;
 import io.exapg.core.stats.ColumnStatistics;
 import io.exapg.planner.catalog.ExaTable;
 import java.math.BigDecimal;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
@@ -32,22 +34,39 @@ import org.apache.calcite.util.TimestampString;
  * foreign key meeting its primary key), and filters get Calcite's fixed guesses.
  */
 public final class Cardinality {
+  /** Estimates made so far in this estimate, so that each node of a deep join is done once. */
+  private final Map<RelNode, Double> rowsByNode = new IdentityHashMap<>();
+
   private Cardinality() {
   }
 
   public static double rows(RelNode rel) {
+    return new Cardinality().estimate(rel);
+  }
+
+  private double estimate(RelNode rel) {
+    Double known = rowsByNode.get(rel);
+    if (known != null) {
+      return known;
+    }
+    double rows = estimateUncached(rel);
+    rowsByNode.put(rel, rows);
+    return rows;
+  }
+
+  private double estimateUncached(RelNode rel) {
     RelMetadataQuery metadata = rel.getCluster().getMetadataQuery();
     if (rel instanceof Join join) {
       return join(join);
     }
     if (rel instanceof Filter filter) {
-      return rows(filter.getInput()) * selectivity(filter.getInput(), filter.getCondition());
+      return estimate(filter.getInput()) * selectivity(filter.getInput(), filter.getCondition());
     }
     if (rel instanceof Project project) {
-      return rows(project.getInput());
+      return estimate(project.getInput());
     }
     if (rel instanceof Aggregate aggregate) {
-      double input = rows(aggregate.getInput());
+      double input = estimate(aggregate.getInput());
       if (aggregate.getGroupSet().isEmpty()) {
         return 1;
       }
@@ -65,9 +84,9 @@ public final class Cardinality {
     return rows == null ? 1 : rows;
   }
 
-  private static double join(Join join) {
-    double left = rows(join.getLeft());
-    double right = rows(join.getRight());
+  private double join(Join join) {
+    double left = estimate(join.getLeft());
+    double right = estimate(join.getRight());
     JoinInfo info = join.analyzeCondition();
     if (info.leftKeys.isEmpty()) {
       return switch (join.getJoinType()) {
@@ -100,12 +119,12 @@ public final class Cardinality {
    * The distinct values of a column of a plan's rows: those of the table column it comes
    * from, at most the rows; null when unknown.
    */
-  static Double distinct(RelNode rel, int column) {
+  private Double distinct(RelNode rel, int column) {
     ColumnStatistics statistics = statisticsOf(rel, column);
     if (statistics == null) {
       return null;
     }
-    return Math.max(1.0, Math.min(statistics.distinctCount(), rows(rel)));
+    return Math.max(1.0, Math.min(statistics.distinctCount(), estimate(rel)));
   }
 
   private static ColumnStatistics statisticsOf(RelNode rel, int column) {
