@@ -577,7 +577,9 @@ final class SqlSession implements EngineSession {
         () -> PgOids.visibleRelations(engine.storage().catalog(), path.schemas()),
         () -> new CatalogTexts(PgDefinitions.roleNames(engine.storage().access()),
             PgDefinitions.indexDefinitions(engine.storage(), path.schemas()),
-            PgDefinitions.constraintDefinitions(engine.storage())));
+            PgDefinitions.constraintDefinitions(engine.storage())),
+        new SessionCatalogLookup(settings, engine.storage().access(), engine.storage().catalog(),
+            path, privileges.role()));
   }
 
   /** The current time in the session's time zone, as a timestamp without time zone. */

@@ -339,6 +339,19 @@ public final class ExprTranslator {
         return new Literal(statement.version(), type);
       case "PG_GET_USERBYID":
         return roleName(translate(operands.get(0)));
+      case "CURRENT_SETTING":
+        return currentSetting(operands);
+      case "HAS_TABLE_PRIVILEGE":
+        return hasPrivilege(operands, true);
+      case "HAS_SCHEMA_PRIVILEGE":
+        return hasPrivilege(operands, false);
+      case "HAS_DATABASE_PRIVILEGE": {
+        String privilege = constantText(operands.get(operands.size() - 1), name);
+        requireSessionUser(operands, name);
+        boolean held = !privilege.toUpperCase(Locale.ROOT).contains("CREATE")
+            || statement.session().superuser();
+        return new Literal(held, DataType.BOOLEAN);
+      }
       case "PG_GET_INDEXDEF":
         if (operands.size() > 1 && !(operands.get(1) instanceof RexLiteral column
             && column.getValueAs(Integer.class) == 0)) {
@@ -555,6 +568,75 @@ public final class ExprTranslator {
         List.of(new Call(Function.CONCAT, List.of(new Literal("unknown (OID=", DataType.TEXT),
             cast(oid, DataType.TEXT)), DataType.TEXT), new Literal(")", DataType.TEXT)),
         DataType.TEXT));
+  }
+
+  /** current_setting(name [, missing_ok]) with a constant name, as the session has it now. */
+  private Expr currentSetting(List<RexNode> operands) {
+    String setting = constantText(operands.get(0), "current_setting");
+    String value = statement.session().setting(setting);
+    boolean missingOk = operands.size() > 1 && operands.get(1) instanceof RexLiteral flag
+        && Boolean.TRUE.equals(flag.getValueAs(Boolean.class));
+    if (value == null && !missingOk) {
+      throw new ExaException(SqlState.UNDEFINED_OBJECT,
+          "unrecognized configuration parameter \"" + setting + "\"");
+    }
+    return value == null ? Literal.nullOf(DataType.TEXT) : new Literal(value, DataType.TEXT);
+  }
+
+  /**
+   * has_table_privilege / has_schema_privilege([user,] object, privileges): whether the
+   * session's user holds any of the (comma-separated) privileges on the object, given by OID
+   * or by name; decided when the statement is planned, from the privileges as they are then.
+   */
+  private Expr hasPrivilege(List<RexNode> operands, boolean table) {
+    String function = table ? "has_table_privilege" : "has_schema_privilege";
+    requireSessionUser(operands, function);
+    List<Integer> held = new ArrayList<>();
+    for (String privilege : constantText(operands.get(operands.size() - 1), function)
+        .split(",")) {
+      String name = privilege.strip().toUpperCase(Locale.ROOT)
+          .replace(" WITH GRANT OPTION", "");
+      if (table && !List.of("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES",
+          "TRIGGER").contains(name) || !table && !List.of("USAGE", "CREATE").contains(name)) {
+        throw new ExaException(SqlState.INVALID_PARAMETER_VALUE,
+            "unrecognized privilege type: \"" + privilege.strip() + "\"");
+      }
+      held.addAll(table ? statement.session().relationsWith(name)
+          : statement.session().schemasWith(name));
+    }
+    RexNode object = operands.get(operands.size() - 2);
+    if (SqlTypeName.CHAR_TYPES.contains(object.getType().getSqlTypeName())) {
+      String objectName = constantText(object, function);
+      Integer oid = table ? statement.session().relationOid(objectName)
+          : statement.session().schemaOid(objectName);
+      if (oid == null) {
+        throw table ? new ExaException(SqlState.UNDEFINED_TABLE,
+            "relation \"" + objectName + "\" does not exist")
+            : new ExaException(SqlState.INVALID_SCHEMA_NAME,
+                "schema \"" + objectName + "\" does not exist");
+      }
+      return new Literal(held.contains(oid), DataType.BOOLEAN);
+    }
+    return oneOf(translate(object), held);
+  }
+
+  /** The privilege functions answer for the session's own user only. */
+  private void requireSessionUser(List<RexNode> operands, String function) {
+    if (operands.size() == 3) {
+      RexNode user = operands.get(0);
+      boolean self = user instanceof RexLiteral literal
+          && statement.user().equals(literal.getValueAs(String.class));
+      if (!self) {
+        throw ExaException.notSupported(function + " for another user");
+      }
+    }
+  }
+
+  private static String constantText(RexNode node, String function) {
+    if (node instanceof RexLiteral literal && literal.getValueAs(String.class) != null) {
+      return literal.getValueAs(String.class);
+    }
+    throw ExaException.notSupported(function + " with an argument that is not a constant");
   }
 
   /** The text an OID maps to, else the fallback: CASE oid WHEN ... THEN ... ELSE ... END. */

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  */
 public record StatementContext(long micros, String user, String database,
     List<String> searchPath, String version, Supplier<List<Integer>> visibleRelations,
-    Supplier<CatalogTexts> catalogTexts) {
+    Supplier<CatalogTexts> catalogTexts, SessionLookup session) {
   /** current_schema: the first schema of the path, or null. */
   public String schema() {
     return searchPath.isEmpty() ? null : searchPath.get(0);

@@ -22,6 +22,16 @@ final class PgCatalogFunctions {
       ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(SqlTypeTransforms.TO_NULLABLE);
   private static final SqlReturnTypeInference ALWAYS_NULL_TEXT =
       ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(SqlTypeTransforms.FORCE_NULLABLE);
+  private static final SqlReturnTypeInference BOOLEAN =
+      ReturnTypes.explicit(SqlTypeName.BOOLEAN).andThen(SqlTypeTransforms.TO_NULLABLE);
+  /** ([user,] object, privileges): the object by OID or by name. */
+  private static final SqlOperandTypeChecker PRIVILEGE_OPERANDS = OperandTypes.or(
+      OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.CHARACTER),
+      OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER),
+      OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER,
+          SqlTypeFamily.CHARACTER),
+      OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER,
+          SqlTypeFamily.CHARACTER));
 
   static final List<SqlOperator> ALL = List.of(
       function("PG_GET_USERBYID", TEXT, OperandTypes.family(SqlTypeFamily.INTEGER)),
@@ -31,6 +41,12 @@ final class PgCatalogFunctions {
       function("FORMAT_TYPE", TEXT,
           OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER)),
       function("PG_ENCODING_TO_CHAR", TEXT, OperandTypes.family(SqlTypeFamily.INTEGER)),
+      function("CURRENT_SETTING", TEXT, OperandTypes.or(
+          OperandTypes.family(SqlTypeFamily.CHARACTER),
+          OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.BOOLEAN))),
+      function("HAS_TABLE_PRIVILEGE", BOOLEAN, PRIVILEGE_OPERANDS),
+      function("HAS_SCHEMA_PRIVILEGE", BOOLEAN, PRIVILEGE_OPERANDS),
+      function("HAS_DATABASE_PRIVILEGE", BOOLEAN, PRIVILEGE_OPERANDS),
       function("PG_GET_INDEXDEF", TEXT, OperandTypes.or(
           OperandTypes.family(SqlTypeFamily.INTEGER),
           OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER,

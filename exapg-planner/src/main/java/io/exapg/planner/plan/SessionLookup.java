@@ -1,0 +1,26 @@
+package io.exapg.planner.plan;
+
+import java.util.List;
+
+/**
+ * What session functions ask of the session when a statement is planned: its settings
+ * (current_setting) and its user's privileges (has_table_privilege, has_schema_privilege).
+ */
+public interface SessionLookup {
+  /** A setting's current value, or null when there is no such setting. */
+  String setting(String name);
+
+  /** The OIDs of the tables and views the session's user holds a privilege on. */
+  List<Integer> relationsWith(String privilege);
+
+  /** The OIDs of the schemas the session's user holds a privilege on. */
+  List<Integer> schemasWith(String privilege);
+
+  /** The OID of a table or view named as on the search path (qualified or not), or null. */
+  Integer relationOid(String name);
+
+  /** The OID of a schema, or null. */
+  Integer schemaOid(String name);
+
+  boolean superuser();
+}
