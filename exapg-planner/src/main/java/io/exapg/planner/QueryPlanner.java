@@ -1,6 +1,7 @@
 package io.exapg.planner;
 
 import io.exapg.planner.catalog.RelationAccess;
+import io.exapg.planner.catalog.pg.SessionActivity;
 import io.exapg.planner.catalog.ExaTable;
 import io.exapg.storage.catalog.AccessControl;
 import io.exapg.storage.catalog.Privilege;
@@ -137,9 +138,13 @@ public final class QueryPlanner {
   private record PlanKey(String sql, List<DataType> declaredTypes, SearchPath searchPath) {
   }
 
-  public QueryPlanner(StorageEngine storage, String database, String superuser) {
+  /**
+   * @param sessions the node's client sessions, for pg_stat_activity
+   */
+  public QueryPlanner(StorageEngine storage, String database, String superuser,
+      Supplier<List<SessionActivity>> sessions) {
     this.storage = storage;
-    this.pgCatalog = new PgCatalogSchema(storage, database);
+    this.pgCatalog = new PgCatalogSchema(storage, database, sessions);
     this.informationSchema = new InformationSchema(storage, database, superuser);
   }
 

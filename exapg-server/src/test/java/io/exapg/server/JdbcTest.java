@@ -422,4 +422,36 @@ class JdbcTest {
       connection.rollback();
     }
   }
+
+  /** pg_stat_activity shows other sessions with their state, and forgets them when they end. */
+  @Test
+  void statActivityShowsSessions() throws SQLException {
+    try (Connection watcher = server.connect()) {
+      int pid;
+      Properties named = new Properties();
+      named.setProperty("ApplicationName", "watched-app");
+      try (Connection watched = server.connect(named)) {
+        pid = (int) TestServer.queryLong(watched, "SELECT pg_backend_pid()");
+        watched.setAutoCommit(false);
+        TestServer.queryLong(watched, "SELECT 40 + 2");
+        try (Statement statement = watcher.createStatement();
+            ResultSet rows = statement.executeQuery("SELECT state, query, application_name,"
+                + " xact_start IS NOT NULL FROM pg_stat_activity WHERE pid = " + pid)) {
+          assertTrue(rows.next());
+          assertEquals("idle in transaction", rows.getString(1));
+          assertEquals("SELECT 40 + 2", rows.getString(2));
+          assertEquals("watched-app", rows.getString(3));
+          assertTrue(rows.getBoolean(4));
+        }
+        watched.rollback();
+      }
+      long deadline = System.currentTimeMillis() + 10_000;
+      long left;
+      do {
+        left = TestServer.queryLong(watcher, "SELECT count(*) FROM pg_stat_activity WHERE pid = "
+            + pid);
+      } while (left > 0 && System.currentTimeMillis() < deadline);
+      assertEquals(0, left);
+    }
+  }
 }

@@ -20,9 +20,11 @@ final class SessionCatalogLookup implements SessionLookup {
   private final Catalog catalog;
   private final SearchPath searchPath;
   private final long role;
+  private final int processId;
 
   SessionCatalogLookup(SessionSettings settings, AccessControl access, Catalog catalog,
-      SearchPath searchPath, long role) {
+      SearchPath searchPath, long role, int processId) {
+    this.processId = processId;
     this.settings = settings;
     this.access = access;
     this.catalog = catalog;
@@ -88,6 +90,11 @@ final class SessionCatalogLookup implements SessionLookup {
   @Override
   public Integer schemaOid(String name) {
     return catalog.hasSchema(name) ? PgOids.namespace(catalog, name) : null;
+  }
+
+  @Override
+  public int backendPid() {
+    return processId;
   }
 
   @Override

@@ -10,6 +10,11 @@ import io.exapg.core.exec.spill.SpillArea;
 import io.exapg.core.memory.MemoryManager;
 import io.exapg.planner.QueryPlanner;
 import io.exapg.storage.StorageEngine;
+import io.exapg.planner.catalog.pg.SessionActivity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -22,6 +27,7 @@ public final class SqlEngine implements QueryEngine, AutoCloseable {
   private final QueryPlanner planner;
   private final ScheduledExecutorService timer;
   private final SpillArea spillArea;
+  private final Set<SqlSession> sessions = ConcurrentHashMap.newKeySet();
 
   public SqlEngine(StorageEngine storage, MemoryManager memory, WorkerPool workers,
       EngineOptions options) {
@@ -29,7 +35,8 @@ public final class SqlEngine implements QueryEngine, AutoCloseable {
     this.memory = memory;
     this.workers = workers;
     this.options = options;
-    this.planner = new QueryPlanner(storage, options.database(), EngineOptions.SUPERUSER);
+    this.planner = new QueryPlanner(storage, options.database(), EngineOptions.SUPERUSER,
+        this::activity);
     this.spillArea = new SpillArea(storage.dataDirectory().resolve("tmp"));
     this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "exapg-statement-timer");
@@ -44,7 +51,23 @@ public final class SqlEngine implements QueryEngine, AutoCloseable {
       throw new ExaException(SqlState.INVALID_CATALOG_NAME,
           "database \"" + info.database() + "\" does not exist");
     }
-    return new SqlSession(this, info);
+    SqlSession session = new SqlSession(this, info);
+    sessions.add(session);
+    return session;
+  }
+
+  void closed(SqlSession session) {
+    sessions.remove(session);
+  }
+
+  /** What every open session is doing, for pg_stat_activity. */
+  private List<SessionActivity> activity() {
+    List<SessionActivity> all = new ArrayList<>();
+    for (SqlSession session : sessions) {
+      all.add(session.activity());
+    }
+    all.sort(java.util.Comparator.comparingInt(SessionActivity::pid));
+    return all;
   }
 
   StorageEngine storage() {

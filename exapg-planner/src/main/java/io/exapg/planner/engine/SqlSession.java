@@ -28,6 +28,7 @@ import io.exapg.planner.QueryPlanner;
 import io.exapg.planner.catalog.SearchPath;
 import io.exapg.planner.catalog.pg.PgDefinitions;
 import io.exapg.planner.catalog.pg.PgOids;
+import io.exapg.planner.catalog.pg.SessionActivity;
 import io.exapg.planner.plan.CatalogTexts;
 import io.exapg.planner.parser.ExaParser;
 import io.exapg.planner.parser.SqlAlterTableLayout;
@@ -96,7 +97,14 @@ final class SqlSession implements EngineSession {
   private final String versionText;
   private final Privileges privileges;
   private StorageTransaction transaction;
-  private boolean failed;
+  private volatile boolean failed;
+  /** What pg_stat_activity shows; times in microseconds since 1970 (UTC). */
+  private final long backendStart = nowMicros();
+  private volatile String activityState = "idle";
+  private volatile String lastQuery = "";
+  private volatile Long queryStart;
+  private volatile Long blockStart;
+  private volatile long stateChange = backendStart;
   private volatile QueryContext running;
 
   SqlSession(SqlEngine engine, SessionInfo info) {
@@ -228,6 +236,10 @@ final class SqlSession implements EngineSession {
     if (failed && !(node instanceof SqlTransactionControl)) {
       throw abortedTransaction();
     }
+    lastQuery = query.statement().piece().text();
+    queryStart = nowMicros();
+    stateChange = queryStart;
+    activityState = "active";
     try {
       return dispatch(query, node, parameters, incremental);
     } catch (RuntimeException | AssertionError | StackOverflowError e) {
@@ -235,7 +247,27 @@ final class SqlSession implements EngineSession {
         failed = true;
       }
       throw ExaException.wrap(e);
+    } finally {
+      blockStart = transaction == null ? null : blockStart == null ? queryStart : blockStart;
+      activityState = transaction == null ? "idle" : failed ? "idle in transaction (aborted)"
+          : "idle in transaction";
+      stateChange = nowMicros();
     }
+  }
+
+  /** This session as pg_stat_activity shows it. */
+  SessionActivity activity() {
+    String state = activityState;
+    Long started = queryStart;
+    Long block = blockStart;
+    return new SessionActivity(info.processId(), info.user(), Math.max(0, privileges.role()),
+        info.database(), info.clientAddress(), settings.get("application_name"), backendStart, block != null ? block : state.equals("active") ? started : null,
+        started, stateChange, state, lastQuery);
+  }
+
+  private static long nowMicros() {
+    Instant now = Instant.now();
+    return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
   }
 
   private static ExaException abortedTransaction() {
@@ -579,7 +611,7 @@ final class SqlSession implements EngineSession {
             PgDefinitions.indexDefinitions(engine.storage(), path.schemas()),
             PgDefinitions.constraintDefinitions(engine.storage())),
         new SessionCatalogLookup(settings, engine.storage().access(), engine.storage().catalog(),
-            path, privileges.role()));
+            path, privileges.role(), info.processId()));
   }
 
   /** The current time in the session's time zone, as a timestamp without time zone. */
@@ -959,6 +991,7 @@ final class SqlSession implements EngineSession {
 
   @Override
   public void close() {
+    engine.closed(this);
     closeOpenStreams();
     cursors.closeAll();
     if (transaction != null) {

@@ -339,6 +339,8 @@ public final class ExprTranslator {
         return new Literal(statement.version(), type);
       case "PG_GET_USERBYID":
         return roleName(translate(operands.get(0)));
+      case "PG_BACKEND_PID":
+        return new Literal(statement.session().backendPid(), DataType.INTEGER);
       case "CURRENT_SETTING":
         return currentSetting(operands);
       case "HAS_TABLE_PRIVILEGE":

@@ -23,4 +23,7 @@ public interface SessionLookup {
   Integer schemaOid(String name);
 
   boolean superuser();
+
+  /** The session's process id (BackendKeyData), as pg_backend_pid() returns it. */
+  int backendPid();
 }

@@ -41,6 +41,7 @@ final class PgCatalogFunctions {
       function("FORMAT_TYPE", TEXT,
           OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER)),
       function("PG_ENCODING_TO_CHAR", TEXT, OperandTypes.family(SqlTypeFamily.INTEGER)),
+      function("PG_BACKEND_PID", ReturnTypes.INTEGER, OperandTypes.NILADIC),
       function("CURRENT_SETTING", TEXT, OperandTypes.or(
           OperandTypes.family(SqlTypeFamily.CHARACTER),
           OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.BOOLEAN))),

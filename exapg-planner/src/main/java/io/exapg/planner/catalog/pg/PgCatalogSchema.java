@@ -6,6 +6,7 @@ import io.exapg.storage.StorageEngine;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
@@ -19,8 +20,10 @@ public final class PgCatalogSchema extends AbstractSchema {
 
   private final Map<String, Table> tables;
 
-  public PgCatalogSchema(StorageEngine storage, String database) {
+  public PgCatalogSchema(StorageEngine storage, String database,
+      Supplier<List<SessionActivity>> sessions) {
     this.tables = Map.ofEntries(
+        Map.entry("pg_stat_activity", new PgStatActivityTable(sessions)),
         Map.entry("pg_namespace", new PgNamespaceTable(storage)),
         Map.entry("pg_class", new PgClassTable(storage)),
         Map.entry("pg_attribute", new PgAttributeTable(storage)),
