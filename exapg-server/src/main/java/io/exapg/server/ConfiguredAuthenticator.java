@@ -7,10 +7,6 @@ import io.exapg.storage.catalog.AccessControl;
 import io.exapg.storage.catalog.RoleDef;
 import java.net.InetAddress;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.Set;
 
 /** Authentication by the node's rules (pg_hba.conf style) against the roles in its catalog. */
 final class ConfiguredAuthenticator implements Authenticator {
@@ -31,22 +27,8 @@ final class ConfiguredAuthenticator implements Authenticator {
   private boolean memberOf(String user, String group) {
     RoleDef role = access.role(user);
     RoleDef groupRole = access.role(group);
-    if (role == null || groupRole == null) {
-      return false;
-    }
-    Deque<Long> pending = new ArrayDeque<>();
-    Set<Long> seen = new HashSet<>();
-    pending.add(role.oid());
-    while (!pending.isEmpty()) {
-      long next = pending.poll();
-      if (next == groupRole.oid()) {
-        return true;
-      }
-      if (seen.add(next)) {
-        pending.addAll(access.groupsOf(next));
-      }
-    }
-    return false;
+    return role != null && groupRole != null && (role.oid() == groupRole.oid()
+        || access.isMemberOf(role.oid(), groupRole.oid()));
   }
 
   @Override

@@ -363,27 +363,11 @@ final class AccessExecutor {
           + "\"");
       return;
     }
-    if (group == member || memberOfTransitively(group, member)) {
+    if (group == member || access.isMemberOf(group, member)) {
       throw new ExaException(SqlState.INVALID_GRANT_OPERATION, "role \"" + memberName
           + "\" is a member of role \"" + groupName + "\"");
     }
     access.grantMembership(group, member);
-  }
-
-  /** Whether role is a member of group through any chain of memberships. */
-  private boolean memberOfTransitively(long role, long group) {
-    List<Long> pending = new ArrayList<>(access.groupsOf(role));
-    Set<Long> seen = new java.util.HashSet<>();
-    while (!pending.isEmpty()) {
-      long next = pending.remove(pending.size() - 1);
-      if (next == group) {
-        return true;
-      }
-      if (seen.add(next)) {
-        pending.addAll(access.groupsOf(next));
-      }
-    }
-    return false;
   }
 
   private List<Long> grantees(List<String> names) {

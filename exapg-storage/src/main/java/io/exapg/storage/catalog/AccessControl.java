@@ -175,6 +175,24 @@ public final class AccessControl {
     commit(next);
   }
 
+  /** Whether a role is a member of a group through any chain of memberships. */
+  public boolean isMemberOf(long member, long group) {
+    State current = state;
+    Set<Long> seen = new HashSet<>();
+    Deque<Long> pending = new ArrayDeque<>(current.groupsByMember().getOrDefault(member,
+        Set.of()));
+    while (!pending.isEmpty()) {
+      long next = pending.poll();
+      if (next == group) {
+        return true;
+      }
+      if (seen.add(next)) {
+        pending.addAll(current.groupsByMember().getOrDefault(next, Set.of()));
+      }
+    }
+    return false;
+  }
+
   /** The roles whose privileges a role uses: itself and, when it inherits, its groups'. */
   public Set<Long> effectiveRoles(long oid) {
     State current = state;
