@@ -68,7 +68,7 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Outbox,
   private final AtomicLong queuedBytes = new AtomicLong();
   private final Object writability = new Object();
   private Channel channel;
-  private State state = State.STARTUP;
+  private volatile State state = State.STARTUP;
   private Map<String, String> startupParameters = Map.of();
   private int processId;
   private int secretKey;
