@@ -36,6 +36,7 @@ import io.exapg.planner.rel.ExistsToSemiJoin;
 import io.exapg.planner.rel.GroupingSetsExpansion;
 import io.exapg.planner.rel.ImpliedPredicates;
 import io.exapg.planner.rel.JoinOrdering;
+import io.exapg.planner.rel.NullPropagation;
 import io.exapg.planner.rel.OrFactoring;
 import io.exapg.planner.type.ExaRexBuilder;
 import io.exapg.planner.type.ExaTypeSystem;
@@ -371,7 +372,7 @@ public final class QueryPlanner {
             ExprTranslator.typeOf(fields.get(i).getType())));
       }
     }
-    RelNode logical = root.project();
+    RelNode logical = NullPropagation.apply(root.project(), rexBuilder);
     RelBuilder relBuilder = RelBuilder.proto(org.apache.calcite.plan.Contexts.empty())
         .create(cluster, environment.catalogReader());
     logical = hep(logical, List.of(CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
