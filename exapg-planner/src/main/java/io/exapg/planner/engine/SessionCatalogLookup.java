@@ -12,6 +12,7 @@ import io.exapg.storage.catalog.ViewDef;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /** A session's settings and privileges, as session functions see them when planned. */
 final class SessionCatalogLookup implements SessionLookup {
@@ -90,6 +91,11 @@ final class SessionCatalogLookup implements SessionLookup {
   @Override
   public Integer schemaOid(String name) {
     return catalog.hasSchema(name) ? PgOids.namespace(catalog, name) : null;
+  }
+
+  @Override
+  public Map<String, String[]> settings() {
+    return settings.all();
   }
 
   @Override

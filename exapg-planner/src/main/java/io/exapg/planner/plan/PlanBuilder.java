@@ -211,7 +211,7 @@ public final class PlanBuilder {
   private PrunedScan systemScan(SystemTable system, RexNode condition) {
     List<DataType> types = system.types();
     List<List<Expr>> rows = new ArrayList<>();
-    for (List<Object> values : system.rows()) {
+    for (List<Object> values : system.rows(statement.session())) {
       List<Expr> row = new ArrayList<>();
       for (int c = 0; c < types.size(); c++) {
         row.add(new Literal(values.get(c), types.get(c)));

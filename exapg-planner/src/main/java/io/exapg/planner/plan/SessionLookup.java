@@ -1,12 +1,13 @@
 package io.exapg.planner.plan;
 
+import io.exapg.planner.catalog.SessionView;
 import java.util.List;
 
 /**
  * What session functions ask of the session when a statement is planned: its settings
  * (current_setting) and its user's privileges (has_table_privilege, has_schema_privilege).
  */
-public interface SessionLookup {
+public interface SessionLookup extends SessionView {
   /** A setting's current value, or null when there is no such setting. */
   String setting(String name);
 

@@ -24,6 +24,7 @@ public final class PgCatalogSchema extends AbstractSchema {
       Supplier<List<SessionActivity>> sessions) {
     this.tables = Map.ofEntries(
         Map.entry("pg_stat_activity", new PgStatActivityTable(sessions)),
+        Map.entry("pg_settings", new PgSettingsTable()),
         Map.entry("pg_namespace", new PgNamespaceTable(storage)),
         Map.entry("pg_class", new PgClassTable(storage)),
         Map.entry("pg_attribute", new PgAttributeTable(storage)),
