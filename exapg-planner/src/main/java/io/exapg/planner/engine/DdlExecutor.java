@@ -26,7 +26,6 @@ import io.exapg.planner.parser.SqlCreateViewStatement;
 import io.exapg.planner.parser.SqlDistributeBy;
 import io.exapg.planner.parser.SqlDropStatement;
 import io.exapg.planner.parser.SqlPartitionBy;
-import io.exapg.planner.parser.SqlTableConstraint;
 import io.exapg.planner.parser.StatementSplitter;
 import io.exapg.planner.plan.PlanBuilder;
 import io.exapg.storage.catalog.Catalog;
