@@ -51,9 +51,7 @@ class AuthenticationTest {
     assertTrue(openssl.waitFor(60, TimeUnit.SECONDS) && openssl.exitValue() == 0,
         "openssl could not make a test certificate");
     Files.writeString(directory.resolve("hba.conf"), RULES);
-    server = ServerProcess.start(directory.resolve("data"), "--hba-file",
-        directory.resolve("hba.conf").toString(), "--ssl-cert", certificate.toString(),
-        "--ssl-key", key.toString());
+    server = startServer();
     try (Connection admin = server.connect(); Statement statement = admin.createStatement()) {
       statement.execute("CREATE USER tlsuser PASSWORD 'tls-Secret1'");
       statement.execute("CREATE USER scramuser PASSWORD 'sc\u00e9ram pass'");
@@ -65,6 +63,14 @@ class AuthenticationTest {
       statement.execute("INSERT INTO shared VALUES (42)");
       statement.execute("GRANT SELECT ON shared TO tlsuser, scramuser, md5user, plainuser");
     }
+  }
+
+  /** The node with the rules file and the certificate, on the test's data directory. */
+  private static ServerProcess startServer() throws IOException, InterruptedException {
+    return ServerProcess.start(directory.resolve("data"), "--hba-file",
+        directory.resolve("hba.conf").toString(), "--ssl-cert",
+        directory.resolve("server.crt").toString(), "--ssl-key",
+        directory.resolve("server.key").toString());
   }
 
   @AfterAll
@@ -160,10 +166,7 @@ class AuthenticationTest {
   @Test
   void rolesSurviveARestart() throws Exception {
     server.terminate();
-    server = ServerProcess.start(directory.resolve("data"), "--hba-file",
-        directory.resolve("hba.conf").toString(), "--ssl-cert",
-        directory.resolve("server.crt").toString(), "--ssl-key",
-        directory.resolve("server.key").toString());
+    server = startServer();
     try (Connection connection = connect("scramuser", "sc\u00e9ram pass", "require")) {
       assertEquals(42, TestServer.queryLong(connection, "SELECT x FROM shared"));
     }

@@ -93,6 +93,11 @@ public final class Calendar {
     return daysFromCivil(newYear, newMonth, Math.min(day, daysInMonth(newYear, newMonth)));
   }
 
+  /** An instant as microseconds since 1970-01-01 UTC (a timestamp's physical form). */
+  public static long micros(java.time.Instant instant) {
+    return instant.getEpochSecond() * MICROS_PER_SECOND + instant.getNano() / 1000;
+  }
+
   public static int dayOf(long micros) {
     return (int) Math.floorDiv(micros, MICROS_PER_DAY);
   }

@@ -266,8 +266,7 @@ final class SqlSession implements EngineSession {
   }
 
   private static long nowMicros() {
-    Instant now = Instant.now();
-    return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+    return Calendar.micros(Instant.now());
   }
 
   private static ExaException abortedTransaction() {

@@ -1,5 +1,6 @@
 package io.exapg.planner.engine;
 
+import io.exapg.planner.parser.Identifiers;
 import io.exapg.storage.catalog.IndexDef;
 import io.exapg.storage.catalog.TableDef;
 import java.util.List;
@@ -14,16 +15,13 @@ final class UniqueKeyQuery {
   }
 
   static String duplicates(TableDef table, IndexDef key) {
-    List<String> columns = key.columns().stream().map(UniqueKeyQuery::quote).toList();
+    List<String> columns = key.columns().stream().map(Identifiers::quote).toList();
     String text = columns.stream().map(c -> "CAST(" + c + " AS VARCHAR)")
         .collect(Collectors.joining(" || ', ' || "));
-    return "SELECT " + text + " FROM " + quote(table.schema()) + "." + quote(table.name())
+    return "SELECT " + text + " FROM " + Identifiers.quote(table.schema()) + "."
+        + Identifiers.quote(table.name())
         + " WHERE " + columns.stream().map(c -> c + " IS NOT NULL")
             .collect(Collectors.joining(" AND "))
         + " GROUP BY " + String.join(", ", columns) + " HAVING count(*) > 1 LIMIT 1";
-  }
-
-  private static String quote(String identifier) {
-    return "\"" + identifier.replace("\"", "\"\"") + "\"";
   }
 }

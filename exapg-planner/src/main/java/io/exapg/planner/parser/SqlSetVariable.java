@@ -59,7 +59,7 @@ public final class SqlSetVariable extends SqlAlter {
     boolean names = LIST_OF_NAMES.contains(nameOf(name));
     for (SqlNode value : values) {
       texts.add(names && value instanceof SqlIdentifier identifier
-          ? quotedIfNeeded(identifier.getSimple()) : valueText(value));
+          ? Identifiers.quoteIfNeeded(identifier.getSimple()) : valueText(value));
     }
     return new SqlSetVariable(pos, scope, Form.SET, nameOf(name), texts, local);
   }
@@ -80,14 +80,6 @@ public final class SqlSetVariable extends SqlAlter {
 
   private static String nameOf(SqlIdentifier name) {
     return String.join(".", name.names).toLowerCase(Locale.ROOT);
-  }
-
-  /**
-   * A name in a setting that lists names: in double quotes unless it reads back the same
-   * unquoted, so that "$user" and "Mixed" keep their meaning when the setting is read.
-   */
-  private static String quotedIfNeeded(String name) {
-    return name.matches("[a-z_][a-z0-9_]*") ? name : '"' + name.replace("\"", "\"\"") + '"';
   }
 
   private static String valueText(SqlNode value) {

@@ -1,5 +1,6 @@
 package io.exapg.planner.catalog.pg;
 
+import io.exapg.planner.parser.Identifiers;
 import io.exapg.storage.StorageEngine;
 import io.exapg.storage.catalog.AccessControl;
 import io.exapg.storage.catalog.IndexDef;
@@ -37,10 +38,11 @@ public final class PgDefinitions {
     List<Integer> visible = PgOids.visibleRelations(storage.catalog(), searchPath);
     for (TableDef table : storage.catalog().tables()) {
       String name = (visible.contains(PgOids.relation(table.id())) ? ""
-          : quote(table.schema()) + ".") + quote(table.name());
+          : Identifiers.quoteIfNeeded(table.schema()) + ".")
+          + Identifiers.quoteIfNeeded(table.name());
       for (IndexDef index : table.indexes()) {
         definitions.put(PgOids.relation(index.id()), "CREATE " + (index.unique() ? "UNIQUE " : "")
-            + "INDEX " + quote(index.name()) + " ON " + name + " USING btree ("
+            + "INDEX " + Identifiers.quoteIfNeeded(index.name()) + " ON " + name + " USING btree ("
             + columns(index) + ")");
       }
     }
@@ -61,12 +63,7 @@ public final class PgDefinitions {
   }
 
   private static String columns(IndexDef index) {
-    return index.columns().stream().map(PgDefinitions::quote).collect(Collectors.joining(", "));
-  }
-
-  /** An identifier as PostgreSQL prints it: quoted only when it must be. */
-  static String quote(String identifier) {
-    return identifier.matches("[a-z_][a-z0-9_$]*") ? identifier
-        : "\"" + identifier.replace("\"", "\"\"") + "\"";
+    return index.columns().stream().map(Identifiers::quoteIfNeeded)
+        .collect(Collectors.joining(", "));
   }
 }

@@ -1,5 +1,6 @@
 package io.exapg.planner.catalog.pg;
 
+import io.exapg.core.type.Calendar;
 import io.exapg.core.type.DataType;
 import io.exapg.planner.catalog.SystemTable;
 import io.exapg.storage.catalog.AccessControl;
@@ -95,6 +96,6 @@ final class PgRolesTable extends SystemTable {
 
   private static Long micros(Instant instant) {
     return instant == null ? null
-        : instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1000;
+        : Calendar.micros(instant);
   }
 }
