@@ -737,18 +737,28 @@ SqlNode ExaCheckpoint() :
     <CHECKPOINT> { return new SqlCheckpoint(getPos()); }
 }
 
-/** PostgreSQL's postfix cast, "expr::type", which binds tighter than any other operator. */
+/**
+ * PostgreSQL's postfix cast, "expr::type" or "expr::type[]", which binds tighter than any
+ * other operator.
+ */
 void ExaInfixCast(List<Object> list, ExprContext exprContext, Span s) :
 {
-    final SqlDataTypeSpec type;
+    SqlDataTypeSpec type;
 }
 {
     <INFIX_CAST> {
         checkNonQueryExpression(exprContext);
     }
-    type = DataType() {
+    type = DataType()
+    (
+        LOOKAHEAD(2) <LBRACKET> <RBRACKET> {
+            type = new SqlDataTypeSpec(new SqlCollectionTypeNameSpec(type.getTypeNameSpec(),
+                SqlTypeName.ARRAY, getPos()), getPos());
+        }
+    )*
+    {
         final SqlNode operand = (SqlNode) list.remove(list.size() - 1);
-        list.add(SqlStdOperatorTable.CAST.createCall(
+        list.add(io.exapg.planner.validate.PgCast.INSTANCE.createCall(
             operand.getParserPosition().plus(getPos()), operand, type));
     }
 }

@@ -32,19 +32,27 @@ import io.exapg.planner.plan.ExprTranslator;
 import io.exapg.planner.plan.StatementParameters;
 import io.exapg.planner.rel.ExaRel;
 import io.exapg.planner.rel.ExaRules;
+import io.exapg.planner.rel.CollectToArrayAgg;
+import io.exapg.planner.rel.ConstantReduction;
+import io.exapg.planner.rel.EmptyCatalogTables;
 import io.exapg.planner.rel.ExistsToSemiJoin;
 import io.exapg.planner.rel.GroupingSetsExpansion;
 import io.exapg.planner.rel.ImpliedPredicates;
 import io.exapg.planner.rel.JoinOrdering;
 import io.exapg.planner.rel.NullPropagation;
 import io.exapg.planner.rel.OrFactoring;
+import io.exapg.planner.rel.UncollectToUnnest;
 import io.exapg.planner.type.ExaRexBuilder;
 import io.exapg.planner.type.ExaTypeSystem;
 import io.exapg.planner.type.TypeMapping;
 import io.exapg.planner.validate.ColumnNames;
 import io.exapg.planner.validate.DmlRewriter;
 import io.exapg.planner.validate.ExaConformance;
+import io.exapg.planner.validate.EscapeStringLiterals;
+import io.exapg.planner.validate.ExaConvertletTable;
 import io.exapg.planner.validate.ExaOperatorTable;
+import io.exapg.planner.validate.ExaTypeCoercion;
+import io.exapg.planner.validate.SetReturningFunctions;
 import io.exapg.planner.validate.InsertValuesTyping;
 import io.exapg.planner.validate.ParameterTyping;
 import io.exapg.planner.validate.RegclassLiterals;
@@ -81,12 +89,15 @@ import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.RelShuttleImpl;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.rules.PruneEmptyRules;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlCollectionTypeNameSpec;
 import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlTypeNameSpec;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlNode;
@@ -100,7 +111,6 @@ import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.RelFieldTrimmer;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
-import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.tools.RelBuilder;
 
 /**
@@ -120,6 +130,12 @@ public final class QueryPlanner {
       .withExpand(false)
       .withTrimUnusedFields(true)
       .withInSubQueryThreshold(Integer.MAX_VALUE);
+
+  /** What an empty input makes empty. */
+  private static final List<RelOptRule> PRUNE_EMPTY = List.of(PruneEmptyRules.PROJECT_INSTANCE,
+      PruneEmptyRules.FILTER_INSTANCE, PruneEmptyRules.JOIN_LEFT_INSTANCE,
+      PruneEmptyRules.JOIN_RIGHT_INSTANCE, PruneEmptyRules.UNION_INSTANCE,
+      PruneEmptyRules.SORT_INSTANCE, PruneEmptyRules.AGGREGATE_INSTANCE);
 
   private final StorageEngine storage;
   private final PgCatalogSchema pgCatalog;
@@ -216,7 +232,8 @@ public final class QueryPlanner {
             .withConformance(ExaConformance.INSTANCE)
             .withDefaultNullCollation(NullCollation.HIGH)
             .withIdentifierExpansion(true)
-            .withTypeCoercionEnabled(true));
+            .withTypeCoercionEnabled(true)
+            .withTypeCoercionFactory(ExaTypeCoercion::new));
     return new Environment(typeFactory, catalogReader, validator, searchPath);
   }
 
@@ -313,7 +330,9 @@ public final class QueryPlanner {
     }
     InsertValuesTyping.apply(statement, storage.catalog(), environment.searchPath(),
         QueryPlanner::typeSpec);
-    SqlNode typed = ParameterTyping.wrap(RegclassLiterals.resolve(statement, storage.catalog(),
+    SqlNode rewritten = SetReturningFunctions.rewrite(EscapeStringLiterals.apply(statement),
+        piece.text());
+    SqlNode typed = ParameterTyping.wrap(RegclassLiterals.resolve(rewritten, storage.catalog(),
         environment.searchPath()), casts);
     try {
       return environment.validator().validate(typed);
@@ -323,7 +342,11 @@ public final class QueryPlanner {
   }
 
   private static SqlDataTypeSpec typeSpec(DataType type) {
-    SqlBasicTypeNameSpec name = switch (type.id()) {
+    return new SqlDataTypeSpec(typeNameSpec(type), SqlParserPos.ZERO);
+  }
+
+  private static SqlTypeNameSpec typeNameSpec(DataType type) {
+    return switch (type.id()) {
       case BOOLEAN -> new SqlBasicTypeNameSpec(SqlTypeName.BOOLEAN, SqlParserPos.ZERO);
       case SMALLINT -> new SqlBasicTypeNameSpec(SqlTypeName.SMALLINT, SqlParserPos.ZERO);
       case INTEGER -> new SqlBasicTypeNameSpec(SqlTypeName.INTEGER, SqlParserPos.ZERO);
@@ -340,19 +363,22 @@ public final class QueryPlanner {
       case DATE -> new SqlBasicTypeNameSpec(SqlTypeName.DATE, SqlParserPos.ZERO);
       case TIMESTAMP -> new SqlBasicTypeNameSpec(SqlTypeName.TIMESTAMP, type.precision(),
           SqlParserPos.ZERO);
+      case UUID -> new SqlBasicTypeNameSpec(SqlTypeName.UUID, SqlParserPos.ZERO);
+      case ARRAY -> new SqlCollectionTypeNameSpec(typeNameSpec(type.element()),
+          SqlTypeName.ARRAY, SqlParserPos.ZERO);
     };
-    return new SqlDataTypeSpec(name, SqlParserPos.ZERO);
   }
 
   private PreparedPlan convert(Environment environment, SqlNode original, SqlNode validated,
       StatementParameters parameters, long planVersion, DmlRewriter.Target target) {
     VolcanoPlanner planner = new VolcanoPlanner();
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+    planner.setExecutor(ConstantReduction.INSTANCE);
     RexBuilder rexBuilder = new ExaRexBuilder(environment.typeFactory());
     RelOptCluster cluster = RelOptCluster.create(planner, rexBuilder);
     ViewExpansion views = new ViewExpansion(cluster, environment.typeFactory());
     SqlToRelConverter converter = new SqlToRelConverter(views, environment.validator(),
-        environment.catalogReader(), cluster, StandardConvertletTable.INSTANCE,
+        environment.catalogReader(), cluster, ExaConvertletTable.INSTANCE,
         CONVERTER_CONFIG);
     RelRoot root = converter.convertQuery(validated, false, true);
     List<RelationAccess> accesses = views.accesses(root.rel, target);
@@ -375,8 +401,11 @@ public final class QueryPlanner {
     RelNode logical = NullPropagation.apply(root.project(), rexBuilder);
     RelBuilder relBuilder = RelBuilder.proto(org.apache.calcite.plan.Contexts.empty())
         .create(cluster, environment.catalogReader());
+    logical = UncollectToUnnest.apply(logical, rexBuilder);
+    logical = EmptyCatalogTables.apply(logical, rel -> hep(rel, PRUNE_EMPTY), rexBuilder);
     logical = hep(logical, List.of(CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
         CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE, CoreRules.JOIN_SUB_QUERY_TO_CORRELATE));
+    logical = CollectToArrayAgg.apply(logical, rexBuilder);
     logical = ExistsToSemiJoin.apply(logical, rexBuilder);
     logical = RelDecorrelator.decorrelateQuery(logical, relBuilder);
     logical = new RelFieldTrimmer(environment.validator(), relBuilder).trim(logical);
@@ -508,7 +537,7 @@ public final class QueryPlanner {
       RelRoot expansion;
       try {
         expansion = new SqlToRelConverter(this, environment.validator(),
-            environment.catalogReader(), cluster, StandardConvertletTable.INSTANCE,
+            environment.catalogReader(), cluster, ExaConvertletTable.INSTANCE,
             CONVERTER_CONFIG).convertQuery(validated, false, false);
       } finally {
         depth--;

@@ -277,6 +277,123 @@ class JdbcTest {
   }
 
   @Test
+  void databaseMetaDataListsKeysIndexesTypesAndFunctions() throws SQLException {
+    try (Connection connection = server.connect(); Statement statement =
+        connection.createStatement()) {
+      statement.execute("CREATE SCHEMA keyed");
+      statement.execute("CREATE TABLE keyed.lines (order_id INT NOT NULL, line INT NOT NULL,"
+          + " sku VARCHAR(12), PRIMARY KEY (order_id, line))");
+      statement.execute("CREATE UNIQUE INDEX lines_sku ON keyed.lines (sku)");
+      DatabaseMetaData metaData = connection.getMetaData();
+      assertEquals(List.of("lines_pkey:order_id:1", "lines_pkey:line:2"), rows(
+          metaData.getPrimaryKeys(null, "keyed", "lines"), "PK_NAME", "COLUMN_NAME",
+          "KEY_SEQ"));
+      assertEquals(List.of("f:lines_pkey:1:order_id:A", "f:lines_pkey:2:line:A",
+          "f:lines_sku:1:sku:A"), rows(metaData.getIndexInfo(null, "keyed", "lines", false,
+          false), "NON_UNIQUE", "INDEX_NAME", "ORDINAL_POSITION", "COLUMN_NAME",
+          "ASC_OR_DESC"));
+      assertEquals(List.of(), rows(metaData.getImportedKeys(null, "keyed", "lines"),
+          "FK_NAME"));
+      assertEquals(List.of(), rows(metaData.getFunctions(null, "keyed", "%"), "FUNCTION_NAME"));
+      List<String> types = rows(metaData.getTypeInfo(), "TYPE_NAME", "DATA_TYPE");
+      assertTrue(types.containsAll(List.of("int4:4", "int8:-5", "varchar:12", "numeric:2",
+          "timestamp:93", "bool:-7", "_int4:2003")), types.toString());
+      assertEquals(List.of("exapg"), rows(metaData.getCatalogs(), "TABLE_CAT"));
+      assertTrue(List.of(metaData.getSQLKeywords().split(",")).contains("analyze"),
+          metaData.getSQLKeywords());
+      statement.execute("DROP SCHEMA keyed CASCADE");
+    }
+  }
+
+  /** The rows of a result, each as its named columns' values joined by ':'. */
+  private static List<String> rows(ResultSet resultSet, String... columns) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (resultSet) {
+      while (resultSet.next()) {
+        List<String> values = new ArrayList<>();
+        for (String column : columns) {
+          values.add(resultSet.getString(column));
+        }
+        rows.add(String.join(":", values));
+      }
+    }
+    return rows;
+  }
+
+  @Test
+  void arraysArriveAsJdbcArraysInTextAndBinaryFormat() throws SQLException {
+    try (Connection connection = server.connect()) {
+      for (int round = 0; round < 7; round++) {
+        // the driver switches to binary results once a statement is prepared on the server
+        try (PreparedStatement query = connection.prepareStatement(
+            "SELECT ARRAY[1, NULL, 3], ARRAY['a', 'b c'], ARRAY[1.5, 2]::numeric(4,2)[],"
+                + " string_to_array(?, ',')")) {
+          query.setString(1, "x,y");
+          try (ResultSet rows = query.executeQuery()) {
+            assertTrue(rows.next());
+            assertArrayEquals(new Integer[] {1, null, 3},
+                (Object[]) rows.getArray(1).getArray());
+            assertArrayEquals(new String[] {"a", "b c"}, (Object[]) rows.getArray(2).getArray());
+            assertArrayEquals(new BigDecimal[] {new BigDecimal("1.50"), new BigDecimal("2.00")},
+                (Object[]) rows.getArray(3).getArray());
+            assertArrayEquals(new String[] {"x", "y"}, (Object[]) rows.getArray(4).getArray());
+            if (round == 0) {
+              assertEquals("{1,NULL,3}", rows.getString(1));
+            }
+          }
+        }
+      }
+      try (PreparedStatement query = connection.prepareStatement(
+          "SELECT cardinality(?), (?)[2]")) {
+        java.sql.Array array = connection.createArrayOf("int4", new Integer[] {4, 5, 6});
+        query.setArray(1, array);
+        query.setArray(2, array);
+        try (ResultSet rows = query.executeQuery()) {
+          assertTrue(rows.next());
+          assertEquals(3, rows.getInt(1));
+          assertEquals(5, rows.getInt(2));
+        }
+      }
+    }
+  }
+
+  @Test
+  void uuidsRoundTripAsJavaUuidsInTextAndBinaryFormat() throws SQLException {
+    try (Connection connection = server.connect(); Statement statement =
+        connection.createStatement()) {
+      statement.execute("CREATE TABLE tokens (id UUID NOT NULL, n INT)");
+      List<java.util.UUID> written = new ArrayList<>();
+      try (PreparedStatement insert = connection.prepareStatement(
+          "INSERT INTO tokens VALUES (?, ?)")) {
+        for (int i = 0; i < 8; i++) {
+          java.util.UUID id = java.util.UUID.randomUUID();
+          written.add(id);
+          insert.setObject(1, id);
+          insert.setInt(2, i);
+          insert.executeUpdate();
+        }
+      }
+      for (int round = 0; round < 7; round++) {
+        // after five executions the driver asks for binary results
+        try (PreparedStatement query = connection.prepareStatement(
+            "SELECT id, n FROM tokens WHERE id = ?")) {
+          query.setObject(1, written.get(round));
+          try (ResultSet rows = query.executeQuery()) {
+            assertTrue(rows.next());
+            assertEquals(written.get(round), rows.getObject(1));
+            assertEquals(round, rows.getInt(2));
+          }
+        }
+      }
+      try (ResultSet rows = statement.executeQuery("SELECT id::text FROM tokens WHERE n = 3")) {
+        assertTrue(rows.next());
+        assertEquals(written.get(3).toString(), rows.getString(1));
+      }
+      statement.execute("DROP TABLE tokens");
+    }
+  }
+
+  @Test
   void cursorsFetchInChunksThroughPreparedStatements() throws SQLException {
     try (Connection connection = server.connect()) {
       connection.setAutoCommit(false);

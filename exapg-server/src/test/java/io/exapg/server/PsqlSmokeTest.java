@@ -148,6 +148,68 @@ class PsqlSmokeTest {
   }
 
   @Test
+  void backslashCommandsDescribeTablesRolesAndPrivileges() throws Exception {
+    Result result = psql("""
+        CREATE TABLE described (id INT PRIMARY KEY, label VARCHAR(20) NOT NULL, seen DATE);
+        CREATE INDEX described_label ON described (label);
+        CREATE ROLE reader LOGIN;
+        CREATE ROLE readers;
+        GRANT readers TO reader;
+        GRANT SELECT ON described TO reader;
+        \\d described
+        \\di described*
+        \\du read*
+        \\dp described
+        \\df
+        \\l
+        """, "-A", "-F", "|");
+    assertEquals(0, result.exitCode(), result.errors());
+    assertEquals("", result.errors());
+    String expected = String.join("\n",
+        "CREATE TABLE", "CREATE INDEX", "CREATE ROLE", "CREATE ROLE", "GRANT ROLE", "GRANT",
+        "Table \"public.described\"",
+        "Column|Type|Collation|Nullable|Default",
+        "id|integer||not null|",
+        "label|character varying(20)||not null|",
+        "seen|date|||",
+        "Indexes:",
+        "    \"described_pkey\" PRIMARY KEY, btree (id)",
+        "    \"described_label\" btree (label)",
+        "List of relations",
+        "Schema|Name|Type|Owner|Table",
+        "public|described_label|index|exapg|described",
+        "public|described_pkey|index|exapg|described",
+        "(2 rows)",
+        "List of roles",
+        "Role name|Attributes|Member of",
+        "reader||{readers}",
+        "readers|Cannot login|{}",
+        "Access privileges",
+        "Schema|Name|Type|Access privileges|Column privileges|Policies",
+        "public|described|table|exapg=arwdD/exapg",
+        "reader=r/exapg||",
+        "(1 row)",
+        "List of functions",
+        "Schema|Name|Result data type|Argument data types|Type",
+        "(0 rows)",
+        "List of databases",
+        "Name|Owner|Encoding|Collate|Ctype|ICU Locale|Locale Provider|Access privileges",
+        "exapg|exapg|UTF8|C.UTF-8|C.UTF-8||libc|",
+        "(1 row)",
+        "");
+    assertEquals(expected, result.output());
+  }
+
+  @Test
+  void expandedOutputAndTiming() throws Exception {
+    Result result = psql("\\x\n\\timing\nSELECT 1 AS a, 'b' AS b;\n", "-A");
+    assertEquals(0, result.exitCode(), result.errors());
+    assertTrue(result.output().contains("Expanded display is on."), result.output());
+    assertTrue(result.output().contains("a|1\nb|b"), result.output());
+    assertTrue(result.output().matches("(?s).*Time: \\d+[.,]\\d+ ms.*"), result.output());
+  }
+
+  @Test
   void fetchCountReadsAResultThroughACursor() throws Exception {
     Result result = psql("SELECT x FROM generate_series(1, 2500) AS g(x) WHERE x % 1000 = 0;\n",
         "-A", "-t", "-v", "FETCH_COUNT=100");

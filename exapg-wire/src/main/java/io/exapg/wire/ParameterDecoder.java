@@ -54,6 +54,8 @@ final class ParameterDecoder {
       case DECIMAL -> TextFormat.fromBigDecimal(NumericBinary.read(value), type.precision(),
           type.scale());
       case VARCHAR, CHAR -> value.toString(StandardCharsets.UTF_8);
+      case ARRAY -> ArrayBinary.read(value, type);
+      case UUID -> UuidBinary.read(value);
       case DATE -> {
         expect(length, 4, type);
         yield value.readInt() + Calendar.POSTGRES_EPOCH_DAY;

@@ -1,10 +1,13 @@
 package io.exapg.wire;
 
 import io.exapg.core.batch.Batch;
+import io.exapg.core.batch.Vectors;
 import io.exapg.core.type.Calendar;
 import io.exapg.core.type.DataType;
+import io.exapg.core.type.PhysicalType;
 import io.exapg.core.type.TextFormat;
 import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BitVectorHelper;
@@ -53,7 +56,13 @@ final class RowEncoder {
   }
 
   private void writeText(DataType type, FieldVector vector, int row, ByteBuf out) {
-    if (type.isString()) {
+    if (type.isVectorForm()) {
+      byte[] shown = TextFormat.toText(Vectors.string(vector, row), type)
+          .getBytes(StandardCharsets.UTF_8);
+      out.writeInt(shown.length).writeBytes(shown);
+      return;
+    }
+    if (type.physical() == PhysicalType.VARBINARY) {
       writeString(vector, row, out);
       return;
     }
@@ -115,7 +124,8 @@ final class RowEncoder {
         out.setInt(lengthAt, out.writerIndex() - lengthAt - 4);
       }
       case VARCHAR, CHAR -> writeString(vector, row, out);
-      default -> throw new IllegalStateException(type.toString());
+      case ARRAY -> ArrayBinary.write(type, Vectors.string(vector, row), out);
+      case UUID -> UuidBinary.write(Vectors.string(vector, row), out);
     }
   }
 }

@@ -324,6 +324,16 @@ public final class Vectors {
     }
   }
 
+  /** The UTF-8 text of a non-null value of a variable-width vector. */
+  public static String string(FieldVector vector, int row) {
+    ArrowBuf offsets = vector.getOffsetBuffer();
+    int start = offsets.getInt((long) row << 2);
+    int end = offsets.getInt(((long) row + 1) << 2);
+    byte[] bytes = new byte[end - start];
+    vector.getDataBuffer().getBytes(start, bytes, 0, bytes.length);
+    return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   public static PhysicalType physicalTypeOf(FieldVector vector) {
     return switch (vector.getMinorType()) {
       case BIT -> PhysicalType.BIT;

@@ -1,7 +1,9 @@
 package io.exapg.core.copy;
 
 import io.exapg.core.batch.Batch;
+import io.exapg.core.batch.Vectors;
 import io.exapg.core.type.DataType;
+import io.exapg.core.type.PhysicalType;
 import io.exapg.core.type.TextFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -65,7 +67,11 @@ public final class CopyTextWriter {
           continue;
         }
         DataType type = types.get(c);
-        if (type.isString()) {
+        if (type.isVectorForm()) {
+          byte[] shown = TextFormat.toText(Vectors.string(vector, row), type)
+              .getBytes(StandardCharsets.UTF_8);
+          value(shown, 0, shown.length, c, true);
+        } else if (type.physical() == PhysicalType.VARBINARY) {
           ArrowBuf offsets = vector.getOffsetBuffer();
           int start = offsets.getInt((long) row << 2);
           int end = offsets.getInt(((long) row + 1) << 2);

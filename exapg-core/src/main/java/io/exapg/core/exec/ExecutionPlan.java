@@ -8,6 +8,7 @@ import io.exapg.core.exec.join.SpilledJoinSource;
 import io.exapg.core.exec.operator.FilterOperator;
 import io.exapg.core.exec.operator.LimitOperator;
 import io.exapg.core.exec.operator.ProjectOperator;
+import io.exapg.core.exec.operator.UnnestOperator;
 import io.exapg.core.exec.sink.CollectSink;
 import io.exapg.core.exec.sink.StreamingSink;
 import io.exapg.core.exec.sink.DeleteSink;
@@ -35,6 +36,7 @@ import io.exapg.core.plan.LimitNode;
 import io.exapg.core.plan.NestedLoopJoinNode;
 import io.exapg.core.plan.PlanNode;
 import io.exapg.core.plan.ProjectNode;
+import io.exapg.core.plan.UnnestNode;
 import io.exapg.core.plan.ScanNode;
 import io.exapg.core.plan.SortNode;
 import io.exapg.core.plan.UnionAllNode;
@@ -187,6 +189,8 @@ public final class ExecutionPlan implements AutoCloseable {
       case ProjectNode project -> build(project.input(), prepend(project,
           ProjectOperator.factory(project.expressions(), project.input().outputTypes()),
           downstream), sink);
+      case UnnestNode unnest -> build(unnest.input(), prepend(unnest,
+          UnnestOperator.factory(unnest), downstream), sink);
       case LimitNode limit -> build(limit.input(),
           prepend(limit, LimitOperator.factory(limit.offset(), limit.limit()), downstream),
           sink);

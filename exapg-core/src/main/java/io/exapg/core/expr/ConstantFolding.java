@@ -25,20 +25,26 @@ public final class ConstantFolding {
   private ConstantFolding() {
   }
 
-  /** The expression's value as a literal if it is a call over literals; else the expression. */
+  /**
+   * The expression's value as a literal if it is a call over literals (after folding its
+   * arguments); else the expression with its arguments folded.
+   */
   public static Expr fold(Expr expr) {
-    if (!(expr instanceof Call call)) {
+    if (!(expr instanceof Call original) || original.function() == Function.RANDOM_UUID) {
       return expr;
     }
+    List<Expr> arguments = original.arguments().stream().map(ConstantFolding::fold).toList();
+    Call call = arguments.equals(original.arguments()) ? original
+        : new Call(original.function(), arguments, original.type());
     for (Expr argument : call.arguments()) {
       if (!(argument instanceof Literal)) {
-        return expr;
+        return call;
       }
     }
     try {
       return evaluate(call);
     } catch (ExaException | ArithmeticException e) {
-      return expr;
+      return call;
     }
   }
 
@@ -70,7 +76,8 @@ public final class ConstantFolding {
       case BIGINT, DECIMAL, TIMESTAMP -> data.getLong(0);
       case REAL -> data.getFloat(0);
       case DOUBLE -> data.getDouble(0);
-      case VARCHAR, CHAR -> new String(((VarCharVector) vector).get(0), StandardCharsets.UTF_8);
+      case VARCHAR, CHAR, ARRAY, UUID -> new String(((VarCharVector) vector).get(0),
+          StandardCharsets.UTF_8);
     };
   }
 }

@@ -6,6 +6,7 @@ import io.exapg.core.expr.runtime.DateFunctions;
 import io.exapg.core.expr.runtime.LikePattern;
 import io.exapg.core.expr.runtime.RegexPattern;
 import io.exapg.core.type.DataType;
+import io.exapg.core.type.PhysicalType;
 import io.exapg.core.type.TypeId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,7 +47,7 @@ final class ExpressionCodeGenerator {
     for (int k = 0; k < expressions.size(); k++) {
       Expr expr = expressions.get(k);
       DataType type = expr.type();
-      if (type.isString()) {
+      if (type.physical() == PhysicalType.VARBINARY) {
         outputs.append("final VarCharVector out").append(k).append(" = (VarCharVector) outputs[")
             .append(k).append("];\n");
       } else {
@@ -244,7 +245,7 @@ final class ExpressionCodeGenerator {
           .append(".getValidityBuffer();\n");
       batchSetup.append("final boolean noNulls").append(c).append(" = col").append(c)
           .append(".getNullCount() == 0;\n");
-      if (type.isString()) {
+      if (type.physical() == PhysicalType.VARBINARY) {
         batchSetup.append("final ArrowBuf offsets").append(c).append(" = col").append(c)
             .append(".getOffsetBuffer();\n");
       }
@@ -281,7 +282,8 @@ final class ExpressionCodeGenerator {
   private Value literal(Literal literal) {
     DataType type = literal.type();
     if (literal.value() == null) {
-      return new Value("true", type.isString() ? holder() : zero(type));
+      return new Value("true", type.physical() == PhysicalType.VARBINARY ? holder()
+          : zero(type));
     }
     Object v = literal.value();
     return new Value("false", switch (type.physical()) {
@@ -360,6 +362,7 @@ final class ExpressionCodeGenerator {
       case NULLIF -> nullIf(call, code);
       case IS_NULL, IS_NOT_NULL, IS_TRUE, IS_NOT_TRUE, IS_FALSE, IS_NOT_FALSE -> test(call, code);
       case IS_DISTINCT_FROM, IS_NOT_DISTINCT_FROM -> distinct(call, code);
+      case ARRAY_VALUE -> arrayValue(call, code);
       default -> strictCall(call, code);
     };
   }
@@ -373,6 +376,9 @@ final class ExpressionCodeGenerator {
           arithmetic(call.function(), args.get(0).value(), argTypes.get(0),
               args.get(1).value(), argTypes.get(1), type));
       case NEGATE -> strict(code, type, args, negate(args.get(0).value(), type));
+      case BIT_AND -> strict(code, type, args, "(" + convertOrFail(args.get(0).value(),
+          argTypes.get(0), type) + " & " + convertOrFail(args.get(1).value(), argTypes.get(1),
+          type) + ")");
       case EQUAL, NOT_EQUAL, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL ->
           strict(code, DataType.BOOLEAN, args, comparison(call.function(), args.get(0).value(),
               argTypes.get(0), args.get(1).value(), argTypes.get(1)));
@@ -380,6 +386,19 @@ final class ExpressionCodeGenerator {
       case IN_LIST -> strict(code, DataType.BOOLEAN, args, inList(args, argTypes));
       case CAST, ASSIGN_CAST -> cast(code, args.get(0), argTypes.get(0), type,
           call.function() == Function.ASSIGN_CAST);
+      case ARRAY_ELEMENT -> arrayElement(code, args, type);
+      case ARRAY_CONTAINS -> arrayContains(code, args, argTypes);
+      case ARRAY_TO_STRING -> strictString(code, args.subList(0, 2), "ArrayValues.join("
+          + args.get(0).value() + ", " + args.get(1).value() + ", "
+          + (args.size() > 2 ? args.get(2).isNull() + " ? null : " + args.get(2).value()
+              : "null") + ", %OUT%)");
+      case ARRAY_BOUND -> arrayBound(code, call, args);
+      case ARRAY_CAT -> strictString(code, args, "ArrayValues.concat(" + args.get(0).value()
+          + ", " + args.get(1).value() + ", %OUT%)");
+      case STRING_TO_ARRAY -> strictString(code, args.subList(0, 2), "ArrayValues.split("
+          + args.get(0).value() + ", " + args.get(1).value() + ", "
+          + (args.size() > 2 ? args.get(2).isNull() + " ? null : " + args.get(2).value()
+              : "null") + ", %OUT%)");
       case LIKE, ILIKE -> like(call, args, code);
       case REGEX_MATCH, REGEX_IMATCH -> regex(call, args, code);
       case FORMAT_TYPE -> strictString(code, args, "%OUT%.set(PgTypeNames.format((long) "
@@ -388,6 +407,10 @@ final class ExpressionCodeGenerator {
           "Strings.concat(" + args.get(0).value() + ", " + args.get(1).value() + ", %OUT%)");
       case UPPER -> strictString(code, args, "Strings.upper(" + args.get(0).value() + ", %OUT%)");
       case LOWER -> strictString(code, args, "Strings.lower(" + args.get(0).value() + ", %OUT%)");
+      case RANDOM_UUID -> strictString(code, args,
+          "%OUT%.set(java.util.UUID.randomUUID().toString())");
+      case SIZE_PRETTY -> strictString(code, args,
+          "%OUT%.set(Strings.sizePretty(" + args.get(0).value() + "))");
       case INITCAP -> strictString(code, args,
           "Strings.initcap(" + args.get(0).value() + ", %OUT%)");
       case REVERSE -> strictString(code, args,
@@ -771,6 +794,11 @@ final class ExpressionCodeGenerator {
       case GREATER_THAN -> ">";
       default -> ">=";
     };
+    if (aType.isArray() && bType.isArray()
+        || aType.id() == TypeId.UUID && bType.id() == TypeId.UUID) {
+      // canonical texts: equal values have equal bytes, and UUIDs sort as their bytes do
+      return "Strings.compare(" + a + ", " + b + ") " + op + " 0";
+    }
     if (aType.isString() && bType.isString()) {
       if (aType.id() == TypeId.CHAR && bType.id() == TypeId.CHAR) {
         return "Strings.compareBlankPadded(" + a + ", " + b + ") " + op + " 0";
@@ -920,7 +948,7 @@ final class ExpressionCodeGenerator {
   private void assign(Expr expr, DataType type, Value result, StringBuilder code) {
     Value value = generate(expr, code);
     String v = value.value();
-    if (!expr.type().equals(type) && !type.isString()) {
+    if (!expr.type().equals(type) && type.physical() != PhysicalType.VARBINARY) {
       v = convertOrFail(v, expr.type(), type);
     }
     code.append(result.isNull()).append(" = ").append(value.isNull()).append(";\n");
@@ -962,6 +990,23 @@ final class ExpressionCodeGenerator {
     if (to.isString()) {
       return castToString(code, arg, from, to, assignment);
     }
+    if (to.id() == TypeId.UUID) {
+      if (from.id() == TypeId.UUID) {
+        return arg;
+      }
+      if (!from.isString()) {
+        throw cannotCast(from, to);
+      }
+      return strictString(code, List.of(arg), "%OUT%.set(TextFormat.parseUuid("
+          + arg.value() + ".toString()))");
+    }
+    if (to.isArray()) {
+      if (!from.isString() && !from.isArray()) {
+        throw cannotCast(from, to);
+      }
+      return strictString(code, List.of(arg), "ArrayValues.canonical(" + arg.value() + ", "
+          + constant(to, "DataType") + ", %OUT%)");
+    }
     if (from.isString()) {
       String v = arg.value();
       String parsed = switch (to.id()) {
@@ -989,6 +1034,10 @@ final class ExpressionCodeGenerator {
     if (from.isString()) {
       text = from.id() == TypeId.CHAR && to.id() == TypeId.VARCHAR
           ? "Strings.rtrimSpaces(" + v + ", %OUT%)" : null;
+    } else if (from.isArray()) {
+      text = from.isVectorForm() ? "ArrayValues.display(" + v + ", %OUT%)" : null;
+    } else if (from.id() == TypeId.UUID) {
+      text = null;
     } else {
       text = switch (from.id()) {
         case BOOLEAN -> "Casts.booleanToText(" + v + ", %OUT%)";
@@ -1020,6 +1069,75 @@ final class ExpressionCodeGenerator {
       return strictString(code, List.of(value), statement);
     }
     return value;
+  }
+
+  // ---------------------------------------------------------------- arrays
+
+  /** ARRAY[a, b, ...]: elements (NULL included) in their canonical text, one builder. */
+  private Value arrayValue(Call call, StringBuilder code) {
+    String builder = name("array");
+    fields.append("private final ArrayValues.Builder ").append(builder)
+        .append(" = new ArrayValues.Builder();\n");
+    DataType element = call.type().element();
+    List<Value> texts = new ArrayList<>();
+    for (Expr argument : call.arguments()) {
+      Value value = generate(argument, code);
+      texts.add(element.isString() ? value
+          : castToString(code, value, argument.type(), DataType.TEXT, false));
+    }
+    code.append(builder).append(".reset();\n");
+    for (Value text : texts) {
+      code.append("if (").append(text.isNull()).append(") ").append(builder)
+          .append(".addNull(); else ").append(builder).append(".add(").append(text.value())
+          .append(");\n");
+    }
+    String out = holder();
+    Value result = declare(code, call.type());
+    code.append(builder).append(".finish(").append(out).append(");\n");
+    code.append(result.isNull()).append(" = false;\n");
+    code.append(result.value()).append(" = ").append(out).append(";\n");
+    return result;
+  }
+
+  /** array[i]: NULL out of bounds; the element's text converted to the element type. */
+  private Value arrayElement(StringBuilder code, List<Value> args, DataType type) {
+    String out = holder();
+    Value text = declare(code, DataType.TEXT);
+    code.append(text.isNull()).append(" = ").append(anyNull(args)).append(" || !ArrayValues.")
+        .append("element(").append(args.get(0).value()).append(", (long) ")
+        .append(args.get(1).value()).append(", ").append(out).append(");\n");
+    code.append("if (!").append(text.isNull()).append(") ").append(text.value()).append(" = ")
+        .append(out).append(";\n");
+    return type.isString() ? text : cast(code, text, DataType.TEXT, type, false);
+  }
+
+  /** value = ANY(array): true on a match, NULL when none matched but an element is NULL. */
+  private Value arrayContains(StringBuilder code, List<Value> args, List<DataType> argTypes) {
+    Value element = argTypes.get(0).isString() ? args.get(0)
+        : castToString(code, args.get(0), argTypes.get(0), DataType.TEXT, false);
+    String state = name("contains");
+    Value result = declare(code, DataType.BOOLEAN);
+    code.append("final int ").append(state).append(" = ").append(element.isNull()).append(" || ")
+        .append(args.get(1).isNull()).append(" ? -1 : ArrayValues.contains(")
+        .append(args.get(1).value()).append(", ").append(element.value()).append(");\n");
+    code.append(result.isNull()).append(" = ").append(state).append(" < 0;\n");
+    code.append(result.value()).append(" = ").append(state).append(" > 0;\n");
+    return result;
+  }
+
+  /** array_upper, array_lower, array_length (array, dimension) and cardinality (array). */
+  private Value arrayBound(StringBuilder code, Call call, List<Value> args) {
+    String mode = stringLiteral(call.argument(0));
+    List<Value> operands = args.subList(1, args.size());
+    String dimension = operands.size() > 1 ? "(long) " + operands.get(1).value() : "1L";
+    String bound = name("bound");
+    Value result = declare(code, call.type());
+    code.append("final long ").append(bound).append(" = ").append(anyNull(operands))
+        .append(" ? -1L : ArrayValues.bound(").append(operands.get(0).value()).append(", ")
+        .append(dimension).append(", \"").append(mode).append("\");\n");
+    code.append(result.isNull()).append(" = ").append(bound).append(" < 0;\n");
+    code.append(result.value()).append(" = (int) ").append(bound).append(";\n");
+    return result;
   }
 
   // ---------------------------------------------------------------- strings

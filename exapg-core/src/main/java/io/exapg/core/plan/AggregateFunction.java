@@ -15,5 +15,9 @@ public enum AggregateFunction {
   /** Any one value of the group. */
   ANY_VALUE,
   BOOL_AND,
-  BOOL_OR
+  BOOL_OR,
+  /** The group's values (NULLs included) as an array. */
+  ARRAY_AGG,
+  /** The group's non-null texts joined by a constant delimiter; NULL when there are none. */
+  STRING_AGG
 }

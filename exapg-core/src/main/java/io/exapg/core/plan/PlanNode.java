@@ -12,7 +12,7 @@ import java.util.List;
 public sealed interface PlanNode extends Serializable
     permits ScanNode, FilterNode, ProjectNode, AggregateNode, HashJoinNode, NestedLoopJoinNode,
         SortNode, LimitNode, ValuesNode, UnionAllNode, GenerateSeriesNode, InsertNode, DeleteNode,
-        UpdateNode, WindowNode, AnalyzeNode {
+        UpdateNode, WindowNode, AnalyzeNode, UnnestNode {
   List<DataType> outputTypes();
 
   List<PlanNode> inputs();

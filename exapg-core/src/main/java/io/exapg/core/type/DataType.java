@@ -24,10 +24,14 @@ import org.apache.arrow.vector.VarCharVector;
  * @param precision DECIMAL precision, VARCHAR/CHAR length (-1 when unbounded), TIMESTAMP
  *     fractional digits; 0 otherwise
  * @param scale DECIMAL scale; 0 otherwise
+ * @param element ARRAY's element type; null otherwise
  */
-public record DataType(TypeId id, int precision, int scale) implements Serializable {
+public record DataType(TypeId id, int precision, int scale, DataType element)
+    implements Serializable {
   public static final int MAX_DECIMAL_PRECISION = 18;
   public static final int UNBOUNDED = -1;
+  /** ARRAY precision marking PostgreSQL's int2vector and oidvector ("1 2" in text). */
+  public static final int VECTOR_FORM = 1;
 
   public static final DataType BOOLEAN = new DataType(TypeId.BOOLEAN, 0, 0);
   public static final DataType SMALLINT = new DataType(TypeId.SMALLINT, 0, 0);
@@ -38,8 +42,20 @@ public record DataType(TypeId id, int precision, int scale) implements Serializa
   public static final DataType TEXT = new DataType(TypeId.VARCHAR, UNBOUNDED, 0);
   public static final DataType DATE = new DataType(TypeId.DATE, 0, 0);
   public static final DataType TIMESTAMP = new DataType(TypeId.TIMESTAMP, 6, 0);
+  public static final DataType UUID = new DataType(TypeId.UUID, 0, 0);
+
+  public DataType(TypeId id, int precision, int scale) {
+    this(id, precision, scale, null);
+  }
 
   public DataType {
+    if ((id == TypeId.ARRAY) != (element != null)) {
+      throw new IllegalArgumentException("an element type belongs to arrays only: " + id);
+    }
+    if (element != null && element.id() == TypeId.ARRAY) {
+      throw new ExaException(SqlState.FEATURE_NOT_SUPPORTED,
+          "multidimensional arrays are not supported yet");
+    }
     if (id == TypeId.DECIMAL) {
       if (precision < 1 || precision > MAX_DECIMAL_PRECISION) {
         throw new ExaException(SqlState.FEATURE_NOT_SUPPORTED,
@@ -67,6 +83,24 @@ public record DataType(TypeId id, int precision, int scale) implements Serializa
 
   public static DataType timestamp(int fractionalDigits) {
     return new DataType(TypeId.TIMESTAMP, fractionalDigits, 0);
+  }
+
+  public static DataType array(DataType element) {
+    return new DataType(TypeId.ARRAY, 0, 0, element);
+  }
+
+  /** int2vector (SMALLINT elements) or oidvector (INTEGER elements). */
+  public static DataType vector(DataType element) {
+    return new DataType(TypeId.ARRAY, VECTOR_FORM, 0, element);
+  }
+
+  public boolean isArray() {
+    return id == TypeId.ARRAY;
+  }
+
+  /** Whether the text form is PostgreSQL's int2vector/oidvector form, without braces. */
+  public boolean isVectorForm() {
+    return id == TypeId.ARRAY && precision == VECTOR_FORM;
   }
 
   public PhysicalType physical() {
@@ -112,6 +146,9 @@ public record DataType(TypeId id, int precision, int scale) implements Serializa
       case DATE -> "date";
       case TIMESTAMP -> precision == 6 ? "timestamp without time zone"
           : "timestamp(" + precision + ") without time zone";
+      case ARRAY -> isVectorForm() ? (element.id() == TypeId.SMALLINT ? "int2vector"
+          : "oidvector") : element.sqlName() + "[]";
+      case UUID -> "uuid";
     };
   }
 
@@ -122,6 +159,7 @@ public record DataType(TypeId id, int precision, int scale) implements Serializa
       case VARCHAR -> precision == UNBOUNDED ? "text" : "character varying";
       case CHAR -> "character";
       case TIMESTAMP -> "timestamp";
+      case ARRAY -> isVectorForm() ? sqlName() : element.shortName() + "[]";
       default -> sqlName();
     };
   }
@@ -139,6 +177,10 @@ public record DataType(TypeId id, int precision, int scale) implements Serializa
       case CHAR -> PgTypeOids.BPCHAR;
       case DATE -> PgTypeOids.DATE;
       case TIMESTAMP -> PgTypeOids.TIMESTAMP;
+      case ARRAY -> isVectorForm()
+          ? (element.id() == TypeId.SMALLINT ? PgTypeOids.INT2VECTOR : PgTypeOids.OIDVECTOR)
+          : PgTypeOids.arrayOf(element.pgOid());
+      case UUID -> PgTypeOids.UUID;
     };
   }
 
@@ -160,7 +202,8 @@ public record DataType(TypeId id, int precision, int scale) implements Serializa
       case SMALLINT -> 2;
       case INTEGER, REAL, DATE -> 4;
       case BIGINT, DOUBLE, TIMESTAMP -> 8;
-      case DECIMAL, VARCHAR, CHAR -> -1;
+      case UUID -> 16;
+      case DECIMAL, VARCHAR, CHAR, ARRAY -> -1;
     };
   }
 
@@ -173,7 +216,7 @@ public record DataType(TypeId id, int precision, int scale) implements Serializa
       case BIGINT, DECIMAL -> new BigIntVector(name, allocator);
       case REAL -> new Float4Vector(name, allocator);
       case DOUBLE -> new Float8Vector(name, allocator);
-      case VARCHAR, CHAR -> new VarCharVector(name, allocator);
+      case VARCHAR, CHAR, ARRAY, UUID -> new VarCharVector(name, allocator);
       case DATE -> new DateDayVector(name, allocator);
       case TIMESTAMP -> new TimeStampMicroVector(name, allocator);
     };

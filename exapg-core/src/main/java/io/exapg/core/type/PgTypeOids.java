@@ -24,8 +24,38 @@ public final class PgTypeOids {
   public static final int TIMESTAMPTZ = 1184;
   public static final int INTERVAL = 1186;
   public static final int NUMERIC = 1700;
+  public static final int UUID = 2950;
+  public static final int INT2VECTOR = 22;
+  public static final int OIDVECTOR = 30;
+
+  /** Element type OID to array type OID, as in PostgreSQL's pg_type (typarray). */
+  private static final int[][] ARRAYS = {
+      {BOOL, 1000}, {BYTEA, 1001}, {NAME, 1003}, {INT2, 1005}, {INT4, 1007}, {TEXT, 1009},
+      {BPCHAR, 1014}, {VARCHAR, 1015}, {INT8, 1016}, {FLOAT4, 1021}, {FLOAT8, 1022},
+      {OID, 1028}, {TIMESTAMP, 1115}, {DATE, 1182}, {TIME, 1183}, {TIMESTAMPTZ, 1185},
+      {INTERVAL, 1187}, {NUMERIC, 1231}, {UUID, 2951}};
 
   private PgTypeOids() {
+  }
+
+  /** The OID of the array type over the element type with this OID. */
+  public static int arrayOf(int elementOid) {
+    for (int[] pair : ARRAYS) {
+      if (pair[0] == elementOid) {
+        return pair[1];
+      }
+    }
+    throw new IllegalArgumentException("no array type over OID " + elementOid);
+  }
+
+  /** The element type OID of an array type OID, or 0 when the OID is no array type. */
+  public static int elementOf(int arrayOid) {
+    for (int[] pair : ARRAYS) {
+      if (pair[1] == arrayOid) {
+        return pair[0];
+      }
+    }
+    return arrayOid == INT2VECTOR ? INT2 : arrayOid == OIDVECTOR ? OID : 0;
   }
 
   /** The type a parameter declared with this OID takes, or null for unspecified (0). */
@@ -43,8 +73,15 @@ public final class PgTypeOids {
       case BPCHAR -> DataType.TEXT;
       case DATE -> DataType.DATE;
       case TIMESTAMP, TIMESTAMPTZ -> DataType.TIMESTAMP;
-      default -> throw new ExaException(SqlState.FEATURE_NOT_SUPPORTED,
-          "parameters of type OID " + oid + " are not supported yet");
+      case UUID -> DataType.UUID;
+      default -> {
+        int element = elementOf(oid);
+        if (element == 0) {
+          throw new ExaException(SqlState.FEATURE_NOT_SUPPORTED,
+              "parameters of type OID " + oid + " are not supported yet");
+        }
+        yield DataType.array(toDataType(element));
+      }
     };
   }
 }

@@ -266,7 +266,8 @@ public final class TextFormat {
       case DOUBLE -> writeDouble(data.getDouble((long) row << 3), out, 0);
       case DATE -> writeDate(data.getInt((long) row << 2), out, 0);
       case TIMESTAMP -> writeTimestamp(data.getLong((long) row << 3), out, 0);
-      case VARCHAR, CHAR -> throw new IllegalStateException("not fixed-width: " + type);
+      case VARCHAR, CHAR, ARRAY, UUID ->
+          throw new IllegalStateException("not fixed-width: " + type);
     };
   }
 
@@ -276,6 +277,12 @@ public final class TextFormat {
       return null;
     }
     if (type.isString()) {
+      return (String) value;
+    }
+    if (type.isArray()) {
+      return ArrayText.display((String) value, type);
+    }
+    if (type.id() == TypeId.UUID) {
       return (String) value;
     }
     byte[] buffer = new byte[MAX_FIXED_WIDTH_TEXT];
@@ -288,7 +295,7 @@ public final class TextFormat {
       case DOUBLE -> writeDouble((Double) value, buffer, 0);
       case DATE -> writeDate((Integer) value, buffer, 0);
       case TIMESTAMP -> writeTimestamp((Long) value, buffer, 0);
-      case VARCHAR, CHAR -> throw new IllegalStateException();
+      case VARCHAR, CHAR, ARRAY, UUID -> throw new IllegalStateException();
     };
     return new String(buffer, 0, length, StandardCharsets.US_ASCII);
   }
@@ -304,9 +311,37 @@ public final class TextFormat {
       case REAL -> (float) parseDouble(text, type);
       case DOUBLE -> parseDouble(text, type);
       case VARCHAR, CHAR -> text;
+      case ARRAY -> ArrayText.canonical(text, type);
+      case UUID -> parseUuid(text);
       case DATE -> parseDate(text);
       case TIMESTAMP -> parseTimestamp(text);
     };
+  }
+
+  /**
+   * A UUID in PostgreSQL's input forms (32 hex digits, upper or lower case, optionally in
+   * braces, a hyphen after any group of four digits) as lower-case 8-4-4-4-12 text.
+   */
+  public static String parseUuid(String text) {
+    String digits = text.strip();
+    if (digits.startsWith("{") && digits.endsWith("}")) {
+      digits = digits.substring(1, digits.length() - 1);
+    }
+    StringBuilder hex = new StringBuilder(32);
+    for (int i = 0; i < digits.length(); i++) {
+      char c = digits.charAt(i);
+      if (Character.digit(c, 16) >= 0 && c < 128) {
+        hex.append(Character.toLowerCase(c));
+      } else if (c != '-' || hex.length() % 4 != 0 || hex.isEmpty() || i + 1 == digits.length()
+          || digits.charAt(i + 1) == '-') {
+        throw invalidSyntax("uuid", text);
+      }
+    }
+    if (hex.length() != 32) {
+      throw invalidSyntax("uuid", text);
+    }
+    return hex.substring(0, 8) + '-' + hex.substring(8, 12) + '-' + hex.substring(12, 16) + '-'
+        + hex.substring(16, 20) + '-' + hex.substring(20);
   }
 
   public static boolean parseBoolean(String text) {

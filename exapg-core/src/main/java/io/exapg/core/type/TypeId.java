@@ -15,7 +15,14 @@ public enum TypeId {
   /** Days since 1970-01-01. */
   DATE(PhysicalType.INT32),
   /** Microseconds since 1970-01-01 00:00:00, without time zone. */
-  TIMESTAMP(PhysicalType.INT64);
+  TIMESTAMP(PhysicalType.INT64),
+  /** Held as its canonical text (lower-case hex, 8-4-4-4-12), which sorts as its bytes do. */
+  UUID(PhysicalType.VARBINARY),
+  /**
+   * One-dimensional array of an element type, held in PostgreSQL's canonical text form
+   * ("{1,2,NULL}", elements quoted where needed): catalogs and clients speak it as it is.
+   */
+  ARRAY(PhysicalType.VARBINARY);
 
   private final PhysicalType physical;
 

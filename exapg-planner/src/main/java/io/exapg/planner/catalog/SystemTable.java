@@ -43,6 +43,11 @@ public abstract class SystemTable extends AbstractTable {
   /** The rows as of now. */
   public abstract List<List<Object>> rows();
 
+  /** Whether the table never has rows (catalogs of objects ExaPG does not have). */
+  public boolean alwaysEmpty() {
+    return false;
+  }
+
   /** The rows as a session sees them; the same for every session unless overridden. */
   public List<List<Object>> rows(SessionView session) {
     return rows();

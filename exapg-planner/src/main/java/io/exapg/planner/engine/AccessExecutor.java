@@ -192,7 +192,9 @@ final class AccessExecutor {
   // ---------------------------------------------------------------- grants
 
   StatementResult grant(SqlGrant grant) {
-    String tag = grant.revoke ? "REVOKE" : "GRANT";
+    // PostgreSQL tags granting and revoking roles "GRANT ROLE" and "REVOKE ROLE"
+    String tag = (grant.revoke ? "REVOKE" : "GRANT")
+        + (grant.kind == SqlGrant.ObjectKind.ROLE ? " ROLE" : "");
     if (grant.grantOption) {
       throw ExaException.notSupported(grant.kind == SqlGrant.ObjectKind.ROLE
           ? "admin options on roles" : "grant options (WITH GRANT OPTION)");

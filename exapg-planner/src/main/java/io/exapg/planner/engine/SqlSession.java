@@ -608,7 +608,11 @@ final class SqlSession implements EngineSession {
         () -> PgOids.visibleRelations(engine.storage().catalog(), path.schemas()),
         () -> new CatalogTexts(PgDefinitions.roleNames(engine.storage().access()),
             PgDefinitions.indexDefinitions(engine.storage(), path.schemas()),
-            PgDefinitions.constraintDefinitions(engine.storage())),
+            PgDefinitions.constraintDefinitions(engine.storage()),
+            PgDefinitions.relationKinds(engine.storage().catalog()),
+            PgDefinitions.indexColumns(engine.storage().catalog()),
+            PgDefinitions.relationSizes(engine.storage()),
+            PgDefinitions.viewDefinitions(engine.storage().catalog())),
         new SessionCatalogLookup(settings, engine.storage().access(), engine.storage().catalog(),
             path, privileges.role(), info.processId()));
   }

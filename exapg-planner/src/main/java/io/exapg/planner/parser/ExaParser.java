@@ -34,23 +34,74 @@ public final class ExaParser {
           + "|INHERIT|NO|REPLICA|OF|NOT|FORCE|DROP\\s+(?:COLUMN|CONSTRAINT|\\w+(?!\\s+KEYS)))\\b",
       Pattern.CASE_INSENSITIVE);
 
+  /** Keyword column labels one statement may have ("AS default", "AS order", ...). */
+  private static final int MAX_KEYWORD_LABELS = 16;
+
   private ExaParser() {
   }
 
   /** Parses a statement; syntax errors carry their 1-based position in the whole string. */
   public static SqlNode parse(StatementSplitter.Piece piece) {
-    try {
-      return SqlParser.create(piece.text(), CONFIG).parseStmt();
-    } catch (SqlParseException e) {
-      Matcher alter = OTHER_ALTER_TABLE.matcher(piece.text());
-      if (alter.lookingAt()) {
-        throw new ExaException(SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE ... "
-            + alter.group(1).toUpperCase(Locale.ROOT) + " is not supported yet; ALTER TABLE"
-            + " supports PARTITION BY, DISTRIBUTE BY, DROP PARTITION KEYS and DROP"
-            + " DISTRIBUTION KEYS");
+    String text = piece.text();
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return SqlParser.create(text, CONFIG).parseStmt();
+      } catch (SqlParseException e) {
+        String labeled = attempt < MAX_KEYWORD_LABELS ? withKeywordLabelQuoted(text, e) : null;
+        if (labeled == null) {
+          throw failure(e, piece);
+        }
+        text = labeled;
       }
-      throw syntaxError(e, piece);
     }
+  }
+
+  /**
+   * PostgreSQL takes any keyword as a column label after AS ("... ) AS DEFAULT"), Calcite
+   * only identifiers: when parsing stops at a keyword right after AS, the statement is parsed
+   * again with that word quoted, in lower case as PostgreSQL folds it. Likewise for the
+   * function unnest where Calcite only knows the UNNEST of FROM. Null when the error is
+   * another one.
+   */
+  private static String withKeywordLabelQuoted(String text, SqlParseException e) {
+    int offset;
+    if (e.getCause() instanceof ParseException parse && parse.currentToken != null
+        && parse.currentToken.next != null) {
+      offset = offsetOf(text, parse.currentToken.next.beginLine,
+          parse.currentToken.next.beginColumn);
+    } else if (e.getPos() != null && e.getPos().getLineNum() > 0) {
+      offset = offsetOf(text, e.getPos().getLineNum(), e.getPos().getColumnNum());
+    } else {
+      return null;
+    }
+    if (text.startsWith(".", offset)) {
+      offset++;
+    }
+    String word = wordAt(text, offset);
+    if (word.equalsIgnoreCase("unnest") && text.startsWith(word, offset)
+        && text.substring(offset + word.length()).stripLeading().startsWith("(")) {
+      // unnest(...) outside FROM, or as pg_catalog.unnest: the function, by its quoted name
+      return text.substring(0, offset) + "\"unnest\"" + text.substring(offset + word.length());
+    }
+    String before = text.substring(0, offset).stripTrailing();
+    if (!word.matches("[A-Za-z_]+") || !text.startsWith(word, offset)
+        || !before.regionMatches(true, before.length() - 2, "AS", 0, 2)
+        || (before.length() > 2 && Character.isLetterOrDigit(before.charAt(before.length() - 3)))) {
+      return null;
+    }
+    return text.substring(0, offset) + '"' + word.toLowerCase(Locale.ROOT) + '"'
+        + text.substring(offset + word.length());
+  }
+
+  private static ExaException failure(SqlParseException e, StatementSplitter.Piece piece) {
+    Matcher alter = OTHER_ALTER_TABLE.matcher(piece.text());
+    if (alter.lookingAt()) {
+      return new ExaException(SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE ... "
+          + alter.group(1).toUpperCase(Locale.ROOT) + " is not supported yet; ALTER TABLE"
+          + " supports PARTITION BY, DISTRIBUTE BY, DROP PARTITION KEYS and DROP"
+          + " DISTRIBUTION KEYS");
+    }
+    return syntaxError(e, piece);
   }
 
   private static ExaException syntaxError(SqlParseException e, StatementSplitter.Piece piece) {

@@ -9,11 +9,14 @@ import io.exapg.core.expr.Expr;
 import io.exapg.core.expr.Function;
 import io.exapg.core.expr.Literal;
 import io.exapg.core.expr.Parameter;
+import io.exapg.core.type.ArrayText;
 import io.exapg.core.type.Calendar;
 import io.exapg.core.type.DataType;
 import io.exapg.core.type.TextFormat;
 import io.exapg.core.type.TypeId;
 import io.exapg.planner.catalog.pg.PgEncodings;
+import io.exapg.planner.catalog.pg.PgOids;
+import io.exapg.planner.catalog.pg.PgTypeTable;
 import io.exapg.planner.type.TypeMapping;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -32,6 +35,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlLikeOperator;
+import org.apache.calcite.sql.fun.SqlQuantifyOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.fun.SqlTrimFunction;
 import org.apache.calcite.sql.type.SqlTypeFamily;
@@ -116,6 +120,8 @@ public final class ExprTranslator {
       case DATE -> literal.getValueAs(DateString.class).getDaysSinceEpoch();
       case TIMESTAMP -> TextFormat.parseTimestamp(
           literal.getValueAs(TimestampString.class).toString());
+      case UUID -> TextFormat.parseUuid(String.valueOf(literal.getValue()));
+      case ARRAY -> throw ExaException.notSupported("array literal " + literal);
     };
     return new Literal(value, type);
   }
@@ -200,7 +206,13 @@ public final class ExprTranslator {
       case LIKE:
         return like(call);
       case ITEM:
-        return schemaOfPath(call, type);
+        return arrayElement(call, type);
+      case ARRAY_VALUE_CONSTRUCTOR:
+        return new Call(Function.ARRAY_VALUE, castAll(translate(operands), type.element()),
+            type);
+      case SOME:
+      case ALL:
+        return quantified(call);
       case POSIX_REGEX_CASE_SENSITIVE:
       case POSIX_REGEX_CASE_INSENSITIVE:
         return regex(call);
@@ -237,6 +249,10 @@ public final class ExprTranslator {
     List<RexNode> operands = call.getOperands();
     switch (name) {
       case "||":
+        if (typeOf(operands.get(0).getType()).isArray()
+            && typeOf(operands.get(1).getType()).isArray()) {
+          return new Call(Function.ARRAY_CAT, castAll(translate(operands), type), type);
+        }
         return new Call(Function.CONCAT, List.of(asText(operands.get(0)),
             asText(operands.get(1))), DataType.TEXT);
       case "CONCAT": {
@@ -249,6 +265,29 @@ public final class ExprTranslator {
         }
         return result == null ? new Literal("", DataType.TEXT) : result;
       }
+      case "&":
+        if (!type.isExactNumeric() || type.id() == TypeId.DECIMAL) {
+          throw new ExaException(SqlState.UNDEFINED_FUNCTION, "operator does not exist: "
+              + typeOf(operands.get(0).getType()).sqlName() + " & "
+              + typeOf(operands.get(1).getType()).sqlName());
+        }
+        return new Call(Function.BIT_AND, castAll(translate(operands), type), type);
+      case "ARRAY_CAT":
+        return new Call(Function.ARRAY_CAT, castAll(translate(operands), type), type);
+      case "ARRAY_TO_STRING":
+        return new Call(Function.ARRAY_TO_STRING, translate(operands), DataType.TEXT);
+      case "STRING_TO_ARRAY":
+        return new Call(Function.STRING_TO_ARRAY, translate(operands), type);
+      case "ARRAY_UPPER":
+        return arrayBound("UPPER", operands);
+      case "ARRAY_LOWER":
+        return arrayBound("LOWER", operands);
+      case "ARRAY_LENGTH":
+        return arrayBound("LENGTH", operands);
+      case "CARDINALITY":
+        return arrayBound("CARDINALITY", operands);
+      case "CURRENT_SCHEMAS":
+        return currentSchemas(operands.get(0), type);
       case "UPPER":
         return simple(Function.UPPER, call, DataType.TEXT);
       case "LOWER":
@@ -354,17 +393,68 @@ public final class ExprTranslator {
             || statement.session().superuser();
         return new Literal(held, DataType.BOOLEAN);
       }
-      case "PG_GET_INDEXDEF":
-        if (operands.size() > 1 && !(operands.get(1) instanceof RexLiteral column
-            && column.getValueAs(Integer.class) == 0)) {
-          throw ExaException.notSupported("pg_get_indexdef for one column of an index");
+      case "PG_GET_INDEXDEF": {
+        Expr index = translate(operands.get(0));
+        Expr definition = textOf(index, statement.catalogTexts().get().indexDefinitions(),
+            Literal.nullOf(DataType.TEXT));
+        if (operands.size() == 1) {
+          return definition;
         }
-        return textOf(translate(operands.get(0)),
-            statement.catalogTexts().get().indexDefinitions(), Literal.nullOf(DataType.TEXT));
+        // pg_get_indexdef(index, n, pretty): the n-th column, or the definition for 0
+        Expr column = cast(translate(operands.get(1)), DataType.BIGINT);
+        DataType names = DataType.array(DataType.TEXT);
+        Expr columnName = new Call(Function.ARRAY_ELEMENT, List.of(cast(textOf(index,
+            statement.catalogTexts().get().indexColumns(), Literal.nullOf(DataType.TEXT)),
+            names), column), DataType.TEXT);
+        return new Call(Function.CASE, List.of(equal(column, 0), definition, columnName),
+            DataType.TEXT);
+      }
       case "PG_GET_CONSTRAINTDEF":
         return textOf(translate(operands.get(0)),
             statement.catalogTexts().get().constraintDefinitions(),
             Literal.nullOf(DataType.TEXT));
+      case "GEN_RANDOM_UUID":
+        return new Call(Function.RANDOM_UUID, List.of(), DataType.UUID);
+      case "PG_GET_VIEWDEF":
+        return textOf(translate(operands.get(0)),
+            statement.catalogTexts().get().viewDefinitions(), Literal.nullOf(DataType.TEXT));
+      case "PG_TABLE_SIZE":
+      case "PG_RELATION_SIZE":
+      case "PG_TOTAL_RELATION_SIZE":
+        return sizeOf(translate(operands.get(0)));
+      case "PG_INDEXES_SIZE":
+        // indexes are catalog entries only: they take no space
+        return new Call(Function.CASE, List.of(new Call(Function.IS_NULL,
+            List.of(sizeOf(translate(operands.get(0)))), DataType.BOOLEAN),
+            Literal.nullOf(DataType.BIGINT), new Literal(0L, DataType.BIGINT)),
+            DataType.BIGINT);
+      case "PG_SIZE_PRETTY":
+        return new Call(Function.SIZE_PRETTY, List.of(cast(translate(operands.get(0)),
+            DataType.BIGINT)), DataType.TEXT);
+      case "PG_RELATION_IS_PUBLISHABLE":
+        // ordinary tables could be published; ExaPG has no publications to put them in
+        return new Call(Function.EQUAL, List.of(textOf(translate(operands.get(0)),
+            statement.catalogTexts().get().relationKinds(), Literal.nullOf(DataType.TEXT)),
+            new Literal("r", DataType.TEXT)), DataType.BOOLEAN);
+      case "PG_TYPE_IS_VISIBLE":
+        return oneOf(translate(operands.get(0)), PgTypeTable.oids());
+      case "PG_FUNCTION_IS_VISIBLE":
+        // pg_proc lists no functions; PostgreSQL answers NULL for OIDs it does not know
+        return Literal.nullOf(DataType.BOOLEAN);
+      case "PG_TABLESPACE_LOCATION": {
+        Expr tablespace = cast(translate(operands.get(0)), DataType.BIGINT);
+        return new Call(Function.CASE, List.of(
+            equal(tablespace, PgOids.DEFAULT_TABLESPACE), new Literal("", DataType.TEXT),
+            equal(tablespace, PgOids.GLOBAL_TABLESPACE), new Literal("", DataType.TEXT),
+            Literal.nullOf(DataType.TEXT)), DataType.TEXT);
+      }
+      case "PG_GET_FUNCTION_RESULT":
+      case "PG_GET_FUNCTION_ARGUMENTS":
+      case "PG_GET_FUNCTION_IDENTITY_ARGUMENTS":
+      case "PG_GET_STATISTICSOBJDEF_COLUMNS":
+      case "PG_GET_SERIAL_SEQUENCE":
+        // no functions, extended statistics or sequences exist to describe
+        return Literal.nullOf(DataType.TEXT);
       case "PG_TABLE_IS_VISIBLE":
         return oneOf(translate(operands.get(0)), statement.visibleRelations().get());
       case "FORMAT_TYPE":
@@ -516,26 +606,66 @@ public final class ExprTranslator {
     return operator.isNegated() ? new Call(Function.NOT, List.of(like), DataType.BOOLEAN) : like;
   }
 
-  /**
-   * current_schemas(implicit)[n], the one use of an array ExaPG has (drivers ask for the first
-   * schema so): the n-th schema of the path, pg_catalog first when implicit ones count.
-   */
-  private Expr schemaOfPath(RexCall call, DataType type) {
-    RexNode array = call.getOperands().get(0);
-    RexNode index = call.getOperands().get(1);
-    if (!(array instanceof RexCall schemas
-        && schemas.getOperator().getName().equalsIgnoreCase("CURRENT_SCHEMAS")
-        && schemas.getOperands().get(0) instanceof RexLiteral implicit
-        && index instanceof RexLiteral position)) {
-      throw ExaException.notSupported("arrays");
+  /** array[n]; the index is 1-based and out-of-range subscripts give NULL. */
+  private Expr arrayElement(RexCall call, DataType type) {
+    Expr array = translate(call.getOperands().get(0));
+    if (!array.type().isArray()) {
+      throw new ExaException(SqlState.DATATYPE_MISMATCH, "cannot subscript type "
+          + array.type().sqlName() + " because it does not support subscripting");
+    }
+    Expr index = cast(translate(call.getOperands().get(1)), DataType.BIGINT);
+    if (array.type().isVectorForm()) {
+      // int2vector and oidvector subscripts start at 0
+      index = new Call(Function.ADD, List.of(index, new Literal(1L, DataType.BIGINT)),
+          DataType.BIGINT);
+    }
+    return new Call(Function.ARRAY_ELEMENT, List.of(array, index), type);
+  }
+
+  /** value = ANY (array) and value <> ALL (array); other quantified comparisons are 0A000. */
+  private Expr quantified(RexCall call) {
+    SqlKind comparison = ((SqlQuantifyOperator) call.getOperator()).comparisonKind;
+    boolean any = call.getKind() == SqlKind.SOME;
+    if (!(any && comparison == SqlKind.EQUALS) && !(!any && comparison == SqlKind.NOT_EQUALS)) {
+      throw ExaException.notSupported("comparison " + call.getOperator().getName()
+          + " over an array");
+    }
+    Expr value = translate(call.getOperands().get(0));
+    Expr array = translate(call.getOperands().get(1));
+    if (!array.type().isArray()) {
+      throw ExaException.notSupported("value = ANY (list) outside of IN lists");
+    }
+    Expr contains = new Call(Function.ARRAY_CONTAINS, List.of(cast(value,
+        array.type().element()), array), DataType.BOOLEAN);
+    return any ? contains : new Call(Function.NOT, List.of(contains), DataType.BOOLEAN);
+  }
+
+  /** current_schemas(implicit): the search path, with pg_catalog first when implicit. */
+  private Expr currentSchemas(RexNode implicit, DataType type) {
+    if (!(implicit instanceof RexLiteral literal)) {
+      throw ExaException.notSupported("current_schemas with a non-constant argument");
     }
     List<String> path = new ArrayList<>();
-    if (Boolean.TRUE.equals(implicit.getValueAs(Boolean.class))) {
+    if (Boolean.TRUE.equals(literal.getValueAs(Boolean.class))) {
       path.add("pg_catalog");
     }
     path.addAll(statement.searchPath());
-    int n = position.getValueAs(Integer.class);
-    return new Literal(n >= 1 && n <= path.size() ? path.get(n - 1) : null, type);
+    return new Literal(ArrayText.format(path), type);
+  }
+
+  /** array_upper, array_lower, array_length, cardinality. */
+  private Expr arrayBound(String mode, List<RexNode> operands) {
+    List<Expr> arguments = new ArrayList<>();
+    Expr array = translate(operands.get(0));
+    // int2vector and oidvector subscripts start at 0
+    boolean zeroBased = array.type().isVectorForm()
+        && (mode.equals("UPPER") || mode.equals("LOWER"));
+    arguments.add(new Literal(zeroBased ? mode + "0" : mode, DataType.TEXT));
+    arguments.add(array);
+    if (operands.size() > 1) {
+      arguments.add(cast(translate(operands.get(1)), DataType.BIGINT));
+    }
+    return new Call(Function.ARRAY_BOUND, arguments, DataType.INTEGER);
   }
 
   /**
@@ -654,6 +784,22 @@ public final class ExprTranslator {
     }
     branches.add(fallback);
     return new Call(Function.CASE, branches, DataType.TEXT);
+  }
+
+  /** The bytes the relation with this OID takes on disk; NULL for unknown OIDs. */
+  private Expr sizeOf(Expr oid) {
+    Expr key = cast(oid, DataType.BIGINT);
+    List<Expr> branches = new ArrayList<>();
+    for (Map.Entry<Integer, Long> entry : new TreeMap<>(
+        statement.catalogTexts().get().relationSizes()).entrySet()) {
+      branches.add(equal(key, entry.getKey()));
+      branches.add(new Literal(entry.getValue(), DataType.BIGINT));
+    }
+    if (branches.isEmpty()) {
+      return Literal.nullOf(DataType.BIGINT);
+    }
+    branches.add(Literal.nullOf(DataType.BIGINT));
+    return new Call(Function.CASE, branches, DataType.BIGINT);
   }
 
   /** Whether a value is one of the OIDs. */

@@ -11,6 +11,7 @@ import io.exapg.core.expr.Parameter;
 import io.exapg.core.plan.AggregateFunction;
 import io.exapg.core.plan.AggregateNode;
 import io.exapg.core.plan.DeleteNode;
+import io.exapg.core.plan.ElementOrder;
 import io.exapg.core.plan.FilterNode;
 import io.exapg.core.plan.GenerateSeriesNode;
 import io.exapg.core.plan.HashJoinNode;
@@ -25,6 +26,7 @@ import io.exapg.core.plan.ScanPredicate;
 import io.exapg.core.plan.SortKey;
 import io.exapg.core.plan.SortNode;
 import io.exapg.core.plan.UnionAllNode;
+import io.exapg.core.plan.UnnestNode;
 import io.exapg.core.plan.UpdateNode;
 import io.exapg.core.plan.ValuesNode;
 import io.exapg.core.plan.WindowGroup;
@@ -34,6 +36,7 @@ import io.exapg.core.type.TextFormat;
 import io.exapg.core.type.TypeId;
 import io.exapg.planner.catalog.ExaTable;
 import io.exapg.planner.catalog.GenerateSeriesFunction;
+import io.exapg.planner.catalog.KeywordsFunction;
 import io.exapg.planner.catalog.SystemTable;
 import io.exapg.planner.rel.ExaAggregate;
 import io.exapg.planner.rel.ExaFilter;
@@ -41,6 +44,8 @@ import io.exapg.planner.rel.ExaJoin;
 import io.exapg.planner.rel.ExaProject;
 import io.exapg.planner.rel.ExaSort;
 import io.exapg.planner.rel.ExaTableFunctionScan;
+import io.exapg.planner.rel.ExaUnnest;
+import io.exapg.planner.rel.OrderedArrayAgg;
 import io.exapg.planner.rel.ExaTableModify;
 import io.exapg.planner.rel.ExaTableScan;
 import io.exapg.planner.rel.ExaUnion;
@@ -135,6 +140,8 @@ public final class PlanBuilder {
       case ExaValues values -> values(values);
       case ExaUnion union -> union(union);
       case ExaTableFunctionScan function -> tableFunction(function);
+      case ExaUnnest unnest -> new UnnestNode(build(unnest.getInput()), unnest.arrayColumn(),
+          unnest.ordinality(), unnest.outer());
       case ExaWindow window -> window(window);
       default -> throw ExaException.notSupported("plan operator " + rel.getRelTypeName());
     };
@@ -325,7 +332,7 @@ public final class PlanBuilder {
         literals = true;
         continue;
       }
-      calls.add(aggregateCall(call, inputTypes, resultType, column));
+      calls.add(aggregateCall(call, inputTypes, resultType, column, input));
       outputs.add(new ColumnRef(keys.size() + calls.size() - 1, resultType));
     }
     PlanNode node = new AggregateNode(child, keys, calls);
@@ -334,9 +341,13 @@ public final class PlanBuilder {
 
   private static io.exapg.core.plan.AggregateCall aggregateCall(AggregateCall call,
       List<DataType> inputTypes, DataType resultType,
-      java.util.function.IntUnaryOperator column) {
+      java.util.function.IntUnaryOperator column, RelNode input) {
     if (call.isDistinct()) {
       throw ExaException.notSupported("this combination of DISTINCT aggregates");
+    }
+    if (call.getAggregation().getKind() == SqlKind.STRING_AGG
+        || call.getAggregation().getKind() == SqlKind.LISTAGG) {
+      return stringAgg(call, inputTypes, resultType, column, input);
     }
     if (call.getArgList().size() > 1) {
       throw ExaException.notSupported("aggregates with several arguments");
@@ -361,11 +372,77 @@ public final class PlanBuilder {
         if (name.equals("BOOL_OR") || name.equals("SOME")) {
           yield AggregateFunction.BOOL_OR;
         }
+        if (name.equals("ARRAY_AGG")) {
+          yield AggregateFunction.ARRAY_AGG;
+        }
         throw ExaException.notSupported("aggregate function " + name.toLowerCase());
       }
     };
     return new io.exapg.core.plan.AggregateCall(function, argument, argumentType, resultType,
-        call.filterArg < 0 ? -1 : column.applyAsInt(call.filterArg));
+        call.filterArg < 0 ? -1 : column.applyAsInt(call.filterArg), elementOrder(call), null);
+  }
+
+  /** STRING_AGG(text, delimiter), the delimiter a constant. */
+  private static io.exapg.core.plan.AggregateCall stringAgg(AggregateCall call,
+      List<DataType> inputTypes, DataType resultType,
+      java.util.function.IntUnaryOperator column, RelNode input) {
+    RexLiteral literal = constantColumn(input, call.getArgList().get(1));
+    if (literal == null) {
+      throw ExaException.notSupported("string_agg with a delimiter that is not a constant");
+    }
+    String separator = literal.isNull() ? "" : literal.getValueAs(String.class);
+    int argument = column.applyAsInt(call.getArgList().get(0));
+    return new io.exapg.core.plan.AggregateCall(AggregateFunction.STRING_AGG, argument,
+        inputTypes.get(argument), resultType,
+        call.filterArg < 0 ? -1 : column.applyAsInt(call.filterArg), elementOrder(call),
+        separator);
+  }
+
+  /** The constant a column of a projection or of constant rows always holds, or null. */
+  private static RexLiteral constantColumn(RelNode input, int column) {
+    if (input instanceof ExaProject project
+        && project.getProjects().get(column) instanceof RexLiteral literal) {
+      return literal;
+    }
+    if (input instanceof ExaValues values && !values.getTuples().isEmpty()
+        && values.getTuples().stream().allMatch(tuple -> tuple.get(column).equals(
+            values.getTuples().get(0).get(column)))) {
+      return values.getTuples().get(0).get(column);
+    }
+    return null;
+  }
+
+  /** ARRAY_AGG(x ORDER BY x [DESC]); other aggregates ignore an ORDER BY, as PostgreSQL. */
+  private static ElementOrder elementOrder(AggregateCall call) {
+    if (call.getAggregation() instanceof OrderedArrayAgg ordered) {
+      return ordered.descending() ? ElementOrder.DESCENDING : ElementOrder.ASCENDING;
+    }
+    List<RelFieldCollation> order = call.collation.getFieldCollations();
+    String name = call.getAggregation().getName();
+    SqlKind kind = call.getAggregation().getKind();
+    if (order.isEmpty() || !name.equalsIgnoreCase("ARRAY_AGG") && kind != SqlKind.STRING_AGG
+        && kind != SqlKind.LISTAGG) {
+      return ElementOrder.ARRIVAL;
+    }
+    if (order.size() > 1 || order.get(0).getFieldIndex() != call.getArgList().get(0)) {
+      throw ExaException.notSupported(name + " ordered by anything but its argument");
+    }
+    return order.get(0).direction.isDescending() ? ElementOrder.DESCENDING
+        : ElementOrder.ASCENDING;
+  }
+
+  /** pg_get_keywords(): one constant row per keyword of the grammar. */
+  private static PlanNode keywords() {
+    List<List<Expr>> rows = new ArrayList<>();
+    for (KeywordsFunction.Keyword keyword : KeywordsFunction.keywords()) {
+      String category = keyword.reserved() ? "reserved" : "unreserved";
+      rows.add(List.of(new Literal(keyword.word(), DataType.TEXT),
+          new Literal(keyword.reserved() ? "R" : "U", DataType.TEXT),
+          new Literal(true, DataType.BOOLEAN), new Literal(category, DataType.TEXT),
+          new Literal("can be bare label", DataType.TEXT)));
+    }
+    return new ValuesNode(rows, List.of(DataType.TEXT, DataType.TEXT, DataType.BOOLEAN,
+        DataType.TEXT, DataType.TEXT));
   }
 
   // ---------------------------------------------------------------- joins
@@ -655,6 +732,10 @@ public final class PlanBuilder {
 
   private PlanNode tableFunction(ExaTableFunctionScan scan) {
     RexCall call = (RexCall) scan.getCall();
+    if (call.getOperator() instanceof SqlUserDefinedTableFunction function
+        && function.getFunction() instanceof KeywordsFunction) {
+      return keywords();
+    }
     if (!(call.getOperator() instanceof SqlUserDefinedTableFunction function)
         || !(function.getFunction() instanceof GenerateSeriesFunction)) {
       throw ExaException.notSupported("table function " + call.getOperator().getName());

@@ -51,6 +51,8 @@ public final class ExaRules {
             rel -> new ExaTableFunctionScan(rel.getCluster(), exa(rel),
                 inputs(rel.getInputs()), rel.getCall(), rel.getElementType(), rel.getRowType(),
                 rel.getColumnMappings())),
+        rule(Unnest.Logical.class, "ExaUnnestRule",
+            rel -> new ExaUnnest(exa(rel), input(rel.getInput()), rel)),
         rule(LogicalTableModify.class, "ExaTableModifyRule",
             rel -> rel.getOperation() == TableModify.Operation.INSERT
                 ? new ExaTableModify(rel.getCluster(), exa(rel), rel.getTable(),

@@ -32,6 +32,10 @@ public final class TypeMapping {
       case TIMESTAMP -> DataType.timestamp(type.getPrecision() < 0 ? 6
           : Math.min(6, type.getPrecision()));
       case NULL, UNKNOWN -> DataType.TEXT;
+      case UUID -> DataType.UUID;
+      case ARRAY -> type instanceof VectorSqlType
+          ? DataType.vector(toDataType(type.getComponentType()))
+          : DataType.array(toDataType(type.getComponentType()));
       default -> throw new ExaException(SqlState.FEATURE_NOT_SUPPORTED,
           "type " + name.getName().toLowerCase().replace('_', ' ') + " is not supported yet");
     };
@@ -63,6 +67,10 @@ public final class TypeMapping {
       case CHAR -> factory.createSqlType(SqlTypeName.CHAR, type.precision());
       case DATE -> factory.createSqlType(SqlTypeName.DATE);
       case TIMESTAMP -> factory.createSqlType(SqlTypeName.TIMESTAMP, type.precision());
+      case UUID -> factory.createSqlType(SqlTypeName.UUID);
+      case ARRAY -> type.isVectorForm()
+          ? new VectorSqlType(toRelDataType(type.element(), false, factory), nullable)
+          : factory.createArrayType(toRelDataType(type.element(), true, factory), -1);
     };
     return factory.createTypeWithNullability(relType, nullable);
   }

@@ -79,15 +79,20 @@ public final class ColumnNames {
         case CAST:
         case OVER:
         case FILTER:
+        case WITHIN_GROUP:
           return nameOf(call.operand(0));
         case CASE:
           return "case";
+        case ARRAY_VALUE_CONSTRUCTOR:
+        case ARRAY_QUERY_CONSTRUCTOR:
+          return "array";
         case LITERAL_CHAIN:
           return "?column?";
         default:
           break;
       }
-      if (call.getOperator().getSyntax() == org.apache.calcite.sql.SqlSyntax.FUNCTION
+      if (call.getOperator() instanceof org.apache.calcite.sql.SqlAggFunction
+          || call.getOperator().getSyntax() == org.apache.calcite.sql.SqlSyntax.FUNCTION
           || call.getOperator().getSyntax() == org.apache.calcite.sql.SqlSyntax.FUNCTION_STAR
           || call.getOperator().getSyntax()
               == org.apache.calcite.sql.SqlSyntax.FUNCTION_ID) {

@@ -81,7 +81,8 @@ public final class ExaOperatorTable implements SqlOperatorTable {
   }
 
   private static final Set<String> REPLACED = Set.of("DATE_TRUNC", "DATE_PART", "BTRIM",
-      "REVERSE", "NOW", "LTRIM", "RTRIM", "OCTET_LENGTH", "TRUNC");
+      "REVERSE", "NOW", "LTRIM", "RTRIM", "OCTET_LENGTH", "TRUNC", "ARRAY_TO_STRING",
+      "ARRAY_LENGTH", "ARRAY_UPPER", "ARRAY_LOWER", "ARRAY_CAT", "STRING_TO_ARRAY");
 
   private final SqlOperatorTable delegate;
 
@@ -89,6 +90,7 @@ public final class ExaOperatorTable implements SqlOperatorTable {
     List<SqlOperator> operators = new ArrayList<>(List.of(DATE_TRUNC, DATE_PART, BTRIM, REVERSE,
         NOW, LTRIM, RTRIM, OCTET_LENGTH, TRUNC));
     operators.addAll(PgCatalogFunctions.ALL);
+    operators.addAll(ArrayFunctions.ALL);
     for (SqlOperator operator : SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
         SqlLibrary.POSTGRESQL).getOperatorList()) {
       if (!REPLACED.contains(operator.getName())) {

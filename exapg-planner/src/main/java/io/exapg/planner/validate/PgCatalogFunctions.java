@@ -22,6 +22,8 @@ final class PgCatalogFunctions {
       ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(SqlTypeTransforms.TO_NULLABLE);
   private static final SqlReturnTypeInference ALWAYS_NULL_TEXT =
       ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(SqlTypeTransforms.FORCE_NULLABLE);
+  private static final SqlReturnTypeInference SIZE =
+      ReturnTypes.explicit(SqlTypeName.BIGINT).andThen(SqlTypeTransforms.FORCE_NULLABLE);
   private static final SqlReturnTypeInference BOOLEAN =
       ReturnTypes.explicit(SqlTypeName.BOOLEAN).andThen(SqlTypeTransforms.TO_NULLABLE);
   /** ([user,] object, privileges): the object by OID or by name. */
@@ -69,6 +71,38 @@ final class PgCatalogFunctions {
       function("CURRENT_SCHEMAS", opBinding -> opBinding.getTypeFactory().createArrayType(
           opBinding.getTypeFactory().createSqlType(SqlTypeName.VARCHAR), -1),
           OperandTypes.family(SqlTypeFamily.BOOLEAN)),
+      new SqlFunction("GEN_RANDOM_UUID", SqlKind.OTHER_FUNCTION,
+          ReturnTypes.explicit(SqlTypeName.UUID), null, OperandTypes.NILADIC,
+          SqlFunctionCategory.SYSTEM) {
+        @Override
+        public boolean isDeterministic() {
+          return false;
+        }
+      },
+      function("PG_GET_VIEWDEF", TEXT, OperandTypes.or(
+          OperandTypes.family(SqlTypeFamily.INTEGER),
+          OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.BOOLEAN))),
+      function("PG_TABLE_SIZE", SIZE, OperandTypes.family(SqlTypeFamily.INTEGER)),
+      function("PG_RELATION_SIZE", SIZE, OperandTypes.family(SqlTypeFamily.INTEGER)),
+      function("PG_TOTAL_RELATION_SIZE", SIZE, OperandTypes.family(SqlTypeFamily.INTEGER)),
+      function("PG_INDEXES_SIZE", SIZE, OperandTypes.family(SqlTypeFamily.INTEGER)),
+      function("PG_SIZE_PRETTY", TEXT, OperandTypes.family(SqlTypeFamily.NUMERIC)),
+      function("PG_GET_SERIAL_SEQUENCE", ALWAYS_NULL_TEXT,
+          OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER)),
+      function("JSON_BUILD_OBJECT", TEXT, OperandTypes.VARIADIC),
+      function("PG_RELATION_IS_PUBLISHABLE", BOOLEAN,
+          OperandTypes.family(SqlTypeFamily.INTEGER)),
+      function("PG_TYPE_IS_VISIBLE", BOOLEAN, OperandTypes.family(SqlTypeFamily.INTEGER)),
+      function("PG_FUNCTION_IS_VISIBLE", BOOLEAN, OperandTypes.family(SqlTypeFamily.INTEGER)),
+      function("PG_TABLESPACE_LOCATION", TEXT, OperandTypes.family(SqlTypeFamily.INTEGER)),
+      function("PG_GET_FUNCTION_RESULT", ALWAYS_NULL_TEXT,
+          OperandTypes.family(SqlTypeFamily.INTEGER)),
+      function("PG_GET_FUNCTION_ARGUMENTS", ALWAYS_NULL_TEXT,
+          OperandTypes.family(SqlTypeFamily.INTEGER)),
+      function("PG_GET_STATISTICSOBJDEF_COLUMNS", ALWAYS_NULL_TEXT,
+          OperandTypes.family(SqlTypeFamily.INTEGER)),
+      function("PG_GET_FUNCTION_IDENTITY_ARGUMENTS", ALWAYS_NULL_TEXT,
+          OperandTypes.family(SqlTypeFamily.INTEGER)),
       function("VERSION", ReturnTypes.explicit(SqlTypeName.VARCHAR), OperandTypes.NILADIC),
       function("CURRENT_DATABASE", ReturnTypes.explicit(SqlTypeName.VARCHAR),
           OperandTypes.NILADIC));

@@ -22,7 +22,8 @@ import org.apache.calcite.sql.util.SqlShuttle;
 /**
  * 'name'::regclass: replaced by the OID of the relation the name finds (PostgreSQL's fixed
  * OIDs for the pg_catalog tables), as PostgreSQL resolves it when the statement is planned;
- * an unknown name is 42P01.
+ * an unknown name is 42P01. 'pg_catalog.f'::regproc is the function's name, as pg_type holds
+ * its I/O functions.
  */
 public final class RegclassLiterals extends SqlShuttle {
   private static final Map<String, Integer> SYSTEM_TABLES = Map.ofEntries(
@@ -53,6 +54,14 @@ public final class RegclassLiterals extends SqlShuttle {
         && type.getTypeNameSpec().getTypeName().names.getLast().equalsIgnoreCase("regclass")) {
       int oid = oid(name.getValueAs(String.class));
       return SqlLiteral.createExactNumeric(Integer.toString(oid), call.getParserPosition());
+    }
+    if (call.getKind() == SqlKind.CAST && call.operandCount() == 2
+        && call.operand(0) instanceof SqlCharStringLiteral name
+        && call.operand(1) instanceof SqlDataTypeSpec type
+        && type.getTypeNameSpec().getTypeName().names.getLast().equalsIgnoreCase("regproc")) {
+      String function = name.getValueAs(String.class);
+      return SqlLiteral.createCharString(function.startsWith("pg_catalog.")
+          ? function.substring("pg_catalog.".length()) : function, call.getParserPosition());
     }
     return super.visit(call);
   }

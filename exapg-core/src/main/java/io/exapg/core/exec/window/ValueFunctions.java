@@ -1,5 +1,7 @@
 package io.exapg.core.exec.window;
 
+import io.exapg.core.type.PhysicalType;
+
 import io.exapg.core.batch.Vectors;
 import io.exapg.core.error.ExaException;
 import io.exapg.core.error.SqlState;
@@ -51,7 +53,7 @@ final class ValueFunctions {
     Object defaultValue = call.defaultValue() == null ? null : call.defaultValue().value();
     if (defaultValue == null) {
       copyFromPositions(rows[call.argument()], ordering, source, out);
-    } else if (call.resultType().isString()) {
+    } else if (call.resultType().physical() == PhysicalType.VARBINARY) {
       // Variable-width values must be written in row order, so each row is written once.
       for (int p = 0; p < n; p++) {
         if (source[p] < 0) {

@@ -27,7 +27,13 @@ public final class PgTypeNames {
       case PgTypeOids.NAME -> "name";
       case PgTypeOids.OID -> "oid";
       case 18 -> "\"char\"";
-      default -> "???";
+      case PgTypeOids.UUID -> "uuid";
+      case PgTypeOids.INT2VECTOR -> "int2vector";
+      case PgTypeOids.OIDVECTOR -> "oidvector";
+      default -> {
+        int element = PgTypeOids.elementOf((int) oid);
+        yield element == 0 ? "???" : format(element, typmod) + "[]";
+      }
     };
   }
 }

@@ -359,4 +359,22 @@ public final class Strings {
   public static String text(StringValue value) {
     return new String(value.bytes, value.offset, value.length, StandardCharsets.UTF_8);
   }
+
+  /**
+   * pg_size_pretty: bytes below 10 kB, else the largest unit (kB, MB, GB, TB, PB) that keeps
+   * the rounded number below 20480, as PostgreSQL rounds it (half away from zero).
+   */
+  public static String sizePretty(long bytes) {
+    if (Math.abs(bytes) < 10 * 1024) {
+      return bytes + " bytes";
+    }
+    String[] units = {"kB", "MB", "GB", "TB", "PB"};
+    long size = bytes / 512;
+    int unit = 0;
+    while (unit < units.length - 1 && Math.abs(size) >= 20 * 1024 - 1) {
+      size /= 1024;
+      unit++;
+    }
+    return (size + (size < 0 ? -1 : 1)) / 2 + " " + units[unit];
+  }
 }

@@ -75,6 +75,7 @@ final class ColumnsTable extends SystemTable {
       case VARCHAR -> type.precision() == DataType.UNBOUNDED ? "text" : "character varying";
       case CHAR -> "character";
       case TIMESTAMP -> "timestamp without time zone";
+      case ARRAY -> type.isVectorForm() ? type.sqlName() : "ARRAY";
       default -> type.sqlName();
     };
   }
@@ -92,6 +93,8 @@ final class ColumnsTable extends SystemTable {
       case CHAR -> "bpchar";
       case DATE -> "date";
       case TIMESTAMP -> "timestamp";
+      case UUID -> "uuid";
+      case ARRAY -> type.isVectorForm() ? type.sqlName() : "_" + udtName(type.element());
     };
   }
 

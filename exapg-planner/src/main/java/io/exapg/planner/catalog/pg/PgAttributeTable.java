@@ -38,9 +38,9 @@ final class PgAttributeTable extends SystemTable {
         .add("attislocal", DataType.BOOLEAN)
         .add("attinhcount", DataType.INTEGER)
         .add("attcollation", DataType.INTEGER)
-        .add("attacl", DataType.TEXT)
-        .add("attoptions", DataType.TEXT)
-        .add("attfdwoptions", DataType.TEXT)
+        .add("attacl", PgOids.TEXT_ARRAY)
+        .add("attoptions", PgOids.TEXT_ARRAY)
+        .add("attfdwoptions", PgOids.TEXT_ARRAY)
         .add("attmissingval", DataType.TEXT));
     this.storage = storage;
   }

@@ -1,12 +1,17 @@
 package io.exapg.planner.catalog.pg;
 
+import com.google.common.collect.ImmutableMultimap;
+import com.google.common.collect.Multimap;
 import io.exapg.core.type.DataType;
+import io.exapg.planner.catalog.GenerateSeriesFunction;
+import io.exapg.planner.catalog.KeywordsFunction;
 import io.exapg.planner.catalog.SystemTable.Columns;
 import io.exapg.storage.StorageEngine;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.calcite.schema.Function;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
@@ -40,8 +45,8 @@ public final class PgCatalogSchema extends AbstractSchema {
             .add("oid", DataType.INTEGER)
             .add("spcname", DataType.TEXT)
             .add("spcowner", DataType.INTEGER)
-            .add("spcacl", DataType.TEXT)
-            .add("spcoptions", DataType.TEXT), List.of(
+            .add("spcacl", PgOids.TEXT_ARRAY)
+            .add("spcoptions", PgOids.TEXT_ARRAY), List.of(
                 Arrays.asList(PgOids.DEFAULT_TABLESPACE, "pg_default",
                     PgOids.BOOTSTRAP_SUPERUSER, null, null),
                 Arrays.asList(1664, "pg_global", PgOids.BOOTSTRAP_SUPERUSER, null, null)))),
@@ -58,7 +63,7 @@ public final class PgCatalogSchema extends AbstractSchema {
             .add("datctype", DataType.TEXT)
             .add("daticulocale", DataType.TEXT)
             .add("dattablespace", DataType.INTEGER)
-            .add("datacl", DataType.TEXT), List.of(
+            .add("datacl", PgOids.TEXT_ARRAY), List.of(
                 Arrays.asList(PgOids.DATABASE, database, PgOids.BOOTSTRAP_SUPERUSER,
                     PgEncodings.UTF8, "c", false, true, -1, "C.UTF-8", "C.UTF-8", null,
                     PgOids.DEFAULT_TABLESPACE, null)))),
@@ -100,7 +105,121 @@ public final class PgCatalogSchema extends AbstractSchema {
             .add("inhrelid", DataType.INTEGER)
             .add("inhparent", DataType.INTEGER)
             .add("inhseqno", DataType.INTEGER)
-            .add("inhdetachpending", DataType.BOOLEAN), List.of())));
+            .add("inhdetachpending", DataType.BOOLEAN), List.of())),
+        // No user-defined functions yet, and built-in functions are not described here.
+        Map.entry("pg_proc", new PgFixedTable(new Columns()
+            .add("oid", DataType.INTEGER)
+            .add("proname", DataType.TEXT)
+            .add("pronamespace", DataType.INTEGER)
+            .add("proowner", DataType.INTEGER)
+            .add("prolang", DataType.INTEGER)
+            .add("procost", DataType.REAL)
+            .add("prorows", DataType.REAL)
+            .add("provariadic", DataType.INTEGER)
+            .add("prokind", DataType.TEXT)
+            .add("prosecdef", DataType.BOOLEAN)
+            .add("proisstrict", DataType.BOOLEAN)
+            .add("proretset", DataType.BOOLEAN)
+            .add("provolatile", DataType.TEXT)
+            .add("pronargs", DataType.SMALLINT)
+            .add("pronargdefaults", DataType.SMALLINT)
+            .add("prorettype", DataType.INTEGER)
+            .add("proargtypes", DataType.vector(DataType.INTEGER))
+            .add("proallargtypes", DataType.array(DataType.INTEGER))
+            .add("proargmodes", PgOids.TEXT_ARRAY)
+            .add("proargnames", PgOids.TEXT_ARRAY)
+            .add("prosrc", DataType.TEXT)
+            .add("proconfig", PgOids.TEXT_ARRAY)
+            .add("proacl", PgOids.TEXT_ARRAY), List.of())),
+        // No enums, domains, ranges, sequences, row security policies, rules, triggers or
+        // extended statistics exist.
+        Map.entry("pg_largeobject_metadata", new PgFixedTable(new Columns()
+            .add("oid", DataType.INTEGER)
+            .add("lomowner", DataType.INTEGER)
+            .add("lomacl", PgOids.TEXT_ARRAY), List.of())),
+        Map.entry("pg_enum", new PgFixedTable(new Columns()
+            .add("oid", DataType.INTEGER)
+            .add("enumtypid", DataType.INTEGER)
+            .add("enumsortorder", DataType.REAL)
+            .add("enumlabel", DataType.TEXT), List.of())),
+        Map.entry("pg_range", new PgFixedTable(new Columns()
+            .add("rngtypid", DataType.INTEGER)
+            .add("rngsubtype", DataType.INTEGER)
+            .add("rngmultitypid", DataType.INTEGER)
+            .add("rngcollation", DataType.INTEGER)
+            .add("rngsubopc", DataType.INTEGER)
+            .add("rngcanonical", DataType.TEXT)
+            .add("rngsubdiff", DataType.TEXT), List.of())),
+        Map.entry("pg_sequence", new PgFixedTable(new Columns()
+            .add("seqrelid", DataType.INTEGER)
+            .add("seqtypid", DataType.INTEGER)
+            .add("seqstart", DataType.BIGINT)
+            .add("seqincrement", DataType.BIGINT)
+            .add("seqmax", DataType.BIGINT)
+            .add("seqmin", DataType.BIGINT)
+            .add("seqcache", DataType.BIGINT)
+            .add("seqcycle", DataType.BOOLEAN), List.of())),
+        Map.entry("pg_policy", new PgFixedTable(new Columns()
+            .add("oid", DataType.INTEGER)
+            .add("polname", DataType.TEXT)
+            .add("polrelid", DataType.INTEGER)
+            .add("polcmd", DataType.TEXT)
+            .add("polpermissive", DataType.BOOLEAN)
+            .add("polroles", DataType.array(DataType.INTEGER))
+            .add("polqual", DataType.TEXT)
+            .add("polwithcheck", DataType.TEXT), List.of())),
+        Map.entry("pg_rewrite", new PgFixedTable(new Columns()
+            .add("oid", DataType.INTEGER)
+            .add("rulename", DataType.TEXT)
+            .add("ev_class", DataType.INTEGER)
+            .add("ev_type", DataType.TEXT)
+            .add("ev_enabled", DataType.TEXT)
+            .add("is_instead", DataType.BOOLEAN), List.of())),
+        Map.entry("pg_trigger", new PgFixedTable(new Columns()
+            .add("oid", DataType.INTEGER)
+            .add("tgrelid", DataType.INTEGER)
+            .add("tgparentid", DataType.INTEGER)
+            .add("tgname", DataType.TEXT)
+            .add("tgfoid", DataType.INTEGER)
+            .add("tgtype", DataType.SMALLINT)
+            .add("tgenabled", DataType.TEXT)
+            .add("tgisinternal", DataType.BOOLEAN)
+            .add("tgconstraint", DataType.INTEGER), List.of())),
+        Map.entry("pg_statistic_ext", new PgFixedTable(new Columns()
+            .add("oid", DataType.INTEGER)
+            .add("stxrelid", DataType.INTEGER)
+            .add("stxname", DataType.TEXT)
+            .add("stxnamespace", DataType.INTEGER)
+            .add("stxowner", DataType.INTEGER)
+            .add("stxstattarget", DataType.INTEGER)
+            .add("stxkeys", DataType.vector(DataType.SMALLINT))
+            .add("stxkind", PgOids.TEXT_ARRAY), List.of())),
+        Map.entry("pg_publication", new PgFixedTable(new Columns()
+            .add("oid", DataType.INTEGER)
+            .add("pubname", DataType.TEXT)
+            .add("pubowner", DataType.INTEGER)
+            .add("puballtables", DataType.BOOLEAN)
+            .add("pubinsert", DataType.BOOLEAN)
+            .add("pubupdate", DataType.BOOLEAN)
+            .add("pubdelete", DataType.BOOLEAN)
+            .add("pubtruncate", DataType.BOOLEAN)
+            .add("pubviaroot", DataType.BOOLEAN), List.of())),
+        Map.entry("pg_publication_rel", new PgFixedTable(new Columns()
+            .add("oid", DataType.INTEGER)
+            .add("prpubid", DataType.INTEGER)
+            .add("prrelid", DataType.INTEGER)
+            .add("prqual", DataType.TEXT)
+            .add("prattrs", DataType.vector(DataType.SMALLINT)), List.of())),
+        Map.entry("pg_publication_namespace", new PgFixedTable(new Columns()
+            .add("oid", DataType.INTEGER)
+            .add("pnpubid", DataType.INTEGER)
+            .add("pnnspid", DataType.INTEGER), List.of())));
+  }
+
+  @Override
+  protected Multimap<String, Function> getFunctionMultimap() {
+    return ImmutableMultimap.of(GenerateSeriesFunction.NAME, new GenerateSeriesFunction(),
+        KeywordsFunction.NAME, new KeywordsFunction());
   }
 
   @Override

@@ -19,4 +19,9 @@ final class PgFixedTable extends SystemTable {
   public List<List<Object>> rows() {
     return rows;
   }
+
+  @Override
+  public boolean alwaysEmpty() {
+    return rows.isEmpty();
+  }
 }

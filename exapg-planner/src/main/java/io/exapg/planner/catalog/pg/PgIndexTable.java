@@ -1,5 +1,6 @@
 package io.exapg.planner.catalog.pg;
 
+import io.exapg.core.type.ArrayText;
 import io.exapg.core.type.DataType;
 import io.exapg.planner.catalog.SystemTable;
 import io.exapg.storage.StorageEngine;
@@ -9,12 +10,10 @@ import io.exapg.storage.catalog.TableDef;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * pg_index and pg_constraint over the tables' primary keys, unique constraints and indexes.
- * Column lists are in PostgreSQL's text forms ("1 2" for int2vector, "{1,2}" for arrays),
- * since ExaPG has no array types yet.
+ * Column lists are int2vector (pg_index) and smallint[] (pg_constraint), as in PostgreSQL.
  */
 final class PgIndexTable extends SystemTable {
   private final StorageEngine storage;
@@ -41,7 +40,8 @@ final class PgIndexTable extends SystemTable {
         .add("indisready", DataType.BOOLEAN)
         .add("indislive", DataType.BOOLEAN)
         .add("indisreplident", DataType.BOOLEAN)
-        .add("indkey", DataType.TEXT)
+        .add("indkey", DataType.vector(DataType.SMALLINT))
+        .add("indoption", DataType.vector(DataType.SMALLINT))
         .add("indexprs", DataType.TEXT)
         .add("indpred", DataType.TEXT), storage, false);
   }
@@ -62,8 +62,8 @@ final class PgIndexTable extends SystemTable {
         .add("confupdtype", DataType.TEXT)
         .add("confdeltype", DataType.TEXT)
         .add("confmatchtype", DataType.TEXT)
-        .add("conkey", DataType.TEXT)
-        .add("confkey", DataType.TEXT), storage, true);
+        .add("conkey", DataType.array(DataType.SMALLINT))
+        .add("confkey", DataType.array(DataType.SMALLINT)), storage, true);
   }
 
   @Override
@@ -74,20 +74,24 @@ final class PgIndexTable extends SystemTable {
       for (IndexDef index : table.indexes()) {
         List<Integer> attnums = index.columns().stream()
             .map(column -> table.columnIndex(column) + 1).toList();
+        List<Integer> zeros = attnums.stream().map(attnum -> 0).toList();
         if (!constraints) {
           rows.add(Arrays.asList(PgOids.relation(index.id()), PgOids.relation(table.id()),
               attnums.size(), attnums.size(), index.unique(), index.primary(), false, true,
-              false, true, true, true, false, attnums.stream().map(String::valueOf)
-                  .collect(Collectors.joining(" ")), null, null));
+              false, true, true, true, false, vector(attnums), vector(zeros), null, null));
         } else if (index.constraint()) {
           rows.add(Arrays.asList(PgOids.constraint(index.id()), index.name(),
               PgOids.namespace(catalog, table.schema()), index.primary() ? "p" : "u", false,
               false, true, PgOids.relation(table.id()), 0, PgOids.relation(index.id()), 0,
-              " ", " ", " ", attnums.stream().map(String::valueOf)
-                  .collect(Collectors.joining(",", "{", "}")), null));
+              " ", " ", " ", vector(attnums), null));
         }
       }
     }
     return rows;
+  }
+
+  /** An int2vector, oidvector or array value: the canonical array text. */
+  private static String vector(List<Integer> values) {
+    return ArrayText.format(values.stream().map(String::valueOf).toList());
   }
 }

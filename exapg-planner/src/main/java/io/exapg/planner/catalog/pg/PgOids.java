@@ -1,6 +1,9 @@
 package io.exapg.planner.catalog.pg;
 
+import io.exapg.core.type.DataType;
+
 import io.exapg.storage.catalog.Catalog;
+import io.exapg.storage.catalog.IndexDef;
 import io.exapg.storage.catalog.TableDef;
 import io.exapg.storage.catalog.ViewDef;
 import java.util.ArrayList;
@@ -14,6 +17,8 @@ import java.util.Set;
  * user OID), so they stay the same across restarts.
  */
 public final class PgOids {
+  /** The type of ACL and option columns; PostgreSQL's aclitem[] is text[] here. */
+  public static final DataType TEXT_ARRAY = DataType.array(DataType.TEXT);
   public static final int BOOTSTRAP_SUPERUSER = 10;
   public static final int PG_CATALOG = 11;
   public static final int PUBLIC = 2200;
@@ -22,6 +27,7 @@ public final class PgOids {
   public static final int DATABASE = 5;
   public static final int HEAP_ACCESS_METHOD = 2;
   public static final int DEFAULT_TABLESPACE = 1663;
+  public static final int GLOBAL_TABLESPACE = 1664;
   public static final int DEFAULT_COLLATION = 100;
   static final int FIRST_USER_OID = 16384;
   public static final int BTREE_ACCESS_METHOD = 403;
@@ -46,8 +52,8 @@ public final class PgOids {
   }
 
   /**
-   * The tables and views an unqualified name finds with this search path: in each schema on
-   * the path, those whose names no earlier schema has (pg_table_is_visible).
+   * The tables, indexes and views an unqualified name finds with this search path: in each
+   * schema on the path, those whose names no earlier schema has (pg_table_is_visible).
    */
   public static List<Integer> visibleRelations(Catalog catalog, List<String> searchPath) {
     Set<String> seen = new HashSet<>();
@@ -56,6 +62,11 @@ public final class PgOids {
       for (TableDef table : catalog.tables()) {
         if (table.schema().equals(schema) && seen.add(table.name())) {
           visible.add(relation(table.id()));
+        }
+        for (IndexDef index : table.indexes()) {
+          if (table.schema().equals(schema) && seen.add(index.name())) {
+            visible.add(relation(index.id()));
+          }
         }
       }
       for (ViewDef view : catalog.views()) {

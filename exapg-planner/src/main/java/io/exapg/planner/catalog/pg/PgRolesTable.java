@@ -47,7 +47,7 @@ final class PgRolesTable extends SystemTable {
           .add("rolpassword", DataType.TEXT)
           .add("rolvaliduntil", DataType.TIMESTAMP)
           .add("rolbypassrls", DataType.BOOLEAN)
-          .add("rolconfig", DataType.TEXT)
+          .add("rolconfig", PgOids.TEXT_ARRAY)
           .add("oid", DataType.INTEGER);
       case USERS -> new Columns()
           .add("usename", DataType.TEXT)

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** pg_type: the base types ExaPG has, plus name, oid and "char" that catalogs use. */
-final class PgTypeTable extends SystemTable {
+public final class PgTypeTable extends SystemTable {
   /** One base type as PostgreSQL describes it; io is the prefix of its I/O functions. */
   private record BaseType(int oid, String name, int length, char category, boolean preferred,
       int arrayOid, String io, char align, boolean collatable, String typmodIn) {
@@ -34,7 +34,8 @@ final class PgTypeTable extends SystemTable {
           false, "timestamptypmodin"),
       new BaseType(PgTypeOids.NAME, "name", 64, 'S', false, 1003, "name", 'c', true, "-"),
       new BaseType(PgTypeOids.OID, "oid", 4, 'N', true, 1028, "oid", 'i', false, "-"),
-      new BaseType(18, "char", 1, 'Z', false, 1002, "char", 'c', false, "-"));
+      new BaseType(18, "char", 1, 'Z', false, 1002, "char", 'c', false, "-"),
+      new BaseType(PgTypeOids.UUID, "uuid", 16, 'U', false, 2951, "uuid_", 'c', false, "-"));
 
   PgTypeTable() {
     super(new Columns()
@@ -68,7 +69,7 @@ final class PgTypeTable extends SystemTable {
         .add("typcollation", DataType.INTEGER)
         .add("typdefaultbin", DataType.TEXT)
         .add("typdefault", DataType.TEXT)
-        .add("typacl", DataType.TEXT));
+        .add("typacl", PgOids.TEXT_ARRAY));
   }
 
   @Override
@@ -78,21 +79,49 @@ final class PgTypeTable extends SystemTable {
       String io = type.io();
       String typmodOut = type.typmodIn().equals("-") ? "-"
           : type.typmodIn().replace("typmodin", "typmodout");
-      rows.add(Arrays.asList(type.oid(), type.name(), PgOids.PG_CATALOG,
-          PgOids.BOOTSTRAP_SUPERUSER, type.length(), type.length() > 0
-              && type.length() <= 8, "b", String.valueOf(type.category()), type.preferred(),
-          true, ",", 0, 0, type.arrayOid(), io + "in", io + "out", io + "recv", io + "send",
-          type.typmodIn(), typmodOut, "-",
-          String.valueOf(type.align()), type.length() > 0 ? "p" : "x", false, 0, -1, 0,
-          type.collatable() ? PgOids.DEFAULT_COLLATION : 0, null, null, null));
+      rows.add(row(type.oid(), type.name(), type.length(), String.valueOf(type.category()),
+          type.preferred(), 0, type.arrayOid(), io, type.typmodIn(), typmodOut,
+          String.valueOf(type.align()), type.collatable()));
     }
+    for (BaseType type : TYPES) {
+      rows.add(row(type.arrayOid(), "_" + type.name(), -1, "A", false, type.oid(), 0,
+          "array_", type.typmodIn(), type.typmodIn().equals("-") ? "-"
+              : type.typmodIn().replace("typmodin", "typmodout"),
+          type.align() == 'd' ? "d" : "i", type.collatable()));
+    }
+    rows.add(row(PgTypeOids.INT2VECTOR, "int2vector", -1, "A", false, PgTypeOids.INT2, 1006,
+        "int2vector", "-", "-", "i", false));
+    rows.add(row(PgTypeOids.OIDVECTOR, "oidvector", -1, "A", false, PgTypeOids.OID, 1013,
+        "oidvector", "-", "-", "i", false));
     return rows;
+  }
+
+  /** The OIDs of every type listed, all of them in pg_catalog. */
+  public static List<Integer> oids() {
+    List<Integer> oids = new ArrayList<>();
+    for (BaseType type : TYPES) {
+      oids.add(type.oid());
+      oids.add(type.arrayOid());
+    }
+    oids.add(PgTypeOids.INT2VECTOR);
+    oids.add(PgTypeOids.OIDVECTOR);
+    return oids;
+  }
+
+  private static List<Object> row(int oid, String name, int length, String category,
+      boolean preferred, int element, int array, String io, String typmodIn, String typmodOut,
+      String align, boolean collatable) {
+    return Arrays.asList(oid, name, PgOids.PG_CATALOG, PgOids.BOOTSTRAP_SUPERUSER, length,
+        length > 0 && length <= 8, "b", category, preferred, true, ",", 0, element, array,
+        io + "in", io + "out", io + "recv", io + "send", typmodIn, typmodOut, "-", align,
+        length > 0 ? "p" : "x", false, 0, -1, 0, collatable ? PgOids.DEFAULT_COLLATION : 0,
+        null, null, null);
   }
 
   /** PostgreSQL's typalign of a column type. */
   static String alignment(DataType type) {
     return switch (type.id()) {
-      case BOOLEAN -> "c";
+      case BOOLEAN, UUID -> "c";
       case SMALLINT -> "s";
       case BIGINT, DOUBLE, TIMESTAMP -> "d";
       default -> "i";

@@ -1,0 +1,41 @@
+package io.exapg.planner.rel;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexExecutor;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+
+/**
+ * Calcite's evaluation of constant expressions while planning, except for those that make
+ * arrays ('{1,2}'::int[]), which Calcite's evaluator does not implement; ExaPG's own constant
+ * folding computes them.
+ */
+public final class ConstantReduction implements RexExecutor {
+  public static final ConstantReduction INSTANCE = new ConstantReduction();
+
+  private ConstantReduction() {
+  }
+
+  @Override
+  public void reduce(RexBuilder rexBuilder, List<RexNode> constExps,
+      List<RexNode> reducedValues) {
+    List<RexNode> reducible = new ArrayList<>();
+    for (RexNode expression : constExps) {
+      if (!SqlTypeUtil.isArray(expression.getType())) {
+        reducible.add(expression);
+      }
+    }
+    List<RexNode> reduced = new ArrayList<>();
+    if (!reducible.isEmpty()) {
+      RexUtil.EXECUTOR.reduce(rexBuilder, reducible, reduced);
+    }
+    int next = 0;
+    for (RexNode expression : constExps) {
+      reducedValues.add(SqlTypeUtil.isArray(expression.getType()) ? expression
+          : reduced.get(next++));
+    }
+  }
+}

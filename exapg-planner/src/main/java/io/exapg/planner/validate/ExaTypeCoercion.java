@@ -1,0 +1,56 @@
+package io.exapg.planner.validate;
+
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlCallBinding;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.implicit.TypeCoercionImpl;
+
+/**
+ * Calcite's implicit casts plus PostgreSQL's reading of a string compared with an array
+ * ("polroles = '{0}'"): the string is array input of the array's type.
+ */
+public final class ExaTypeCoercion extends TypeCoercionImpl {
+  public ExaTypeCoercion(RelDataTypeFactory typeFactory, SqlValidator validator) {
+    super(typeFactory, validator);
+  }
+
+  @Override
+  public boolean binaryComparisonCoercion(SqlCallBinding binding) {
+    if (binding.getOperandCount() == 2
+        && SqlKind.BINARY_COMPARISON.contains(binding.getOperator().getKind())) {
+      RelDataType left = binding.getOperandType(0);
+      RelDataType right = binding.getOperandType(1);
+      if (SqlTypeUtil.isArray(left) && SqlTypeUtil.isCharacter(right)) {
+        return coerceOperandType(binding.getScope(), binding.getCall(), 1, left);
+      }
+      if (SqlTypeUtil.isCharacter(left) && SqlTypeUtil.isArray(right)) {
+        return coerceOperandType(binding.getScope(), binding.getCall(), 0, right);
+      }
+    }
+    return super.binaryComparisonCoercion(binding);
+  }
+
+  /** 'd' = ANY (text_array): the string is compared as the element type. */
+  @Override
+  public boolean quantifyOperationCoercion(SqlCallBinding binding) {
+    RelDataType left = binding.getOperandType(0);
+    RelDataType right = binding.getOperandType(1);
+    if (SqlTypeUtil.isArray(right) && SqlTypeUtil.isCharacter(left)
+        && SqlTypeUtil.isCharacter(right.getComponentType())
+        && !left.equals(right.getComponentType())) {
+      RelDataType element = right.getComponentType();
+      SqlNode operand = binding.getCall().operand(0);
+      SqlNode cast = SqlStdOperatorTable.CAST.createCall(operand.getParserPosition(), operand,
+          SqlTypeUtil.convertTypeToSpec(element));
+      binding.getCall().setOperand(0, cast);
+      updateInferredType(cast, element);
+      return true;
+    }
+    return super.quantifyOperationCoercion(binding);
+  }
+}
