@@ -364,6 +364,7 @@ public final class QueryPlanner {
       case TIMESTAMP -> new SqlBasicTypeNameSpec(SqlTypeName.TIMESTAMP, type.precision(),
           SqlParserPos.ZERO);
       case UUID -> new SqlBasicTypeNameSpec(SqlTypeName.UUID, SqlParserPos.ZERO);
+      case BYTEA -> new SqlBasicTypeNameSpec(SqlTypeName.VARBINARY, SqlParserPos.ZERO);
       case ARRAY -> new SqlCollectionTypeNameSpec(typeNameSpec(type.element()),
           SqlTypeName.ARRAY, SqlParserPos.ZERO);
     };

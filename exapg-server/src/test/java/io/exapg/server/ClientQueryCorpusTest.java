@@ -107,6 +107,69 @@ class ClientQueryCorpusTest {
   }
 
   @Test
+  void npgsqlTypeLoadingTellsArraysFromBaseTypes() throws Exception {
+    int[] counts = runCorpus("npgsql.sql");
+    assertEquals(4, counts[0]);
+    String typesQuery = statements(resource("npgsql.sql")).get(1);
+    List<String> loaded = new ArrayList<>();
+    try (Connection connection = server.connect(); Statement statement =
+        connection.createStatement(); ResultSet types = statement.executeQuery(typesQuery)) {
+      while (types.next()) {
+        loaded.add(types.getString("typname") + " " + types.getString("typtype") + " "
+            + types.getString("elemtypoid"));
+      }
+    }
+    assertTrue(loaded.contains("int4 b null"), loaded.toString());
+    assertTrue(loaded.contains("_int4 a 23"), loaded.toString());
+    assertTrue(loaded.contains("_text a 25"), loaded.toString());
+    assertTrue(loaded.contains("_bytea a 17"), loaded.toString());
+    assertTrue(loaded.contains("int2vector b null"), loaded.toString());
+    // base types come before the arrays that refer to them
+    assertTrue(loaded.indexOf("uuid b null") < loaded.indexOf("_uuid a 2950"));
+  }
+
+  @Test
+  void dbeaverBrowseQueriesRun() throws Exception {
+    int[] counts = runCorpus("dbeaver.sql");
+    assertEquals(14, counts[0]);
+    assertTrue(counts[1] > 100, "rows: " + counts[1]);
+  }
+
+  @Test
+  void metabaseSyncFindsTablesFieldsKeysAndPrivileges() throws Exception {
+    int[] counts = runCorpus("metabase.sql");
+    assertEquals(7, counts[0]);
+    List<String> queries = statements(resource("metabase.sql"));
+    assertEquals(List.of("public orders TABLE 2", "public big_orders VIEW null"),
+        rows(queries.get(2), "schema", "name", "type", "estimated_row_count"));
+    assertEquals(List.of("big_orders id int4 f", "big_orders total numeric f",
+        "orders id int4 t", "orders customer varchar f", "orders placed date f",
+        "orders total numeric f"),
+        rows(queries.get(3), "table-name", "name", "database-type", "pk?"));
+    assertEquals(List.of("orders customer", "orders id"),
+        rows(queries.get(5), "table-name", "field-name").stream().sorted().toList());
+    assertEquals(List.of("big_orders t t t t", "orders t t t t"),
+        rows(queries.get(6), "table", "select", "insert", "update", "delete").stream()
+            .sorted().toList());
+  }
+
+  /** The named columns of every row, space-separated. */
+  private static List<String> rows(String sql, String... columns) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection connection = server.connect(); Statement statement =
+        connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+      while (result.next()) {
+        List<String> values = new ArrayList<>();
+        for (String column : columns) {
+          values.add(result.getString(column));
+        }
+        rows.add(String.join(" ", values));
+      }
+    }
+    return rows;
+  }
+
+  @Test
   void sqlAlchemyReflectsTheSchema(@TempDir Path scratch) throws Exception {
     String python = python("sqlalchemy", "psycopg2");
     Assumptions.assumeTrue(python != null,

@@ -394,6 +394,53 @@ class JdbcTest {
   }
 
   @Test
+  void byteaRoundTripsAsByteArraysInTextAndBinaryFormat() throws SQLException {
+    try (Connection connection = server.connect(); Statement statement =
+        connection.createStatement()) {
+      statement.execute("CREATE TABLE files (n INT, content BYTEA)");
+      List<byte[]> written = new ArrayList<>();
+      java.util.Random random = new java.util.Random(7);
+      try (PreparedStatement insert = connection.prepareStatement(
+          "INSERT INTO files VALUES (?, ?)")) {
+        for (int i = 0; i < 8; i++) {
+          byte[] content = new byte[i * 1000];
+          random.nextBytes(content);
+          written.add(content);
+          insert.setInt(1, i);
+          insert.setBytes(2, content);
+          insert.executeUpdate();
+        }
+      }
+      for (int round = 0; round < 7; round++) {
+        // after five executions the driver asks for binary results
+        try (PreparedStatement query = connection.prepareStatement(
+            "SELECT content, length(content) FROM files WHERE content = ?")) {
+          query.setBytes(1, written.get(round + 1));
+          try (ResultSet rows = query.executeQuery()) {
+            assertTrue(rows.next());
+            assertArrayEquals(written.get(round + 1), rows.getBytes(1));
+            assertEquals((round + 1) * 1000, rows.getInt(2));
+          }
+        }
+      }
+      try (ResultSet rows = statement.executeQuery(
+          "SELECT encode(content, 'hex'), content::text FROM files WHERE n = 1")) {
+        assertTrue(rows.next());
+        String hex = java.util.HexFormat.of().formatHex(written.get(1));
+        assertEquals(hex, rows.getString(1));
+        assertEquals("\\x" + hex, rows.getString(2));
+      }
+      try (ResultSet columns = connection.getMetaData().getColumns(null, "public", "files",
+          "content")) {
+        assertTrue(columns.next());
+        assertEquals(java.sql.Types.BINARY, columns.getInt("DATA_TYPE"));
+        assertEquals("bytea", columns.getString("TYPE_NAME"));
+      }
+      statement.execute("DROP TABLE files");
+    }
+  }
+
+  @Test
   void cursorsFetchInChunksThroughPreparedStatements() throws SQLException {
     try (Connection connection = server.connect()) {
       connection.setAutoCommit(false);

@@ -56,6 +56,11 @@ final class ParameterDecoder {
       case VARCHAR, CHAR -> value.toString(StandardCharsets.UTF_8);
       case ARRAY -> ArrayBinary.read(value, type);
       case UUID -> UuidBinary.read(value);
+      case BYTEA -> {
+        byte[] bytes = new byte[length];
+        value.readBytes(bytes);
+        yield bytes;
+      }
       case DATE -> {
         expect(length, 4, type);
         yield value.readInt() + Calendar.POSTGRES_EPOCH_DAY;

@@ -2,10 +2,12 @@ package io.exapg.wire;
 
 import io.exapg.core.batch.Batch;
 import io.exapg.core.batch.Vectors;
+import io.exapg.core.type.ByteaText;
 import io.exapg.core.type.Calendar;
 import io.exapg.core.type.DataType;
 import io.exapg.core.type.PhysicalType;
 import io.exapg.core.type.TextFormat;
+import io.exapg.core.type.TypeId;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -20,6 +22,7 @@ import org.apache.arrow.vector.FieldVector;
  * value except for floating point text.
  */
 final class RowEncoder {
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
   private final List<DataType> types;
   private final boolean[] binary;
   private final byte[] scratch = new byte[TextFormat.MAX_FIXED_WIDTH_TEXT];
@@ -62,6 +65,10 @@ final class RowEncoder {
       out.writeInt(shown.length).writeBytes(shown);
       return;
     }
+    if (type.id() == TypeId.BYTEA) {
+      writeHex(vector, row, out);
+      return;
+    }
     if (type.physical() == PhysicalType.VARBINARY) {
       writeString(vector, row, out);
       return;
@@ -78,6 +85,20 @@ final class RowEncoder {
     out.writeInt(end - start);
     if (end > start) {
       out.writeBytes(vector.getDataBuffer().nioBuffer(start, end - start));
+    }
+  }
+
+  /** bytea in the hex output form, written digit by digit into the message. */
+  private static void writeHex(FieldVector vector, int row, ByteBuf out) {
+    ArrowBuf offsets = vector.getOffsetBuffer();
+    int start = offsets.getInt((long) row << 2);
+    int end = offsets.getInt(((long) row + 1) << 2);
+    ArrowBuf data = vector.getDataBuffer();
+    out.writeInt(ByteaText.hexOutputLength(end - start));
+    out.writeByte('\\').writeByte('x');
+    for (int i = start; i < end; i++) {
+      int b = data.getByte(i);
+      out.writeByte(HEX[(b >> 4) & 0xF]).writeByte(HEX[b & 0xF]);
     }
   }
 
@@ -123,7 +144,7 @@ final class RowEncoder {
         NumericBinary.write(out, data.getLong((long) row << 3), type.scale());
         out.setInt(lengthAt, out.writerIndex() - lengthAt - 4);
       }
-      case VARCHAR, CHAR -> writeString(vector, row, out);
+      case VARCHAR, CHAR, BYTEA -> writeString(vector, row, out);
       case ARRAY -> ArrayBinary.write(type, Vectors.string(vector, row), out);
       case UUID -> UuidBinary.write(Vectors.string(vector, row), out);
     }

@@ -2,9 +2,11 @@ package io.exapg.core.copy;
 
 import io.exapg.core.batch.Batch;
 import io.exapg.core.batch.Vectors;
+import io.exapg.core.type.ByteaText;
 import io.exapg.core.type.DataType;
 import io.exapg.core.type.PhysicalType;
 import io.exapg.core.type.TextFormat;
+import io.exapg.core.type.TypeId;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -79,7 +81,11 @@ public final class CopyTextWriter {
             text = new byte[Math.max(end - start, text.length * 2)];
           }
           vector.getDataBuffer().getBytes(start, text, 0, end - start);
-          value(text, 0, end - start, c, true);
+          if (type.id() == TypeId.BYTEA) {
+            writeHex(end - start, c);
+          } else {
+            value(text, 0, end - start, c, true);
+          }
         } else {
           int n = TextFormat.writeValue(type, vector, row, scratch);
           value(scratch, 0, n, c, false);
@@ -87,6 +93,13 @@ public final class CopyTextWriter {
       }
       put((byte) '\n');
     }
+  }
+
+  /** The bytea held in text[0, n) in its hex output form. */
+  private void writeHex(int n, int column) {
+    byte[] hex = new byte[ByteaText.hexOutputLength(n)];
+    ByteaText.writeHexOutput(text, 0, n, hex, 0);
+    value(hex, 0, hex.length, column, true);
   }
 
   private void value(byte[] b, int from, int to, int column, boolean string) {

@@ -2,6 +2,7 @@ package io.exapg.core.copy;
 
 import io.exapg.core.error.ExaException;
 import io.exapg.core.error.SqlState;
+import io.exapg.core.type.ByteaText;
 import io.exapg.core.type.Calendar;
 import io.exapg.core.type.DataType;
 import io.exapg.core.type.Decimals;
@@ -50,6 +51,15 @@ final class CopyValueWriter {
       case DATE -> ((DateDayVector) vector).set(row, date(b, from, to));
       case TIMESTAMP -> ((TimeStampMicroVector) vector).set(row, timestamp(b, from, to));
       case VARCHAR, CHAR -> string((VarCharVector) vector, type, row, b, from, to);
+      case BYTEA -> {
+        byte[] bytes = ByteaText.parse(b, from, to - from);
+        ((VarCharVector) vector).setSafe(row, bytes, 0, bytes.length);
+      }
+      case UUID, ARRAY -> {
+        byte[] canonical = ((String) TextFormat.parse(text(b, from, to), type))
+            .getBytes(StandardCharsets.UTF_8);
+        ((VarCharVector) vector).setSafe(row, canonical, 0, canonical.length);
+      }
     }
   }
 

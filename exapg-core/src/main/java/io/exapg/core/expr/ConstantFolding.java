@@ -76,6 +76,7 @@ public final class ConstantFolding {
       case BIGINT, DECIMAL, TIMESTAMP -> data.getLong(0);
       case REAL -> data.getFloat(0);
       case DOUBLE -> data.getDouble(0);
+      case BYTEA -> ((VarCharVector) vector).get(0);
       case VARCHAR, CHAR, ARRAY, UUID -> new String(((VarCharVector) vector).get(0),
           StandardCharsets.UTF_8);
     };

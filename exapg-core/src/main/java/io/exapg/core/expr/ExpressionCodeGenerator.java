@@ -5,12 +5,15 @@ import io.exapg.core.error.SqlState;
 import io.exapg.core.expr.runtime.DateFunctions;
 import io.exapg.core.expr.runtime.LikePattern;
 import io.exapg.core.expr.runtime.RegexPattern;
+import io.exapg.core.type.ArrayText;
 import io.exapg.core.type.DataType;
 import io.exapg.core.type.PhysicalType;
 import io.exapg.core.type.TypeId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -292,8 +295,18 @@ final class ExpressionCodeGenerator {
       case INT64 -> ((Number) v).longValue() + "L";
       case FLOAT32 -> floatLiteral((Float) v);
       case FLOAT64 -> doubleLiteral((Double) v);
-      case VARBINARY -> constantString((String) v);
+      case VARBINARY -> v instanceof byte[] bytes ? constantBytes(bytes)
+          : constantString((String) v);
     });
+  }
+
+  private String constantBytes(byte[] bytes) {
+    String name = name("s");
+    int index = constants.size();
+    constants.add(bytes);
+    fields.append("private final StringValue ").append(name).append(" = new StringValue();\n");
+    constructor.append(name).append(".set((byte[]) constants[").append(index).append("]);\n");
+    return name;
   }
 
   private String constantString(String text) {
@@ -335,7 +348,8 @@ final class ExpressionCodeGenerator {
         batchSetup.append("final StringValue ").append(value).append(" = ").append(holder)
             .append(";\n");
         batchSetup.append("if (!").append(isNull).append(") ").append(holder)
-            .append(".set((String) parameters[").append(k).append("]);\n");
+            .append(type.id() == TypeId.BYTEA ? ".set((byte[]) parameters["
+                : ".set((String) parameters[").append(k).append("]);\n");
       } else {
         batchSetup.append("final ").append(javaType(type)).append(' ').append(value)
             .append(" = ").append(isNull).append(" ? ").append(zero(type)).append(" : ")
@@ -387,6 +401,7 @@ final class ExpressionCodeGenerator {
       case CAST, ASSIGN_CAST -> cast(code, args.get(0), argTypes.get(0), type,
           call.function() == Function.ASSIGN_CAST);
       case ARRAY_ELEMENT -> arrayElement(code, args, type);
+      case LOOKUP -> lookup(call, code, args.get(0));
       case ARRAY_CONTAINS -> arrayContains(code, args, argTypes);
       case ARRAY_TO_STRING -> strictString(code, args.subList(0, 2), "ArrayValues.join("
           + args.get(0).value() + ", " + args.get(1).value() + ", "
@@ -415,11 +430,25 @@ final class ExpressionCodeGenerator {
           "Strings.initcap(" + args.get(0).value() + ", %OUT%)");
       case REVERSE -> strictString(code, args,
           "Strings.reverse(" + args.get(0).value() + ", %OUT%)");
+      case QUOTE_IDENT -> strictString(code, args,
+          "Strings.quoteIdent(" + args.get(0).value() + ", %OUT%)");
+      case QUOTE_LITERAL -> strictString(code, args,
+          "Strings.quoteLiteral(" + args.get(0).value() + ", %OUT%)");
       case CHAR_LENGTH -> strict(code, type, args,
           widen("Strings.charLength(" + args.get(0).value() + ")", DataType.INTEGER, type));
       case OCTET_LENGTH -> strict(code, type, args,
           widen(args.get(0).value() + ".length", DataType.INTEGER, type));
-      case SUBSTRING -> strictString(code, args, "Strings.substring(" + args.get(0).value()
+      case ENCODE -> strictString(code, args, "Bytes.encode(" + args.get(0).value() + ", "
+          + args.get(1).value() + ", %OUT%)");
+      case DECODE -> strictString(code, args, "Bytes.decode(" + args.get(0).value() + ", "
+          + args.get(1).value() + ", %OUT%)");
+      case MD5 -> strictString(code, args, "Bytes.md5Hex(" + args.get(0).value() + ", %OUT%)");
+      case SHA -> strictString(code, args.subList(1, 2), "Bytes.sha(\""
+          + stringLiteral(call.argument(0)) + "\", " + args.get(1).value() + ", %OUT%)");
+      case GET_BYTE -> strict(code, type, args, widen("Bytes.getByte(" + args.get(0).value()
+          + ", (long) " + args.get(1).value() + ")", DataType.INTEGER, type));
+      case SUBSTRING -> strictString(code, args, (argTypes.get(0).id() == TypeId.BYTEA
+          ? "Bytes.substring(" : "Strings.substring(") + args.get(0).value()
           + ", (long) " + args.get(1).value() + ", "
           + (args.size() > 2 ? "(long) " + args.get(2).value() + ", true" : "0L, false")
           + ", %OUT%)");
@@ -433,7 +462,8 @@ final class ExpressionCodeGenerator {
       }
       case REPLACE -> strictString(code, args, "Strings.replace(" + args.get(0).value() + ", "
           + args.get(1).value() + ", " + args.get(2).value() + ", %OUT%)");
-      case POSITION -> strict(code, type, args, widen("Strings.position(" + args.get(0).value()
+      case POSITION -> strict(code, type, args, widen((argTypes.get(1).id() == TypeId.BYTEA
+          ? "Bytes.position(" : "Strings.position(") + args.get(0).value()
           + ", " + args.get(1).value() + ")", DataType.INTEGER, type));
       case LEFT, RIGHT -> strictString(code, args, "Strings."
           + (call.function() == Function.LEFT ? "left" : "right") + "(" + args.get(0).value()
@@ -794,9 +824,9 @@ final class ExpressionCodeGenerator {
       case GREATER_THAN -> ">";
       default -> ">=";
     };
-    if (aType.isArray() && bType.isArray()
-        || aType.id() == TypeId.UUID && bType.id() == TypeId.UUID) {
-      // canonical texts: equal values have equal bytes, and UUIDs sort as their bytes do
+    if (aType.isArray() && bType.isArray() || aType.id() == bType.id()
+        && (aType.id() == TypeId.UUID || aType.id() == TypeId.BYTEA)) {
+      // canonical texts and raw bytes: equal values have equal bytes and sort as bytes do
       return "Strings.compare(" + a + ", " + b + ") " + op + " 0";
     }
     if (aType.isString() && bType.isString()) {
@@ -990,6 +1020,15 @@ final class ExpressionCodeGenerator {
     if (to.isString()) {
       return castToString(code, arg, from, to, assignment);
     }
+    if (to.id() == TypeId.BYTEA) {
+      if (from.id() == TypeId.BYTEA) {
+        return arg;
+      }
+      if (!from.isString()) {
+        throw cannotCast(from, to);
+      }
+      return strictString(code, List.of(arg), "Bytes.fromText(" + arg.value() + ", %OUT%)");
+    }
     if (to.id() == TypeId.UUID) {
       if (from.id() == TypeId.UUID) {
         return arg;
@@ -1038,6 +1077,8 @@ final class ExpressionCodeGenerator {
       text = from.isVectorForm() ? "ArrayValues.display(" + v + ", %OUT%)" : null;
     } else if (from.id() == TypeId.UUID) {
       text = null;
+    } else if (from.id() == TypeId.BYTEA) {
+      text = "Bytes.toText(" + v + ", %OUT%)";
     } else {
       text = switch (from.id()) {
         case BOOLEAN -> "Casts.booleanToText(" + v + ", %OUT%)";
@@ -1122,6 +1163,25 @@ final class ExpressionCodeGenerator {
         .append(args.get(1).value()).append(", ").append(element.value()).append(");\n");
     code.append(result.isNull()).append(" = ").append(state).append(" < 0;\n");
     code.append(result.value()).append(" = ").append(state).append(" > 0;\n");
+    return result;
+  }
+
+  private Value lookup(Call call, StringBuilder code, Value key) {
+    List<String> keys = ArrayText.parse(stringLiteral(call.argument(1)));
+    List<String> values = ArrayText.parse(stringLiteral(call.argument(2)));
+    Map<String, Integer> pairs = new HashMap<>();
+    for (int k = 0; k < keys.size(); k++) {
+      pairs.put(keys.get(k), Integer.valueOf(values.get(k)));
+    }
+    String map = constant(Map.copyOf(pairs), "java.util.Map");
+    String found = name("found");
+    Value result = declare(code, DataType.INTEGER);
+    code.append("final Object ").append(found).append(" = ").append(key.isNull())
+        .append(" ? null : ").append(map).append(".get(").append(key.value())
+        .append(".toString());\n");
+    code.append(result.isNull()).append(" = ").append(found).append(" == null;\n");
+    code.append("if (!").append(result.isNull()).append(") ").append(result.value())
+        .append(" = ((Integer) ").append(found).append(").intValue();\n");
     return result;
   }
 

@@ -79,8 +79,10 @@ public final class ExpressionCompiler {
       }
       return constructor;
     } catch (Exception e) {
+      // the source goes to the server log with the cause, not to the client
       throw new ExaException(SqlState.INTERNAL_ERROR,
-          "cannot compile expression code: " + e.getMessage() + "\n" + source, e);
+          "cannot compile expression code: " + e.getMessage(),
+          new IllegalStateException("generated source:\n" + source, e));
     }
   }
 }

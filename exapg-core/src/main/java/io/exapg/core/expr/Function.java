@@ -21,8 +21,12 @@ public enum Function {
   // strings
   LIKE, ILIKE, REGEX_MATCH, REGEX_IMATCH, FORMAT_TYPE, CONCAT, UPPER, LOWER, CHAR_LENGTH, OCTET_LENGTH, SUBSTRING, TRIM, LTRIM, RTRIM,
   REPLACE, POSITION, LEFT, RIGHT, LPAD, RPAD, REVERSE, REPEAT, SPLIT_PART, INITCAP,
+  QUOTE_IDENT, QUOTE_LITERAL,
   /** pg_size_pretty(bytes). */
   SIZE_PRETTY,
+  // bytea: ENCODE(bytes, format), DECODE(text, format), MD5(bytes) as hex text,
+  // SHA(algorithm, bytes) with a JDK algorithm name such as 'SHA-256', GET_BYTE(bytes, n)
+  ENCODE, DECODE, MD5, SHA, GET_BYTE,
   /** gen_random_uuid(): a new version 4 UUID per row, never folded into a constant. */
   RANDOM_UUID,
   // numbers
@@ -33,5 +37,10 @@ public enum Function {
   // ARRAY_CONTAINS(value, array) for value = ANY(array),
   // ARRAY_BOUND(mode UPPER|LOWER|LENGTH|CARDINALITY, array [, dimension])
   ARRAY_VALUE, ARRAY_ELEMENT, ARRAY_CONTAINS, ARRAY_TO_STRING, ARRAY_BOUND, ARRAY_CAT,
-  STRING_TO_ARRAY
+  STRING_TO_ARRAY,
+  /**
+   * LOOKUP(text, keys, values): the integer paired with the text in two constant arrays
+   * (text[] and int[] literals), NULL when it is not a key; catalog names to OIDs.
+   */
+  LOOKUP
 }

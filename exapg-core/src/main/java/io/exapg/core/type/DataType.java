@@ -19,7 +19,7 @@ import org.apache.arrow.vector.VarCharVector;
  * A SQL type with its modifiers. This is the one place that says, per type, its SQL name, its
  * Arrow vector, and its PostgreSQL OID, type modifier and size. Values of each type travel in
  * the Java representation named in {@link TypeId}: Boolean, Integer (SMALLINT, INTEGER, DATE),
- * Long (BIGINT, DECIMAL unscaled, TIMESTAMP), Float, Double, String.
+ * Long (BIGINT, DECIMAL unscaled, TIMESTAMP), Float, Double, String, byte[] (BYTEA).
  *
  * @param precision DECIMAL precision, VARCHAR/CHAR length (-1 when unbounded), TIMESTAMP
  *     fractional digits; 0 otherwise
@@ -43,6 +43,7 @@ public record DataType(TypeId id, int precision, int scale, DataType element)
   public static final DataType DATE = new DataType(TypeId.DATE, 0, 0);
   public static final DataType TIMESTAMP = new DataType(TypeId.TIMESTAMP, 6, 0);
   public static final DataType UUID = new DataType(TypeId.UUID, 0, 0);
+  public static final DataType BYTEA = new DataType(TypeId.BYTEA, 0, 0);
 
   public DataType(TypeId id, int precision, int scale) {
     this(id, precision, scale, null);
@@ -55,6 +56,10 @@ public record DataType(TypeId id, int precision, int scale, DataType element)
     if (element != null && element.id() == TypeId.ARRAY) {
       throw new ExaException(SqlState.FEATURE_NOT_SUPPORTED,
           "multidimensional arrays are not supported yet");
+    }
+    if (element != null && element.id() == TypeId.BYTEA) {
+      throw new ExaException(SqlState.FEATURE_NOT_SUPPORTED,
+          "arrays of bytea are not supported yet");
     }
     if (id == TypeId.DECIMAL) {
       if (precision < 1 || precision > MAX_DECIMAL_PRECISION) {
@@ -149,6 +154,7 @@ public record DataType(TypeId id, int precision, int scale, DataType element)
       case ARRAY -> isVectorForm() ? (element.id() == TypeId.SMALLINT ? "int2vector"
           : "oidvector") : element.sqlName() + "[]";
       case UUID -> "uuid";
+      case BYTEA -> "bytea";
     };
   }
 
@@ -181,6 +187,7 @@ public record DataType(TypeId id, int precision, int scale, DataType element)
           ? (element.id() == TypeId.SMALLINT ? PgTypeOids.INT2VECTOR : PgTypeOids.OIDVECTOR)
           : PgTypeOids.arrayOf(element.pgOid());
       case UUID -> PgTypeOids.UUID;
+      case BYTEA -> PgTypeOids.BYTEA;
     };
   }
 
@@ -203,7 +210,7 @@ public record DataType(TypeId id, int precision, int scale, DataType element)
       case INTEGER, REAL, DATE -> 4;
       case BIGINT, DOUBLE, TIMESTAMP -> 8;
       case UUID -> 16;
-      case DECIMAL, VARCHAR, CHAR, ARRAY -> -1;
+      case DECIMAL, VARCHAR, CHAR, ARRAY, BYTEA -> -1;
     };
   }
 
@@ -216,7 +223,7 @@ public record DataType(TypeId id, int precision, int scale, DataType element)
       case BIGINT, DECIMAL -> new BigIntVector(name, allocator);
       case REAL -> new Float4Vector(name, allocator);
       case DOUBLE -> new Float8Vector(name, allocator);
-      case VARCHAR, CHAR, ARRAY, UUID -> new VarCharVector(name, allocator);
+      case VARCHAR, CHAR, ARRAY, UUID, BYTEA -> new VarCharVector(name, allocator);
       case DATE -> new DateDayVector(name, allocator);
       case TIMESTAMP -> new TimeStampMicroVector(name, allocator);
     };

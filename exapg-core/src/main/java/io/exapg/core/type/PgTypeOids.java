@@ -74,6 +74,7 @@ public final class PgTypeOids {
       case DATE -> DataType.DATE;
       case TIMESTAMP, TIMESTAMPTZ -> DataType.TIMESTAMP;
       case UUID -> DataType.UUID;
+      case BYTEA -> DataType.BYTEA;
       default -> {
         int element = elementOf(oid);
         if (element == 0) {

@@ -1,5 +1,7 @@
 package io.exapg.core.type;
 
+import java.nio.charset.StandardCharsets;
+
 /** How values of a type are laid out in an Arrow vector: bit, fixed width, or variable width. */
 public enum PhysicalType {
   BIT(0),
@@ -23,5 +25,14 @@ public enum PhysicalType {
 
   public boolean isFixedWidth() {
     return byteWidth > 0;
+  }
+
+  /**
+   * The bytes a VARBINARY value is stored as, from its Java representation: the UTF-8 of a
+   * String, a bytea's byte[] itself.
+   */
+  public static byte[] storedBytes(Object value) {
+    return value instanceof byte[] bytes ? bytes
+        : ((String) value).getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -266,7 +266,7 @@ public final class TextFormat {
       case DOUBLE -> writeDouble(data.getDouble((long) row << 3), out, 0);
       case DATE -> writeDate(data.getInt((long) row << 2), out, 0);
       case TIMESTAMP -> writeTimestamp(data.getLong((long) row << 3), out, 0);
-      case VARCHAR, CHAR, ARRAY, UUID ->
+      case VARCHAR, CHAR, ARRAY, UUID, BYTEA ->
           throw new IllegalStateException("not fixed-width: " + type);
     };
   }
@@ -285,6 +285,9 @@ public final class TextFormat {
     if (type.id() == TypeId.UUID) {
       return (String) value;
     }
+    if (type.id() == TypeId.BYTEA) {
+      return ByteaText.format((byte[]) value);
+    }
     byte[] buffer = new byte[MAX_FIXED_WIDTH_TEXT];
     int length = switch (type.id()) {
       case BOOLEAN -> writeBoolean((Boolean) value, buffer, 0);
@@ -295,7 +298,7 @@ public final class TextFormat {
       case DOUBLE -> writeDouble((Double) value, buffer, 0);
       case DATE -> writeDate((Integer) value, buffer, 0);
       case TIMESTAMP -> writeTimestamp((Long) value, buffer, 0);
-      case VARCHAR, CHAR, ARRAY, UUID -> throw new IllegalStateException();
+      case VARCHAR, CHAR, ARRAY, UUID, BYTEA -> throw new IllegalStateException();
     };
     return new String(buffer, 0, length, StandardCharsets.US_ASCII);
   }
@@ -313,6 +316,7 @@ public final class TextFormat {
       case VARCHAR, CHAR -> text;
       case ARRAY -> ArrayText.canonical(text, type);
       case UUID -> parseUuid(text);
+      case BYTEA -> ByteaText.parse(text);
       case DATE -> parseDate(text);
       case TIMESTAMP -> parseTimestamp(text);
     };

@@ -1,6 +1,9 @@
 package io.exapg.core.type;
 
-/** The SQL types ExaPG stores and computes with. */
+/**
+ * The SQL types ExaPG stores and computes with. Catalogs, WAL and segments store the ordinal:
+ * new types go at the end.
+ */
 public enum TypeId {
   BOOLEAN(PhysicalType.BIT),
   SMALLINT(PhysicalType.INT16),
@@ -22,7 +25,9 @@ public enum TypeId {
    * One-dimensional array of an element type, held in PostgreSQL's canonical text form
    * ("{1,2,NULL}", elements quoted where needed): catalogs and clients speak it as it is.
    */
-  ARRAY(PhysicalType.VARBINARY);
+  ARRAY(PhysicalType.VARBINARY),
+  /** Raw bytes, held as they are: they compare and sort as unsigned bytes, as in PostgreSQL. */
+  BYTEA(PhysicalType.VARBINARY);
 
   private final PhysicalType physical;
 

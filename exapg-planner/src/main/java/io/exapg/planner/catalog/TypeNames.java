@@ -18,13 +18,13 @@ public final class TypeNames {
       Map.entry("bpchar", DataType.TEXT),
       Map.entry("name", DataType.TEXT),
       Map.entry("uuid", DataType.UUID),
-      // Object identifiers are ints; a string cast to regclass is resolved when planned. The
-      // other reg* types are ints too: their text form is the number, not the name. Functions
-      // have no OIDs here: regproc is the function's name, as pg_type's typinput holds it.
+      Map.entry("bytea", DataType.BYTEA),
+      // Object identifiers are ints; a string cast to regclass or regproc is resolved when
+      // planned. The reg* types are ints: their text form is the number, not the name.
       Map.entry("oid", DataType.INTEGER),
       Map.entry("regclass", DataType.INTEGER),
       Map.entry("regtype", DataType.INTEGER),
-      Map.entry("regproc", DataType.TEXT),
+      Map.entry("regproc", DataType.INTEGER),
       Map.entry("regnamespace", DataType.INTEGER),
       Map.entry("regrole", DataType.INTEGER));
 

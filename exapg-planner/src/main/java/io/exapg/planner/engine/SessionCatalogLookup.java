@@ -11,6 +11,7 @@ import io.exapg.storage.catalog.TableDef;
 import io.exapg.storage.catalog.ViewDef;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -91,6 +92,15 @@ final class SessionCatalogLookup implements SessionLookup {
   @Override
   public Integer schemaOid(String name) {
     return catalog.hasSchema(name) ? PgOids.namespace(catalog, name) : null;
+  }
+
+  @Override
+  public Map<Integer, String> schemaNames() {
+    Map<Integer, String> names = new HashMap<>();
+    for (String schema : catalog.schemas()) {
+      names.put(PgOids.namespace(catalog, schema), schema);
+    }
+    return names;
   }
 
   @Override

@@ -612,7 +612,9 @@ final class SqlSession implements EngineSession {
             PgDefinitions.relationKinds(engine.storage().catalog()),
             PgDefinitions.indexColumns(engine.storage().catalog()),
             PgDefinitions.relationSizes(engine.storage()),
-            PgDefinitions.viewDefinitions(engine.storage().catalog())),
+            PgDefinitions.viewDefinitions(engine.storage().catalog()),
+            PgDefinitions.relationNames(engine.storage().catalog(), false),
+            PgDefinitions.relationNames(engine.storage().catalog(), true)),
         new SessionCatalogLookup(settings, engine.storage().access(), engine.storage().catalog(),
             path, privileges.role(), info.processId()));
   }

@@ -15,7 +15,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /** The column type a DDL type name stands for, with PostgreSQL's defaults. */
 final class TypeResolver {
   /** PostgreSQL types that ExaPG does not store yet. */
-  private static final Set<String> KNOWN_UNSUPPORTED = Set.of("bytea", "json", "jsonb",
+  private static final Set<String> KNOWN_UNSUPPORTED = Set.of("json", "jsonb",
       "serial", "bigserial", "smallserial", "money", "inet", "cidr", "macaddr", "xml", "bit",
       "varbit", "point", "line", "box", "polygon", "circle", "tsvector", "tsquery", "oid",
       "timetz", "timestamptz", "interval", "time");
@@ -50,6 +50,7 @@ final class TypeResolver {
         case VARCHAR -> precision < 0 ? DataType.TEXT : DataType.varchar(checkLength(precision));
         case DATE -> DataType.DATE;
         case UUID -> DataType.UUID;
+        case VARBINARY -> DataType.BYTEA;
         case TIMESTAMP -> DataType.timestamp(precision < 0 ? 6 : Math.min(6, precision));
         case TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_TZ -> throw ExaException.notSupported(
             "type timestamp with time zone");

@@ -14,9 +14,11 @@ import io.exapg.core.type.Calendar;
 import io.exapg.core.type.DataType;
 import io.exapg.core.type.TextFormat;
 import io.exapg.core.type.TypeId;
+import io.exapg.planner.catalog.pg.PgBuiltinFunctions;
 import io.exapg.planner.catalog.pg.PgEncodings;
 import io.exapg.planner.catalog.pg.PgOids;
 import io.exapg.planner.catalog.pg.PgTypeTable;
+import io.exapg.planner.parser.Identifiers;
 import io.exapg.planner.type.TypeMapping;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.calcite.avatica.util.ByteString;
 import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
@@ -121,6 +124,7 @@ public final class ExprTranslator {
       case TIMESTAMP -> TextFormat.parseTimestamp(
           literal.getValueAs(TimestampString.class).toString());
       case UUID -> TextFormat.parseUuid(String.valueOf(literal.getValue()));
+      case BYTEA -> literal.getValueAs(ByteString.class).getBytes();
       case ARRAY -> throw ExaException.notSupported("array literal " + literal);
     };
     return new Literal(value, type);
@@ -253,6 +257,10 @@ public final class ExprTranslator {
             && typeOf(operands.get(1).getType()).isArray()) {
           return new Call(Function.ARRAY_CAT, castAll(translate(operands), type), type);
         }
+        if (type.id() == TypeId.BYTEA) {
+          return new Call(Function.CONCAT, List.of(asBytea(operands.get(0)),
+              asBytea(operands.get(1))), type);
+        }
         return new Call(Function.CONCAT, List.of(asText(operands.get(0)),
             asText(operands.get(1))), DataType.TEXT);
       case "CONCAT": {
@@ -299,12 +307,35 @@ public final class ExprTranslator {
       case "CHAR_LENGTH":
       case "CHARACTER_LENGTH":
       case "LENGTH":
+        if (isBytea(operands.get(0))) {
+          return new Call(Function.OCTET_LENGTH, translate(operands), type);
+        }
         return new Call(Function.CHAR_LENGTH, List.of(asText(operands.get(0))), type);
       case "OCTET_LENGTH":
-        return new Call(Function.OCTET_LENGTH, List.of(asText(operands.get(0))), type);
+        return new Call(Function.OCTET_LENGTH, List.of(isBytea(operands.get(0))
+            ? translate(operands.get(0)) : asText(operands.get(0))), type);
       case "SUBSTRING":
       case "SUBSTR":
-        return new Call(Function.SUBSTRING, translate(operands), DataType.TEXT);
+        return new Call(Function.SUBSTRING, translate(operands),
+            isBytea(operands.get(0)) ? DataType.BYTEA : DataType.TEXT);
+      case "ENCODE":
+        return new Call(Function.ENCODE, List.of(asBytea(operands.get(0)),
+            asText(operands.get(1))), DataType.TEXT);
+      case "DECODE":
+        return new Call(Function.DECODE, List.of(asText(operands.get(0)),
+            asText(operands.get(1))), DataType.BYTEA);
+      case "MD5":
+        return new Call(Function.MD5, List.of(isBytea(operands.get(0))
+            ? translate(operands.get(0)) : asText(operands.get(0))), DataType.TEXT);
+      case "SHA224":
+      case "SHA256":
+      case "SHA384":
+      case "SHA512":
+        return new Call(Function.SHA, List.of(new Literal("SHA-" + name.substring(3),
+            DataType.TEXT), asBytea(operands.get(0))), DataType.BYTEA);
+      case "GET_BYTE":
+        return new Call(Function.GET_BYTE, List.of(asBytea(operands.get(0)),
+            translate(operands.get(1))), type);
       case "REPLACE":
         return new Call(Function.REPLACE, translate(operands), DataType.TEXT);
       case "LEFT":
@@ -383,6 +414,8 @@ public final class ExprTranslator {
       case "CURRENT_SETTING":
         return currentSetting(operands);
       case "HAS_TABLE_PRIVILEGE":
+      case "HAS_ANY_COLUMN_PRIVILEGE":
+        // privileges are granted on whole tables: a column privilege is the table's
         return hasPrivilege(operands, true);
       case "HAS_SCHEMA_PRIVILEGE":
         return hasPrivilege(operands, false);
@@ -428,6 +461,20 @@ public final class ExprTranslator {
             List.of(sizeOf(translate(operands.get(0)))), DataType.BOOLEAN),
             Literal.nullOf(DataType.BIGINT), new Literal(0L, DataType.BIGINT)),
             DataType.BIGINT);
+      case "FORMAT":
+        return format(operands);
+      case "QUOTE_IDENT":
+        return new Call(Function.QUOTE_IDENT, List.of(asText(operands.get(0))), DataType.TEXT);
+      case "QUOTE_LITERAL":
+        return new Call(Function.QUOTE_LITERAL, List.of(asText(operands.get(0))),
+            DataType.TEXT);
+      case "QUOTE_NULLABLE":
+        return orText(new Call(Function.QUOTE_LITERAL, List.of(asText(operands.get(0))),
+            DataType.TEXT), "NULL");
+      case "REGCLASSIN":
+        return relationOid(asText(operands.get(0)), false);
+      case "TO_REGCLASS":
+        return relationOid(asText(operands.get(0)), true);
       case "PG_SIZE_PRETTY":
         return new Call(Function.SIZE_PRETTY, List.of(cast(translate(operands.get(0)),
             DataType.BIGINT)), DataType.TEXT);
@@ -439,8 +486,8 @@ public final class ExprTranslator {
       case "PG_TYPE_IS_VISIBLE":
         return oneOf(translate(operands.get(0)), PgTypeTable.oids());
       case "PG_FUNCTION_IS_VISIBLE":
-        // pg_proc lists no functions; PostgreSQL answers NULL for OIDs it does not know
-        return Literal.nullOf(DataType.BOOLEAN);
+        // pg_proc lists pg_catalog's functions only, which are always visible
+        return oneOf(translate(operands.get(0)), PgBuiltinFunctions.oids());
       case "PG_TABLESPACE_LOCATION": {
         Expr tablespace = cast(translate(operands.get(0)), DataType.BIGINT);
         return new Call(Function.CASE, List.of(
@@ -449,11 +496,15 @@ public final class ExprTranslator {
             Literal.nullOf(DataType.TEXT)), DataType.TEXT);
       }
       case "PG_GET_FUNCTION_RESULT":
+        return textOf(translate(operands.get(0)), PgBuiltinFunctions.results(),
+            Literal.nullOf(DataType.TEXT));
       case "PG_GET_FUNCTION_ARGUMENTS":
       case "PG_GET_FUNCTION_IDENTITY_ARGUMENTS":
+        return textOf(translate(operands.get(0)), PgBuiltinFunctions.arguments(),
+            Literal.nullOf(DataType.TEXT));
       case "PG_GET_STATISTICSOBJDEF_COLUMNS":
       case "PG_GET_SERIAL_SEQUENCE":
-        // no functions, extended statistics or sequences exist to describe
+        // no extended statistics or sequences exist to describe
         return Literal.nullOf(DataType.TEXT);
       case "PG_TABLE_IS_VISIBLE":
         return oneOf(translate(operands.get(0)), statement.visibleRelations().get());
@@ -498,6 +549,15 @@ public final class ExprTranslator {
 
   private Expr simple(Function function, RexCall call, DataType type) {
     return new Call(function, translate(call.getOperands()), type);
+  }
+
+  private static boolean isBytea(RexNode node) {
+    return SqlTypeUtil.isBinary(node.getType());
+  }
+
+  /** A bytea operand; a string is read as bytea input, as PostgreSQL reads untyped literals. */
+  private Expr asBytea(RexNode node) {
+    return cast(translate(node), DataType.BYTEA);
   }
 
   private Expr asText(RexNode node) {
@@ -737,6 +797,11 @@ public final class ExprTranslator {
           : statement.session().schemasWith(name));
     }
     RexNode object = operands.get(operands.size() - 2);
+    if (SqlTypeName.CHAR_TYPES.contains(object.getType().getSqlTypeName())
+        && !(object instanceof RexLiteral)) {
+      Expr name = asText(object);
+      return oneOf(table ? relationOid(name, true) : schemaOid(name), held);
+    }
     if (SqlTypeName.CHAR_TYPES.contains(object.getType().getSqlTypeName())) {
       String objectName = constantText(object, function);
       Integer oid = table ? statement.session().relationOid(objectName)
@@ -757,7 +822,9 @@ public final class ExprTranslator {
     if (operands.size() == 3) {
       RexNode user = operands.get(0);
       boolean self = user instanceof RexLiteral literal
-          && statement.user().equals(literal.getValueAs(String.class));
+          && statement.user().equals(literal.getValueAs(String.class))
+          || user instanceof RexCall call && List.of("CURRENT_USER", "SESSION_USER", "USER")
+              .contains(call.getOperator().getName().toUpperCase(Locale.ROOT));
       if (!self) {
         throw ExaException.notSupported(function + " for another user");
       }
@@ -772,6 +839,145 @@ public final class ExprTranslator {
   }
 
   /** The text an OID maps to, else the fallback: CASE oid WHEN ... THEN ... ELSE ... END. */
+  /**
+   * format(formatstr, args...) with a constant format, as the concatenation it describes:
+   * %s (NULL as empty), %I (quote_ident), %L (quote_literal, NULL as NULL), %% and argument
+   * positions (%2$s). Widths and the '-' flag are not supported yet.
+   */
+  private Expr format(List<RexNode> operands) {
+    if (!(operands.get(0) instanceof RexLiteral literal)) {
+      throw ExaException.notSupported("format() with a format string that is not a constant");
+    }
+    if (literal.isNull()) {
+      return Literal.nullOf(DataType.TEXT);
+    }
+    String format = literal.getValueAs(String.class);
+    List<Expr> parts = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    int next = 1;
+    for (int i = 0; i < format.length(); i++) {
+      char c = format.charAt(i);
+      if (c != '%') {
+        text.append(c);
+        continue;
+      }
+      if (++i == format.length()) {
+        throw new ExaException(SqlState.INVALID_PARAMETER_VALUE,
+            "unterminated format() type specifier");
+      }
+      int argument = next;
+      int digits = i;
+      while (digits < format.length() && Character.isDigit(format.charAt(digits))) {
+        digits++;
+      }
+      if (digits > i && digits < format.length() && format.charAt(digits) == '$') {
+        argument = Integer.parseInt(format.substring(i, digits));
+        i = digits + 1;
+        if (i == format.length()) {
+          throw new ExaException(SqlState.INVALID_PARAMETER_VALUE,
+              "unterminated format() type specifier");
+        }
+      }
+      char type = format.charAt(i);
+      if (type == '%') {
+        text.append('%');
+        continue;
+      }
+      if (type == '-' || type == '*' || Character.isDigit(type)) {
+        throw ExaException.notSupported("widths and flags in format()");
+      }
+      if (type != 's' && type != 'I' && type != 'L') {
+        throw new ExaException(SqlState.INVALID_PARAMETER_VALUE,
+            "unrecognized format() type specifier \"" + type + "\"");
+      }
+      if (argument < 1 || argument >= operands.size()) {
+        throw new ExaException(SqlState.INVALID_PARAMETER_VALUE,
+            "too few arguments for format()");
+      }
+      if (!text.isEmpty()) {
+        parts.add(new Literal(text.toString(), DataType.TEXT));
+        text.setLength(0);
+      }
+      Expr value = asText(operands.get(argument));
+      parts.add(switch (type) {
+        case 's' -> orText(value, "");
+        case 'I' -> new Call(Function.QUOTE_IDENT, List.of(value), DataType.TEXT);
+        default -> orText(new Call(Function.QUOTE_LITERAL, List.of(value), DataType.TEXT),
+            "NULL");
+      });
+      next = argument + 1;
+    }
+    if (!text.isEmpty() || parts.isEmpty()) {
+      parts.add(new Literal(text.toString(), DataType.TEXT));
+    }
+    Expr result = parts.get(0);
+    for (int k = 1; k < parts.size(); k++) {
+      result = new Call(Function.CONCAT, List.of(result, parts.get(k)), DataType.TEXT);
+    }
+    return result;
+  }
+
+  private static Expr orText(Expr value, String otherwise) {
+    return new Call(Function.COALESCE, List.of(value, new Literal(otherwise, DataType.TEXT)),
+        DataType.TEXT);
+  }
+
+  /**
+   * The OID of the relation a name computed at run time finds, as regclass input reads it:
+   * "schema.table" or a name the search path finds, each part quoted where needed, or a
+   * number (regclassin); NULL for anything else with to_regclass.
+   */
+  private Expr relationOid(Expr name, boolean nullWhenUnknown) {
+    CatalogTexts texts = statement.catalogTexts().get();
+    Map<String, Integer> oids = new TreeMap<>();
+    PgOids.SYSTEM_TABLES.forEach((table, oid) -> {
+      spellings(oids, "pg_catalog", table, oid);
+      spellings(oids, null, table, oid);
+    });
+    texts.relationNames().forEach((oid, relation) ->
+        spellings(oids, texts.relationSchemas().get(oid), relation, oid));
+    for (int oid : statement.visibleRelations().get()) {
+      String relation = texts.relationNames().get(oid);
+      if (relation != null) {
+        spellings(oids, null, relation, oid);
+      }
+    }
+    Expr found = lookup(name, oids);
+    return nullWhenUnknown ? found : new Call(Function.COALESCE,
+        List.of(found, cast(name, DataType.INTEGER)), DataType.INTEGER);
+  }
+
+  private static Expr lookup(Expr key, Map<String, Integer> values) {
+    List<String> keys = new ArrayList<>(values.keySet());
+    return new Call(Function.LOOKUP, List.of(key,
+        new Literal(ArrayText.format(keys), DataType.TEXT),
+        new Literal(ArrayText.format(keys.stream().map(k -> values.get(k).toString())
+            .toList()), DataType.TEXT)), DataType.INTEGER);
+  }
+
+  /**
+   * Adds the ways a relation's name is written, qualified by its schema or not: each part as
+   * it is where it needs no quotes, or in double quotes (as clients that quote everything do).
+   */
+  private static void spellings(Map<String, Integer> oids, String schema, String name,
+      int oid) {
+    List<String> names = List.of(Identifiers.quoteIfNeeded(name), Identifiers.quote(name));
+    List<String> prefixes = schema == null ? List.of("") : List.of(
+        Identifiers.quoteIfNeeded(schema) + ".", Identifiers.quote(schema) + ".");
+    for (String prefix : prefixes) {
+      for (String spelled : names) {
+        oids.put(prefix + spelled, oid);
+      }
+    }
+  }
+
+  /** The OID of the schema a name computed at run time names; NULL for unknown names. */
+  private Expr schemaOid(Expr name) {
+    Map<String, Integer> oids = new TreeMap<>();
+    statement.session().schemaNames().forEach((oid, schema) -> oids.put(schema, oid));
+    return lookup(name, oids);
+  }
+
   private Expr textOf(Expr value, Map<Integer, String> texts, Expr fallback) {
     Expr oid = cast(value, DataType.BIGINT);
     List<Expr> branches = new ArrayList<>();

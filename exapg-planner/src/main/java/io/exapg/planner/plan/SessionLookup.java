@@ -2,6 +2,7 @@ package io.exapg.planner.plan;
 
 import io.exapg.planner.catalog.SessionView;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What session functions ask of the session when a statement is planned: its settings
@@ -22,6 +23,9 @@ public interface SessionLookup extends SessionView {
 
   /** The OID of a schema, or null. */
   Integer schemaOid(String name);
+
+  /** Every schema's name, by OID. */
+  Map<Integer, String> schemaNames();
 
   boolean superuser();
 

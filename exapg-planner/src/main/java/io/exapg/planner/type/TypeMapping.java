@@ -33,6 +33,7 @@ public final class TypeMapping {
           : Math.min(6, type.getPrecision()));
       case NULL, UNKNOWN -> DataType.TEXT;
       case UUID -> DataType.UUID;
+      case BINARY, VARBINARY -> DataType.BYTEA;
       case ARRAY -> type instanceof VectorSqlType
           ? DataType.vector(toDataType(type.getComponentType()))
           : DataType.array(toDataType(type.getComponentType()));
@@ -68,6 +69,7 @@ public final class TypeMapping {
       case DATE -> factory.createSqlType(SqlTypeName.DATE);
       case TIMESTAMP -> factory.createSqlType(SqlTypeName.TIMESTAMP, type.precision());
       case UUID -> factory.createSqlType(SqlTypeName.UUID);
+      case BYTEA -> factory.createSqlType(SqlTypeName.VARBINARY);
       case ARRAY -> type.isVectorForm()
           ? new VectorSqlType(toRelDataType(type.element(), false, factory), nullable)
           : factory.createArrayType(toRelDataType(type.element(), true, factory), -1);

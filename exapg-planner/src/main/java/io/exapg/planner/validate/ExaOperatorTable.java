@@ -66,7 +66,8 @@ public final class ExaOperatorTable implements SqlOperatorTable {
   public static final SqlFunction OCTET_LENGTH = new SqlFunction("OCTET_LENGTH",
       SqlKind.OTHER_FUNCTION,
       ReturnTypes.explicit(SqlTypeName.INTEGER).andThen(SqlTypeTransforms.TO_NULLABLE), null,
-      OperandTypes.family(SqlTypeFamily.CHARACTER), SqlFunctionCategory.STRING);
+      OperandTypes.or(OperandTypes.family(SqlTypeFamily.CHARACTER),
+          OperandTypes.family(SqlTypeFamily.BINARY)), SqlFunctionCategory.STRING);
 
   public static final SqlFunction TRUNC = new SqlFunction("TRUNC", SqlKind.OTHER_FUNCTION,
       ReturnTypes.ARG0_NULLABLE, null, OperandTypes.NUMERIC_OPTIONAL_INTEGER,
@@ -80,9 +81,16 @@ public final class ExaOperatorTable implements SqlOperatorTable {
         SqlFunctionCategory.STRING);
   }
 
-  private static final Set<String> REPLACED = Set.of("DATE_TRUNC", "DATE_PART", "BTRIM",
-      "REVERSE", "NOW", "LTRIM", "RTRIM", "OCTET_LENGTH", "TRUNC", "ARRAY_TO_STRING",
-      "ARRAY_LENGTH", "ARRAY_UPPER", "ARRAY_LOWER", "ARRAY_CAT", "STRING_TO_ARRAY");
+  private static final Set<String> REPLACED = replaced();
+
+  private static Set<String> replaced() {
+    Set<String> names = new java.util.HashSet<>(List.of("DATE_TRUNC", "DATE_PART", "BTRIM",
+        "REVERSE", "NOW", "LTRIM", "RTRIM", "OCTET_LENGTH", "TRUNC", "ARRAY_TO_STRING",
+        "ARRAY_LENGTH", "ARRAY_UPPER", "ARRAY_LOWER", "ARRAY_CAT", "STRING_TO_ARRAY"));
+    names.addAll(ByteaFunctions.NAMES);
+    names.addAll(StringFunctions.NAMES);
+    return Set.copyOf(names);
+  }
 
   private final SqlOperatorTable delegate;
 
@@ -91,6 +99,8 @@ public final class ExaOperatorTable implements SqlOperatorTable {
         NOW, LTRIM, RTRIM, OCTET_LENGTH, TRUNC));
     operators.addAll(PgCatalogFunctions.ALL);
     operators.addAll(ArrayFunctions.ALL);
+    operators.addAll(ByteaFunctions.ALL);
+    operators.addAll(StringFunctions.ALL);
     for (SqlOperator operator : SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
         SqlLibrary.POSTGRESQL).getOperatorList()) {
       if (!REPLACED.contains(operator.getName())) {

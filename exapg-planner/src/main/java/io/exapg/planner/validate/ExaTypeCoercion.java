@@ -12,7 +12,7 @@ import org.apache.calcite.sql.validate.implicit.TypeCoercionImpl;
 
 /**
  * Calcite's implicit casts plus PostgreSQL's reading of a string compared with an array
- * ("polroles = '{0}'"): the string is array input of the array's type.
+ * ("polroles = '{0}'") or a bytea: the string is input of the other side's type.
  */
 public final class ExaTypeCoercion extends TypeCoercionImpl {
   public ExaTypeCoercion(RelDataTypeFactory typeFactory, SqlValidator validator) {
@@ -25,14 +25,20 @@ public final class ExaTypeCoercion extends TypeCoercionImpl {
         && SqlKind.BINARY_COMPARISON.contains(binding.getOperator().getKind())) {
       RelDataType left = binding.getOperandType(0);
       RelDataType right = binding.getOperandType(1);
-      if (SqlTypeUtil.isArray(left) && SqlTypeUtil.isCharacter(right)) {
+      if (readsAs(left, right)) {
         return coerceOperandType(binding.getScope(), binding.getCall(), 1, left);
       }
-      if (SqlTypeUtil.isCharacter(left) && SqlTypeUtil.isArray(right)) {
+      if (readsAs(right, left)) {
         return coerceOperandType(binding.getScope(), binding.getCall(), 0, right);
       }
     }
     return super.binaryComparisonCoercion(binding);
+  }
+
+  /** Whether a string compared with a value of this type is input of the type. */
+  private static boolean readsAs(RelDataType type, RelDataType string) {
+    return SqlTypeUtil.isCharacter(string)
+        && (SqlTypeUtil.isArray(type) || SqlTypeUtil.isBinary(type));
   }
 
   /** 'd' = ANY (text_array): the string is compared as the element type. */

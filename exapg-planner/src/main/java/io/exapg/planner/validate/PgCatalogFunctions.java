@@ -35,7 +35,19 @@ final class PgCatalogFunctions {
       OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER,
           SqlTypeFamily.CHARACTER));
 
+  /**
+   * regclassin(text): the OID of the relation a name (computed while the query runs) finds;
+   * what "expr::regclass" becomes when expr is not a literal.
+   */
+  static final SqlFunction REGCLASS_IN = function("REGCLASSIN",
+      ReturnTypes.explicit(SqlTypeName.INTEGER).andThen(SqlTypeTransforms.TO_NULLABLE),
+      OperandTypes.family(SqlTypeFamily.CHARACTER));
+
   static final List<SqlOperator> ALL = List.of(
+      REGCLASS_IN,
+      function("TO_REGCLASS",
+          ReturnTypes.explicit(SqlTypeName.INTEGER).andThen(SqlTypeTransforms.FORCE_NULLABLE),
+          OperandTypes.family(SqlTypeFamily.CHARACTER)),
       function("PG_GET_USERBYID", TEXT, OperandTypes.family(SqlTypeFamily.INTEGER)),
       function("PG_TABLE_IS_VISIBLE",
           ReturnTypes.explicit(SqlTypeName.BOOLEAN).andThen(SqlTypeTransforms.TO_NULLABLE),
@@ -48,6 +60,7 @@ final class PgCatalogFunctions {
           OperandTypes.family(SqlTypeFamily.CHARACTER),
           OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.BOOLEAN))),
       function("HAS_TABLE_PRIVILEGE", BOOLEAN, PRIVILEGE_OPERANDS),
+      function("HAS_ANY_COLUMN_PRIVILEGE", BOOLEAN, PRIVILEGE_OPERANDS),
       function("HAS_SCHEMA_PRIVILEGE", BOOLEAN, PRIVILEGE_OPERANDS),
       function("HAS_DATABASE_PRIVILEGE", BOOLEAN, PRIVILEGE_OPERANDS),
       function("PG_GET_INDEXDEF", TEXT, OperandTypes.or(

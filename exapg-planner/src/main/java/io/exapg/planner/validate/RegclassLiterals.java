@@ -3,6 +3,7 @@ package io.exapg.planner.validate;
 import io.exapg.core.error.ExaException;
 import io.exapg.core.error.SqlState;
 import io.exapg.planner.catalog.SearchPath;
+import io.exapg.planner.catalog.pg.PgBuiltinFunctions;
 import io.exapg.planner.catalog.pg.PgOids;
 import io.exapg.storage.catalog.Catalog;
 import io.exapg.storage.catalog.TableDef;
@@ -10,29 +11,25 @@ import io.exapg.storage.catalog.ViewDef;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlShuttle;
 
 /**
  * 'name'::regclass: replaced by the OID of the relation the name finds (PostgreSQL's fixed
  * OIDs for the pg_catalog tables), as PostgreSQL resolves it when the statement is planned;
- * an unknown name is 42P01. 'pg_catalog.f'::regproc is the function's name, as pg_type holds
- * its I/O functions.
+ * an unknown name is 42P01. 'pg_catalog.f'::regproc likewise, for the functions pg_proc
+ * lists (42883 for others). A cast to regclass of a value computed while the query runs
+ * becomes regclassin(value), which finds the relation by its spelled-out name then.
  */
 public final class RegclassLiterals extends SqlShuttle {
-  private static final Map<String, Integer> SYSTEM_TABLES = Map.ofEntries(
-      Map.entry("pg_type", 1247), Map.entry("pg_attribute", 1249), Map.entry("pg_proc", 1255),
-      Map.entry("pg_class", 1259), Map.entry("pg_database", 1262),
-      Map.entry("pg_tablespace", 1213), Map.entry("pg_am", 2601),
-      Map.entry("pg_attrdef", 2604), Map.entry("pg_constraint", 2606),
-      Map.entry("pg_description", 2609), Map.entry("pg_index", 2610),
-      Map.entry("pg_inherits", 2611), Map.entry("pg_namespace", 2615));
 
   private final Catalog catalog;
   private final SearchPath searchPath;
@@ -56,12 +53,27 @@ public final class RegclassLiterals extends SqlShuttle {
       return SqlLiteral.createExactNumeric(Integer.toString(oid), call.getParserPosition());
     }
     if (call.getKind() == SqlKind.CAST && call.operandCount() == 2
+        && !(call.operand(0) instanceof SqlLiteral)
+        && call.operand(1) instanceof SqlDataTypeSpec type
+        && type.getTypeNameSpec().getTypeName().names.getLast().equalsIgnoreCase("regclass")) {
+      SqlNode name = call.operand(0).accept(this);
+      return PgCatalogFunctions.REGCLASS_IN.createCall(call.getParserPosition(),
+          SqlStdOperatorTable.CAST.createCall(call.getParserPosition(), name,
+              new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.VARCHAR,
+                  call.getParserPosition()), call.getParserPosition())));
+    }
+    if (call.getKind() == SqlKind.CAST && call.operandCount() == 2
         && call.operand(0) instanceof SqlCharStringLiteral name
         && call.operand(1) instanceof SqlDataTypeSpec type
         && type.getTypeNameSpec().getTypeName().names.getLast().equalsIgnoreCase("regproc")) {
       String function = name.getValueAs(String.class);
-      return SqlLiteral.createCharString(function.startsWith("pg_catalog.")
-          ? function.substring("pg_catalog.".length()) : function, call.getParserPosition());
+      int oid = PgBuiltinFunctions.oid(function.startsWith("pg_catalog.")
+          ? function.substring("pg_catalog.".length()) : function);
+      if (oid == 0) {
+        throw new ExaException(SqlState.UNDEFINED_FUNCTION,
+            "function \"" + function + "\" does not exist");
+      }
+      return SqlLiteral.createExactNumeric(Integer.toString(oid), call.getParserPosition());
     }
     return super.visit(call);
   }
@@ -70,9 +82,9 @@ public final class RegclassLiterals extends SqlShuttle {
     List<String> names = Arrays.stream(text.split("\\.")).map(part -> part.startsWith("\"")
         ? part.substring(1, part.length() - 1) : part.toLowerCase(Locale.ROOT)).toList();
     String last = names.getLast();
-    if (SYSTEM_TABLES.containsKey(last)
+    if (PgOids.SYSTEM_TABLES.containsKey(last)
         && (names.size() == 1 || names.get(0).equals("pg_catalog"))) {
-      return SYSTEM_TABLES.get(last);
+      return PgOids.SYSTEM_TABLES.get(last);
     }
     String[] relation = names.size() <= 2 ? searchPath.relation(catalog, names) : null;
     TableDef table = relation == null ? null : catalog.table(relation[0], relation[1]);

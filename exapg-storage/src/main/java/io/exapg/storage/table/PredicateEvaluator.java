@@ -6,7 +6,6 @@ import io.exapg.core.plan.ScanPredicate;
 import io.exapg.core.type.PhysicalType;
 import io.exapg.storage.format.ColumnData;
 import io.exapg.storage.format.StringDictionary;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -35,7 +34,7 @@ final class PredicateEvaluator {
         continue;
       }
       if (strings) {
-        byteValues[n++] = ((String) v).getBytes(StandardCharsets.UTF_8);
+        byteValues[n++] = PhysicalType.storedBytes(v);
       } else {
         longValues[n++] = v instanceof Boolean b ? (b ? 1 : 0) : ((Number) v).longValue();
       }

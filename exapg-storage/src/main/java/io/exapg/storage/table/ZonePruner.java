@@ -5,7 +5,6 @@ import io.exapg.core.expr.Expr;
 import io.exapg.core.plan.ScanPredicate;
 import io.exapg.core.type.PhysicalType;
 import io.exapg.storage.format.ZoneMap;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -61,7 +60,7 @@ final class ZonePruner {
   private static int compare(Object value, ZoneMap zone, PhysicalType type, boolean minimum) {
     switch (type) {
       case VARBINARY:
-        byte[] bytes = ((String) value).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = PhysicalType.storedBytes(value);
         return Arrays.compareUnsigned(bytes, minimum ? zone.minBytes() : zone.maxBytes());
       case FLOAT32:
       case FLOAT64:

@@ -65,6 +65,7 @@ public final class ValueWriter {
         byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         setBytes(vector, row, bytes, 0, bytes.length);
       }
+      case byte[] bytes -> setBytes(vector, row, bytes, 0, bytes.length);
       default -> throw new IllegalArgumentException("unexpected value " + value.getClass());
     }
   }

@@ -28,6 +28,11 @@ public final class PgTypeNames {
       case PgTypeOids.OID -> "oid";
       case 18 -> "\"char\"";
       case PgTypeOids.UUID -> "uuid";
+      case PgTypeOids.BYTEA -> "bytea";
+      case 2275 -> "cstring";
+      case 1263 -> "cstring[]";
+      case 2281 -> "internal";
+      case 2277 -> "anyarray";
       case PgTypeOids.INT2VECTOR -> "int2vector";
       case PgTypeOids.OIDVECTOR -> "oidvector";
       default -> {

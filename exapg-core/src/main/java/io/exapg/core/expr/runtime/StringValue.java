@@ -42,6 +42,13 @@ public final class StringValue {
     length = encoded.length;
   }
 
+  /** Holds the given bytes themselves, not a copy: they must not change while held. */
+  public void set(byte[] value) {
+    bytes = value;
+    offset = 0;
+    length = value.length;
+  }
+
   public byte byteAt(int index) {
     return bytes[offset + index];
   }

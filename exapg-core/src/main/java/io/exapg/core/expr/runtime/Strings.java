@@ -160,8 +160,7 @@ public final class Strings {
   public static void substring(StringValue in, long start, long length, boolean hasLength,
       StringValue out) {
     if (hasLength && length < 0) {
-      throw new ExaException(SqlState.INVALID_PARAMETER_VALUE,
-          "negative substring length not allowed");
+      throw new ExaException(SqlState.SUBSTRING_ERROR, "negative substring length not allowed");
     }
     long first = start - 1;
     long end = hasLength ? first + length : Long.MAX_VALUE;
@@ -266,6 +265,30 @@ public final class Strings {
     }
     String pad = padding.substring(0, padding.offsetByCodePoints(0, target - have));
     out.set(left ? pad + text : text + pad);
+  }
+
+  /** quote_ident: in double quotes (inner ones doubled) unless it is a plain lower-case name. */
+  public static void quoteIdent(StringValue in, StringValue out) {
+    boolean plain = in.length > 0;
+    for (int i = 0; i < in.length && plain; i++) {
+      byte c = in.byteAt(i);
+      plain = c >= 'a' && c <= 'z' || c == '_' || i > 0 && (c >= '0' && c <= '9' || c == '$');
+    }
+    if (plain) {
+      out.set(in.bytes, in.offset, in.length);
+      return;
+    }
+    out.set('"' + in.toString().replace("\"", "\"\"") + '"');
+  }
+
+  /**
+   * quote_literal: in single quotes, inner ones doubled; with backslashes doubled and an E
+   * prefix when there are any, as PostgreSQL writes it.
+   */
+  public static void quoteLiteral(StringValue in, StringValue out) {
+    String text = in.toString();
+    String quoted = "'" + text.replace("'", "''").replace("\\", "\\\\") + "'";
+    out.set(text.indexOf('\\') >= 0 ? "E" + quoted : quoted);
   }
 
   public static void reverse(StringValue in, StringValue out) {

@@ -94,6 +94,7 @@ final class ColumnsTable extends SystemTable {
       case DATE -> "date";
       case TIMESTAMP -> "timestamp";
       case UUID -> "uuid";
+      case BYTEA -> "bytea";
       case ARRAY -> type.isVectorForm() ? type.sqlName() : "_" + udtName(type.element());
     };
   }

@@ -29,6 +29,11 @@ public final class PgCatalogSchema extends AbstractSchema {
       Supplier<List<SessionActivity>> sessions) {
     this.tables = Map.ofEntries(
         Map.entry("pg_stat_activity", new PgStatActivityTable(sessions)),
+        Map.entry("pg_stat_user_tables", new PgStatUserTablesTable(storage)),
+        Map.entry("pg_tables", new PgTablesView(storage, PgTablesView.Kind.TABLES)),
+        Map.entry("pg_views", new PgTablesView(storage, PgTablesView.Kind.VIEWS)),
+        Map.entry("pg_matviews", new PgTablesView(storage,
+            PgTablesView.Kind.MATERIALIZED_VIEWS)),
         Map.entry("pg_settings", new PgSettingsTable()),
         Map.entry("pg_namespace", new PgNamespaceTable(storage)),
         Map.entry("pg_class", new PgClassTable(storage)),
@@ -106,7 +111,7 @@ public final class PgCatalogSchema extends AbstractSchema {
             .add("inhparent", DataType.INTEGER)
             .add("inhseqno", DataType.INTEGER)
             .add("inhdetachpending", DataType.BOOLEAN), List.of())),
-        // No user-defined functions yet, and built-in functions are not described here.
+        // No user-defined functions yet; of the built-in ones, the types' I/O functions.
         Map.entry("pg_proc", new PgFixedTable(new Columns()
             .add("oid", DataType.INTEGER)
             .add("proname", DataType.TEXT)
@@ -130,7 +135,7 @@ public final class PgCatalogSchema extends AbstractSchema {
             .add("proargnames", PgOids.TEXT_ARRAY)
             .add("prosrc", DataType.TEXT)
             .add("proconfig", PgOids.TEXT_ARRAY)
-            .add("proacl", PgOids.TEXT_ARRAY), List.of())),
+            .add("proacl", PgOids.TEXT_ARRAY), PgBuiltinFunctions.rows())),
         // No enums, domains, ranges, sequences, row security policies, rules, triggers or
         // extended statistics exist.
         Map.entry("pg_largeobject_metadata", new PgFixedTable(new Columns()

@@ -82,6 +82,21 @@ public final class PgDefinitions {
     return kinds;
   }
 
+  /** The names of tables, views and indexes by OID, or (schemas) the names of their schemas. */
+  public static Map<Integer, String> relationNames(Catalog catalog, boolean schemas) {
+    Map<Integer, String> names = new HashMap<>();
+    for (TableDef table : catalog.tables()) {
+      names.put(PgOids.relation(table.id()), schemas ? table.schema() : table.name());
+      for (IndexDef index : table.indexes()) {
+        names.put(PgOids.relation(index.id()), schemas ? table.schema() : index.name());
+      }
+    }
+    for (ViewDef view : catalog.views()) {
+      names.put(PgOids.relation(view.id()), schemas ? view.schema() : view.name());
+    }
+    return names;
+  }
+
   /** The quoted column names of each index, as array texts. */
   public static Map<Integer, String> indexColumns(Catalog catalog) {
     Map<Integer, String> columns = new HashMap<>();

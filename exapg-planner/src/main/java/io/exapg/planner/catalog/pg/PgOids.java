@@ -1,7 +1,6 @@
 package io.exapg.planner.catalog.pg;
 
 import io.exapg.core.type.DataType;
-
 import io.exapg.storage.catalog.Catalog;
 import io.exapg.storage.catalog.IndexDef;
 import io.exapg.storage.catalog.TableDef;
@@ -9,6 +8,7 @@ import io.exapg.storage.catalog.ViewDef;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,6 +17,15 @@ import java.util.Set;
  * user OID), so they stay the same across restarts.
  */
 public final class PgOids {
+  /** PostgreSQL's OIDs of the pg_catalog tables. */
+  public static final Map<String, Integer> SYSTEM_TABLES = Map.ofEntries(
+      Map.entry("pg_type", 1247), Map.entry("pg_attribute", 1249), Map.entry("pg_proc", 1255),
+      Map.entry("pg_class", 1259), Map.entry("pg_database", 1262),
+      Map.entry("pg_tablespace", 1213), Map.entry("pg_am", 2601),
+      Map.entry("pg_attrdef", 2604), Map.entry("pg_constraint", 2606),
+      Map.entry("pg_description", 2609), Map.entry("pg_index", 2610),
+      Map.entry("pg_inherits", 2611), Map.entry("pg_namespace", 2615));
+
   /** The type of ACL and option columns; PostgreSQL's aclitem[] is text[] here. */
   public static final DataType TEXT_ARRAY = DataType.array(DataType.TEXT);
   public static final int BOOTSTRAP_SUPERUSER = 10;

@@ -35,7 +35,8 @@ public final class PgTypeTable extends SystemTable {
       new BaseType(PgTypeOids.NAME, "name", 64, 'S', false, 1003, "name", 'c', true, "-"),
       new BaseType(PgTypeOids.OID, "oid", 4, 'N', true, 1028, "oid", 'i', false, "-"),
       new BaseType(18, "char", 1, 'Z', false, 1002, "char", 'c', false, "-"),
-      new BaseType(PgTypeOids.UUID, "uuid", 16, 'U', false, 2951, "uuid_", 'c', false, "-"));
+      new BaseType(PgTypeOids.UUID, "uuid", 16, 'U', false, 2951, "uuid_", 'c', false, "-"),
+      new BaseType(PgTypeOids.BYTEA, "bytea", -1, 'U', false, 1001, "bytea", 'i', false, "-"));
 
   PgTypeTable() {
     super(new Columns()
@@ -53,13 +54,13 @@ public final class PgTypeTable extends SystemTable {
         .add("typrelid", DataType.INTEGER)
         .add("typelem", DataType.INTEGER)
         .add("typarray", DataType.INTEGER)
-        .add("typinput", DataType.TEXT)
-        .add("typoutput", DataType.TEXT)
-        .add("typreceive", DataType.TEXT)
-        .add("typsend", DataType.TEXT)
-        .add("typmodin", DataType.TEXT)
-        .add("typmodout", DataType.TEXT)
-        .add("typanalyze", DataType.TEXT)
+        .add("typinput", DataType.INTEGER)
+        .add("typoutput", DataType.INTEGER)
+        .add("typreceive", DataType.INTEGER)
+        .add("typsend", DataType.INTEGER)
+        .add("typmodin", DataType.INTEGER)
+        .add("typmodout", DataType.INTEGER)
+        .add("typanalyze", DataType.INTEGER)
         .add("typalign", DataType.TEXT)
         .add("typstorage", DataType.TEXT)
         .add("typnotnull", DataType.BOOLEAN)
@@ -113,9 +114,15 @@ public final class PgTypeTable extends SystemTable {
       String align, boolean collatable) {
     return Arrays.asList(oid, name, PgOids.PG_CATALOG, PgOids.BOOTSTRAP_SUPERUSER, length,
         length > 0 && length <= 8, "b", category, preferred, true, ",", 0, element, array,
-        io + "in", io + "out", io + "recv", io + "send", typmodIn, typmodOut, "-", align,
+        function(io + "in"), function(io + "out"), function(io + "recv"), function(io + "send"),
+        function(typmodIn), function(typmodOut), 0, align,
         length > 0 ? "p" : "x", false, 0, -1, 0, collatable ? PgOids.DEFAULT_COLLATION : 0,
         null, null, null);
+  }
+
+  /** A regproc column's value: the function's OID, 0 for none ("-"). */
+  private static int function(String name) {
+    return PgBuiltinFunctions.oid(name);
   }
 
   /** PostgreSQL's typalign of a column type. */
