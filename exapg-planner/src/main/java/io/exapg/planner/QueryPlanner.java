@@ -19,6 +19,7 @@ import org.apache.calcite.sql.SqlKind;
 import io.exapg.core.engine.ResultColumn;
 import io.exapg.core.error.ExaException;
 import io.exapg.core.error.SqlState;
+import io.exapg.core.trace.QueryLog;
 import io.exapg.core.type.DataType;
 import io.exapg.planner.catalog.ExaSchema;
 import io.exapg.planner.catalog.SearchPath;
@@ -54,6 +55,7 @@ import io.exapg.planner.validate.ExaOperatorTable;
 import io.exapg.planner.validate.ExaTypeCoercion;
 import io.exapg.planner.validate.SetReturningFunctions;
 import io.exapg.planner.validate.InsertValuesTyping;
+import io.exapg.planner.validate.NullComparisons;
 import io.exapg.planner.validate.ParameterTyping;
 import io.exapg.planner.validate.RegclassLiterals;
 import io.exapg.planner.validate.ValidationErrors;
@@ -138,6 +140,7 @@ public final class QueryPlanner {
       PruneEmptyRules.SORT_INSTANCE, PruneEmptyRules.AGGREGATE_INSTANCE);
 
   private final StorageEngine storage;
+  private final QueryLog queryLog;
   private final PgCatalogSchema pgCatalog;
   private final InformationSchema informationSchema;
   private final Map<PlanKey, PreparedPlan> cache = new java.util.LinkedHashMap<>(64, 0.75f,
@@ -157,10 +160,12 @@ public final class QueryPlanner {
 
   /**
    * @param sessions the node's client sessions, for pg_stat_activity
+   * @param queryLog the finished statements, for exa_query_history and exa_statement_stats
    */
   public QueryPlanner(StorageEngine storage, String database, String superuser,
-      Supplier<List<SessionActivity>> sessions) {
+      Supplier<List<SessionActivity>> sessions, QueryLog queryLog) {
     this.storage = storage;
+    this.queryLog = queryLog;
     this.pgCatalog = new PgCatalogSchema(storage, database, sessions);
     this.informationSchema = new InformationSchema(storage, database, superuser);
   }
@@ -212,7 +217,7 @@ public final class QueryPlanner {
     Properties properties = new Properties();
     properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
     CalciteConnectionConfig config = new CalciteConnectionConfigImpl(properties);
-    root.add(SystemSchema.NAME, new SystemSchema(storage));
+    root.add(SystemSchema.NAME, new SystemSchema(storage, queryLog));
     root.add(InformationSchema.NAME, informationSchema);
     // Names without a schema are looked up in the system views first, as in pg_catalog,
     // then along the search path.
@@ -330,8 +335,8 @@ public final class QueryPlanner {
     }
     InsertValuesTyping.apply(statement, storage.catalog(), environment.searchPath(),
         QueryPlanner::typeSpec);
-    SqlNode rewritten = SetReturningFunctions.rewrite(EscapeStringLiterals.apply(statement),
-        piece.text());
+    SqlNode rewritten = SetReturningFunctions.rewrite(NullComparisons.apply(
+        EscapeStringLiterals.apply(statement)), piece.text());
     SqlNode typed = ParameterTyping.wrap(RegclassLiterals.resolve(rewritten, storage.catalog(),
         environment.searchPath()), casts);
     try {

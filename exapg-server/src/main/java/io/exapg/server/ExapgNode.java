@@ -31,6 +31,7 @@ public final class ExapgNode implements AutoCloseable {
   private SqlEngine engine;
   private PgServer pgServer;
   private HttpEndpoint http;
+  private NodeMetrics metrics;
   private int port;
   private int httpPort;
   private volatile boolean closed;
@@ -61,7 +62,7 @@ public final class ExapgNode implements AutoCloseable {
     storage = StorageEngine.open(config.dataDirectory(), options);
     engine = new SqlEngine(storage, memory, workers, new EngineOptions(ServerConfig.DATABASE,
         config.queryMemoryLimitBytes(), EngineOptions.POSTGRES_VERSION + " (ExaPG " + VERSION
-        + ")"));
+        + ")", config.queryHistorySize()));
     setInitialPassword(storage.access());
     HbaRules rules = config.hbaFile() != null
         ? HbaRules.read(config.hbaFile(), config.sslRequired())
@@ -70,7 +71,8 @@ public final class ExapgNode implements AutoCloseable {
         config.maxConnections(), tlsContext()), engine,
         new ConfiguredAuthenticator(rules, storage.access()));
     port = pgServer.start();
-    http = new HttpEndpoint(config.listen(), config.httpPort(), this::health);
+    metrics = new NodeMetrics(engine, storage, memory, pgServer::connectionCount);
+    http = new HttpEndpoint(config.listen(), config.httpPort(), this::health, metrics::scrape);
     httpPort = http.start();
   }
 
@@ -132,6 +134,7 @@ public final class ExapgNode implements AutoCloseable {
     }
     closed = true;
     closeQuietly(http);
+    closeQuietly(metrics);
     closeQuietly(pgServer);
     closeQuietly(engine);
     closeQuietly(storage);

@@ -26,18 +26,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** The node's HTTP port: GET /health answers whether the node serves queries. */
+/**
+ * The node's HTTP port: GET /health answers whether the node serves queries, GET /metrics
+ * gives its metrics in Prometheus' text format.
+ */
 final class HttpEndpoint implements AutoCloseable {
   private final String host;
   private final int port;
   private final Supplier<String> health;
+  private final Supplier<String> metrics;
   private EventLoopGroup group;
   private Channel channel;
 
-  HttpEndpoint(String host, int port, Supplier<String> health) {
+  HttpEndpoint(String host, int port, Supplier<String> health, Supplier<String> metrics) {
     this.host = host;
     this.port = port;
     this.health = health;
+    this.metrics = metrics;
   }
 
   int start() throws InterruptedException {
@@ -67,6 +72,8 @@ final class HttpEndpoint implements AutoCloseable {
     FullHttpResponse response;
     if (request.method() == HttpMethod.GET && path.equals("/health")) {
       response = response(HttpResponseStatus.OK, health.get(), "application/json");
+    } else if (request.method() == HttpMethod.GET && path.equals("/metrics")) {
+      response = response(HttpResponseStatus.OK, metrics.get(), "text/plain; version=0.0.4");
     } else {
       response = response(HttpResponseStatus.NOT_FOUND,
           "{\"error\":\"not found\",\"path\":\"" + path.replace("\"", "") + "\"}",

@@ -18,24 +18,31 @@ import java.nio.file.Path;
  * @param sslCertificate PEM certificate (chain) for TLS, or null for no TLS
  * @param sslKey the certificate's PEM private key (PKCS#8)
  * @param sslRequired whether connections without TLS are refused
+ * @param queryHistorySize how many finished statements exa_query_history keeps
  */
 public record ServerConfig(String listen, int port, int httpPort, Path dataDirectory,
     long memoryLimitBytes, long queryMemoryLimitBytes, int workerThreads, int maxConnections,
     String password, boolean loopbackTrust, long chunkCacheBytes, Path hbaFile,
-    Path sslCertificate, Path sslKey, boolean sslRequired) {
+    Path sslCertificate, Path sslKey, boolean sslRequired, int queryHistorySize) {
   /** A configuration without rules file and without TLS. */
   public ServerConfig(String listen, int port, int httpPort, Path dataDirectory,
       long memoryLimitBytes, long queryMemoryLimitBytes, int workerThreads, int maxConnections,
       String password, boolean loopbackTrust, long chunkCacheBytes) {
     this(listen, port, httpPort, dataDirectory, memoryLimitBytes, queryMemoryLimitBytes,
         workerThreads, maxConnections, password, loopbackTrust, chunkCacheBytes, null, null,
-        null, false);
+        null, false, EngineOptions.DEFAULT_QUERY_HISTORY_SIZE);
   }
 
   public ServerConfig withSecurity(Path rules, Path certificate, Path key, boolean required) {
     return new ServerConfig(listen, port, httpPort, dataDirectory, memoryLimitBytes,
         queryMemoryLimitBytes, workerThreads, maxConnections, password, loopbackTrust,
-        chunkCacheBytes, rules, certificate, key, required);
+        chunkCacheBytes, rules, certificate, key, required, queryHistorySize);
+  }
+
+  public ServerConfig withQueryHistory(int size) {
+    return new ServerConfig(listen, port, httpPort, dataDirectory, memoryLimitBytes,
+        queryMemoryLimitBytes, workerThreads, maxConnections, password, loopbackTrust,
+        chunkCacheBytes, hbaFile, sslCertificate, sslKey, sslRequired, size);
   }
 
   public static final String USER = EngineOptions.SUPERUSER;

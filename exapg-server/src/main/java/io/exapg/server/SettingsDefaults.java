@@ -21,6 +21,7 @@ final class SettingsDefaults implements CommandLine.IDefaultValueProvider {
       Map.entry("chunk-cache", ""),
       Map.entry("workers", ""),
       Map.entry("max-connections", "100"),
+      Map.entry("query-history", "10000"),
       Map.entry("password", ""),
       Map.entry("loopback-trust", "true"),
       Map.entry("hba-file", ""),

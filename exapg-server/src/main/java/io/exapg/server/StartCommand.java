@@ -76,6 +76,10 @@ final class StartCommand implements Callable<Integer> {
       + " connections without TLS (default: ${DEFAULT-VALUE}).")
   boolean sslRequired;
 
+  @CommandLine.Option(names = "--query-history", description = "Finished statements"
+      + " exa_query_history keeps (default: ${DEFAULT-VALUE}).")
+  int queryHistory;
+
   @Override
   public Integer call() throws Exception {
     long memory = memoryLimit == null || memoryLimit.isEmpty()
@@ -89,7 +93,8 @@ final class StartCommand implements Callable<Integer> {
         maxConnections, password == null || password.isEmpty() ? null : password,
         loopbackTrust, chunkCache == null || chunkCache.isEmpty() ? 0 : parseBytes(chunkCache))
         .withSecurity(pathOrNull(hbaFile), pathOrNull(sslCertificate), pathOrNull(sslKey),
-            sslRequired);
+            sslRequired)
+        .withQueryHistory(queryHistory);
     ExapgNode node;
     try {
       node = ExapgNode.start(serverConfig);

@@ -38,4 +38,9 @@ public final class QueryStatistics {
   public synchronized List<ScanStatistics> all() {
     return new ArrayList<>(scans.values());
   }
+
+  /** Each scan that ran with its counters. */
+  public synchronized Map<ScanNode, ScanStatistics> scans() {
+    return new IdentityHashMap<>(scans);
+  }
 }

@@ -1,12 +1,16 @@
 package io.exapg.core.exec;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Counters of one scan: rows produced, segments and row groups read and skipped, and every
- * chunk read with its tier, bytes and time. Updated concurrently by the scan's workers.
+ * chunk read with its tier, bytes and time, in all and per table column. Updated
+ * concurrently by the scan's workers.
  */
 public final class ScanStatistics {
   private final AtomicLong rows = new AtomicLong();
@@ -18,6 +22,8 @@ public final class ScanStatistics {
   private final AtomicLongArray chunks = new AtomicLongArray(IoTier.values().length);
   private final AtomicLongArray bytes = new AtomicLongArray(IoTier.values().length);
   private final AtomicLongArray nanos = new AtomicLongArray(IoTier.values().length);
+  /** Per table column: chunks, bytes and nanoseconds, three per tier. */
+  private final Map<Integer, AtomicLongArray> columns = new ConcurrentHashMap<>();
 
   /** A segment (or in-memory container) whose zone maps let the scan in. */
   public void segmentRead() {
@@ -47,10 +53,38 @@ public final class ScanStatistics {
     rowGroupsSkipped.incrementAndGet();
   }
 
-  public void chunkRead(IoTier tier, long byteCount, long elapsedNanos) {
+  /** A chunk of the table's column read from a tier. */
+  public void chunkRead(int column, IoTier tier, long byteCount, long elapsedNanos) {
     chunks.incrementAndGet(tier.ordinal());
     bytes.addAndGet(tier.ordinal(), byteCount);
     nanos.addAndGet(tier.ordinal(), elapsedNanos);
+    AtomicLongArray counters = columns.computeIfAbsent(column,
+        c -> new AtomicLongArray(3 * IoTier.values().length));
+    counters.incrementAndGet(3 * tier.ordinal());
+    counters.addAndGet(3 * tier.ordinal() + 1, byteCount);
+    counters.addAndGet(3 * tier.ordinal() + 2, elapsedNanos);
+  }
+
+  /** The table columns chunks were read of. */
+  public Set<Integer> columnsRead() {
+    return Set.copyOf(columns.keySet());
+  }
+
+  public long chunks(int column, IoTier tier) {
+    return columnCounter(column, 3 * tier.ordinal());
+  }
+
+  public long bytes(int column, IoTier tier) {
+    return columnCounter(column, 3 * tier.ordinal() + 1);
+  }
+
+  public long nanos(int column, IoTier tier) {
+    return columnCounter(column, 3 * tier.ordinal() + 2);
+  }
+
+  private long columnCounter(int column, int index) {
+    AtomicLongArray counters = columns.get(column);
+    return counters == null ? 0 : counters.get(index);
   }
 
   public long rows() {

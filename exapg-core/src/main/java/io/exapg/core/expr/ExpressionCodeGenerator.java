@@ -5,6 +5,7 @@ import io.exapg.core.error.SqlState;
 import io.exapg.core.expr.runtime.DateFunctions;
 import io.exapg.core.expr.runtime.LikePattern;
 import io.exapg.core.expr.runtime.RegexPattern;
+import io.exapg.core.expr.runtime.StringValue;
 import io.exapg.core.type.ArrayText;
 import io.exapg.core.type.DataType;
 import io.exapg.core.type.PhysicalType;
@@ -1169,19 +1170,22 @@ final class ExpressionCodeGenerator {
   private Value lookup(Call call, StringBuilder code, Value key) {
     List<String> keys = ArrayText.parse(stringLiteral(call.argument(1)));
     List<String> values = ArrayText.parse(stringLiteral(call.argument(2)));
-    Map<String, Integer> pairs = new HashMap<>();
+    boolean text = call.type().isString();
+    Map<String, Object> pairs = new HashMap<>();
     for (int k = 0; k < keys.size(); k++) {
-      pairs.put(keys.get(k), Integer.valueOf(values.get(k)));
+      pairs.put(keys.get(k), text ? StringValue.of(values.get(k))
+          : Integer.valueOf(values.get(k)));
     }
     String map = constant(Map.copyOf(pairs), "java.util.Map");
     String found = name("found");
-    Value result = declare(code, DataType.INTEGER);
+    Value result = declare(code, call.type());
     code.append("final Object ").append(found).append(" = ").append(key.isNull())
         .append(" ? null : ").append(map).append(".get(").append(key.value())
         .append(".toString());\n");
     code.append(result.isNull()).append(" = ").append(found).append(" == null;\n");
     code.append("if (!").append(result.isNull()).append(") ").append(result.value())
-        .append(" = ((Integer) ").append(found).append(").intValue();\n");
+        .append(text ? " = (StringValue) " : " = ((Integer) ").append(found)
+        .append(text ? ";\n" : ").intValue();\n");
     return result;
   }
 

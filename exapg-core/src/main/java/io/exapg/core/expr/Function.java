@@ -39,8 +39,9 @@ public enum Function {
   ARRAY_VALUE, ARRAY_ELEMENT, ARRAY_CONTAINS, ARRAY_TO_STRING, ARRAY_BOUND, ARRAY_CAT,
   STRING_TO_ARRAY,
   /**
-   * LOOKUP(text, keys, values): the integer paired with the text in two constant arrays
-   * (text[] and int[] literals), NULL when it is not a key; catalog names to OIDs.
+   * LOOKUP(text, keys, values): the value paired with the text in two constant arrays (text[]
+   * literals; the values read as the call's type, INTEGER or TEXT), NULL when it is not a
+   * key; catalog names to OIDs, trace ids to their exports.
    */
   LOOKUP
 }

@@ -1,5 +1,6 @@
 package io.exapg.planner.catalog;
 
+import io.exapg.core.trace.QueryLog;
 import io.exapg.storage.StorageEngine;
 import java.util.Map;
 import org.apache.calcite.schema.Table;
@@ -10,9 +11,11 @@ public final class SystemSchema extends AbstractSchema {
   public static final String NAME = "exa_catalog";
 
   private final StorageEngine storage;
+  private final QueryLog queryLog;
 
-  public SystemSchema(StorageEngine storage) {
+  public SystemSchema(StorageEngine storage, QueryLog queryLog) {
     this.storage = storage;
+    this.queryLog = queryLog;
   }
 
   @Override
@@ -20,6 +23,9 @@ public final class SystemSchema extends AbstractSchema {
     return Map.of(ColumnStorageTable.NAME, new ColumnStorageTable(storage),
         TableStorageTable.NAME, new TableStorageTable(storage), TablesTable.NAME,
         new TablesTable(storage), ColumnStatisticsTable.NAME,
-        new ColumnStatisticsTable(storage));
+        new ColumnStatisticsTable(storage), QueryHistoryTable.NAME,
+        new QueryHistoryTable(queryLog), StatementStatsTable.NAME,
+        new StatementStatsTable(queryLog), TableIoTable.NAME,
+        new TableIoTable(storage, queryLog));
   }
 }

@@ -5,8 +5,16 @@ package io.exapg.planner.engine;
  *
  * @param database the one database name this node serves
  * @param queryMemoryLimitBytes default memory budget of one query
+ * @param queryHistorySize how many finished statements exa_query_history keeps
  */
-public record EngineOptions(String database, long queryMemoryLimitBytes, String serverVersion) {
+public record EngineOptions(String database, long queryMemoryLimitBytes, String serverVersion,
+    int queryHistorySize) {
+  public static final int DEFAULT_QUERY_HISTORY_SIZE = 10_000;
+
+  public EngineOptions(String database, long queryMemoryLimitBytes, String serverVersion) {
+    this(database, queryMemoryLimitBytes, serverVersion, DEFAULT_QUERY_HISTORY_SIZE);
+  }
+
   /** What version() returns. */
   public String versionText() {
     return "PostgreSQL " + serverVersion + " on " + System.getProperty("os.arch") + "-"

@@ -7,6 +7,7 @@ import io.exapg.planner.plan.SessionLookup;
 import io.exapg.storage.catalog.AccessControl;
 import io.exapg.storage.catalog.Catalog;
 import io.exapg.storage.catalog.Privilege;
+import io.exapg.storage.catalog.RoleDef;
 import io.exapg.storage.catalog.TableDef;
 import io.exapg.storage.catalog.ViewDef;
 import java.util.ArrayList;
@@ -116,5 +117,11 @@ final class SessionCatalogLookup implements SessionLookup {
   @Override
   public boolean superuser() {
     return access.isSuperuser(role);
+  }
+
+  @Override
+  public String userName() {
+    RoleDef current = access.role(role);
+    return current == null ? null : current.name();
   }
 }

@@ -53,6 +53,10 @@ final class SessionSettings {
         "Memory budget of one query, e.g. 512MB or 2GB.");
     define("exapg.query_spill_limit", Long.toString(64L << 30), false,
         "Bytes one query may write to disk when its memory budget is exceeded.");
+    define("exapg.trace", "off", false, "Whether this session's statements keep their phases"
+        + " and operators, for exa_trace_export().");
+    define("exapg.log_min_duration", "-1", false, "Queries running at least this long are"
+        + " logged with their EXPLAIN ANALYZE plan; -1 disables, 0 logs all.");
   }
 
   private static void define(String name, String value, boolean reported, String description) {
@@ -170,6 +174,19 @@ final class SessionSettings {
           throw new ExaException(SqlState.INVALID_PARAMETER_VALUE,
               "invalid value for parameter \"TimeZone\": \"" + value + "\"");
         }
+      case "exapg.trace":
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+          case "on", "true", "yes", "1" -> "on";
+          case "off", "false", "no", "0" -> "off";
+          default -> throw new ExaException(SqlState.INVALID_PARAMETER_VALUE,
+              "parameter \"exapg.trace\" requires a Boolean value");
+        };
+      case "exapg.log_min_duration":
+        if (value.trim().equals("-1")) {
+          return "-1";
+        }
+        long threshold = parseDuration(key, value);
+        return threshold == 0 ? "0" : threshold + "ms";
       case "statement_timeout":
       case "idle_in_transaction_session_timeout":
         long millis = parseDuration(key, value);

@@ -8,6 +8,7 @@ import io.exapg.core.error.SqlState;
 import io.exapg.core.exec.WorkerPool;
 import io.exapg.core.exec.spill.SpillArea;
 import io.exapg.core.memory.MemoryManager;
+import io.exapg.core.trace.QueryLog;
 import io.exapg.planner.QueryPlanner;
 import io.exapg.storage.StorageEngine;
 import io.exapg.planner.catalog.pg.SessionActivity;
@@ -28,6 +29,7 @@ public final class SqlEngine implements QueryEngine, AutoCloseable {
   private final ScheduledExecutorService timer;
   private final SpillArea spillArea;
   private final Set<SqlSession> sessions = ConcurrentHashMap.newKeySet();
+  private final QueryLog queryLog;
 
   public SqlEngine(StorageEngine storage, MemoryManager memory, WorkerPool workers,
       EngineOptions options) {
@@ -35,8 +37,9 @@ public final class SqlEngine implements QueryEngine, AutoCloseable {
     this.memory = memory;
     this.workers = workers;
     this.options = options;
+    this.queryLog = new QueryLog(options.queryHistorySize());
     this.planner = new QueryPlanner(storage, options.database(), EngineOptions.SUPERUSER,
-        this::activity);
+        this::activity, queryLog);
     this.spillArea = new SpillArea(storage.dataDirectory().resolve("tmp"));
     this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "exapg-statement-timer");
@@ -84,6 +87,16 @@ public final class SqlEngine implements QueryEngine, AutoCloseable {
 
   EngineOptions options() {
     return options;
+  }
+
+  /** Finished statements: the history, figures per fingerprint, and their listeners. */
+  public QueryLog queryLog() {
+    return queryLog;
+  }
+
+  /** How many client sessions are open. */
+  public int sessionCount() {
+    return sessions.size();
   }
 
   SpillArea spillArea() {

@@ -16,6 +16,7 @@ final class SqlPreparedQuery implements PreparedQuery {
   private final List<DataType> parameterTypes;
   private final List<ResultColumn> resultColumns;
   private volatile QueryPlanner.PreparedPlan plan;
+  private volatile long planNanos;
 
   SqlPreparedQuery(SqlStatement statement, List<DataType> declaredTypes,
       QueryPlanner.PreparedPlan plan, List<ResultColumn> resultColumns) {
@@ -51,5 +52,14 @@ final class SqlPreparedQuery implements PreparedQuery {
   @Override
   public List<ResultColumn> resultColumns() {
     return resultColumns;
+  }
+
+  /** How long preparing took: parsing the statement further, validating and optimizing. */
+  long planNanos() {
+    return planNanos;
+  }
+
+  void planNanos(long nanos) {
+    planNanos = nanos;
   }
 }

@@ -24,6 +24,7 @@ import io.exapg.core.plan.ProjectNode;
 import io.exapg.core.plan.ScanNode;
 import io.exapg.core.type.Calendar;
 import io.exapg.core.type.DataType;
+import io.exapg.core.type.TextFormat;
 import io.exapg.planner.QueryPlanner;
 import io.exapg.planner.catalog.SearchPath;
 import io.exapg.planner.catalog.pg.PgDefinitions;
@@ -64,6 +65,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -73,6 +75,7 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.ddl.SqlCreateSchema;
 import org.slf4j.Logger;
@@ -106,6 +109,12 @@ final class SqlSession implements EngineSession {
   private volatile Long blockStart;
   private volatile long stateChange = backendStart;
   private volatile QueryContext running;
+  /** The statement being dispatched, which the query contexts made meanwhile report to. */
+  private StatementTrace tracing;
+  /** Which statement each query context still running reports its I/O to. */
+  private final Map<QueryContext, StatementTrace> contextTraces = new ConcurrentHashMap<>();
+  /** The plan each running query context executes, for exapg.log_min_duration. */
+  private final Map<QueryContext, PlanNode> contextPlans = new ConcurrentHashMap<>();
 
   SqlSession(SqlEngine engine, SessionInfo info) {
     this.engine = engine;
@@ -122,12 +131,24 @@ final class SqlSession implements EngineSession {
 
   @Override
   public List<ParsedStatement> parse(String sql) {
-    List<ParsedStatement> statements = new ArrayList<>();
-    for (StatementSplitter.Piece piece : StatementSplitter.split(sql)) {
-      SqlNode node = ExaParser.parse(piece);
-      statements.add(new SqlStatement(piece, node, commandName(node)));
+    try {
+      List<ParsedStatement> statements = new ArrayList<>();
+      for (StatementSplitter.Piece piece : StatementSplitter.split(sql)) {
+        SqlNode node = ExaParser.parse(piece);
+        statements.add(new SqlStatement(piece, node, commandName(node)));
+      }
+      return statements;
+    } catch (RuntimeException e) {
+      throw rejected(sql, e);
     }
-    return statements;
+  }
+
+  /** A statement refused before it ran (syntax, names, types) goes to the history too. */
+  private ExaException rejected(String text, RuntimeException e) {
+    ExaException error = ExaException.wrap(e);
+    new StatementTrace(engine.queryLog(), info.processId(), info.user(), text, nowMicros())
+        .failed(error, 0);
+    return error;
   }
 
   private static String commandName(SqlNode node) {
@@ -166,6 +187,18 @@ final class SqlSession implements EngineSession {
   @Override
   public PreparedQuery prepare(ParsedStatement parsed, List<DataType> declaredTypes) {
     SqlStatement statement = (SqlStatement) parsed;
+    long start = System.nanoTime();
+    try {
+      SqlPreparedQuery prepared = prepareStatement(statement, declaredTypes);
+      prepared.planNanos(System.nanoTime() - start);
+      return prepared;
+    } catch (RuntimeException e) {
+      throw rejected(statement.piece().text(), e);
+    }
+  }
+
+  private SqlPreparedQuery prepareStatement(SqlStatement statement,
+      List<DataType> declaredTypes) {
     SqlNode node = statement.node();
     if (failed && !(node instanceof SqlTransactionControl)) {
       throw abortedTransaction();
@@ -240,14 +273,25 @@ final class SqlSession implements EngineSession {
     queryStart = nowMicros();
     stateChange = queryStart;
     activityState = "active";
+    StatementTrace trace = new StatementTrace(engine.queryLog(), info.processId(),
+        info.user(), lastQuery, queryStart);
+    tracing = trace;
+    if (settings.get("exapg.trace").equals("on")) {
+      trace.detailed(query.planNanos());
+    }
     try {
-      return dispatch(query, node, parameters, incremental);
+      StatementResult result = dispatch(query, node, parameters, incremental);
+      trace.dispatched();
+      return trace.follow(result);
     } catch (RuntimeException | AssertionError | StackOverflowError e) {
       if (transaction != null) {
         failed = true;
       }
-      throw ExaException.wrap(e);
+      ExaException error = ExaException.wrap(e);
+      trace.failed(error, 0);
+      throw error;
     } finally {
+      tracing = null;
       blockStart = transaction == null ? null : blockStart == null ? queryStart : blockStart;
       activityState = transaction == null ? "idle" : failed ? "idle in transaction (aborted)"
           : "idle in transaction";
@@ -373,6 +417,8 @@ final class SqlSession implements EngineSession {
       case SqlExplainStatement explain -> explain(query, parameters,
           explain.isEnabled("ANALYZE"));
       case SqlExplain explain -> explain(query, parameters, false);
+      case SqlSelect select when TraceCalls.isStatementStatsReset(select) ->
+          resetStatementStats();
       default -> {
         if (node instanceof SqlInsert || node instanceof SqlDelete
             || node instanceof SqlUpdate || isQuery(node)) {
@@ -577,6 +623,20 @@ final class SqlSession implements EngineSession {
     }
   }
 
+  /** SELECT exa_statement_stats_reset(): forgets the statement figures; superusers only. */
+  private StatementResult resetStatementStats() {
+    if (!engine.storage().access().isSuperuser(privileges.role())) {
+      throw new ExaException(SqlState.INSUFFICIENT_PRIVILEGE,
+          "permission denied for function exa_statement_stats_reset");
+    }
+    long reset = engine.queryLog().resetStatements(nowMicros());
+    List<ResultColumn> columns = List.of(new ResultColumn(TraceCalls.STATEMENT_STATS_RESET,
+        DataType.TEXT));
+    return new StatementResult.Rows(columns, TextRows.stream(
+        List.of(List.of(TextFormat.toText(reset, DataType.TIMESTAMP))), 1, engine.memory()),
+        "SELECT");
+  }
+
   private StatementResult show(SqlShowVariable show) {
     List<List<String>> rows = new ArrayList<>();
     List<ResultColumn> columns;
@@ -616,7 +676,7 @@ final class SqlSession implements EngineSession {
             PgDefinitions.relationNames(engine.storage().catalog(), false),
             PgDefinitions.relationNames(engine.storage().catalog(), true)),
         new SessionCatalogLookup(settings, engine.storage().access(), engine.storage().catalog(),
-            path, privileges.role(), info.processId()));
+            path, privileges.role(), info.processId()), engine.queryLog());
   }
 
   /** The current time in the session's time zone, as a timestamp without time zone. */
@@ -699,6 +759,7 @@ final class SqlSession implements EngineSession {
     StorageTransaction current = ownTransaction ? engine.storage().begin() : transaction;
     QueryContext context = newContext(parameters, current);
     ExecutionPlan execution;
+    contextPlans.put(context, root);
     try {
       execution = ExecutionPlan.build(root, context, STREAM_BATCHES);
     } catch (RuntimeException e) {
@@ -744,6 +805,7 @@ final class SqlSession implements EngineSession {
     boolean ownTransaction = transaction == null;
     StorageTransaction current = ownTransaction ? engine.storage().begin() : transaction;
     QueryContext context = newContext(parameters, current);
+    contextPlans.put(context, root);
     ExecutionPlan execution = null;
     boolean handedOver = false;
     try {
@@ -873,6 +935,10 @@ final class SqlSession implements EngineSession {
         engine.storage().tableStore(current), engine.workers(),
         engine.spillArea().newSpace(spillLimit));
     running = context;
+    StatementTrace trace = tracing;
+    if (trace != null) {
+      contextTraces.put(context, trace);
+    }
     return context;
   }
 
@@ -909,11 +975,37 @@ final class SqlSession implements EngineSession {
     if (running == context) {
       running = null;
     }
+    StatementTrace trace = contextTraces.remove(context);
+    PlanNode root = contextPlans.remove(context);
+    if (trace != null) {
+      trace.addIo(context.statistics());
+      if (root != null) {
+        trace.addPlan(root, context.statistics());
+        logIfSlow(trace, root, context);
+      }
+    }
     try {
       context.close();
     } catch (RuntimeException e) {
       LOG.error("query memory was not released completely", e);
     }
+  }
+
+  /** Logs a query that ran for exapg.log_min_duration or longer with its EXPLAIN ANALYZE. */
+  private void logIfSlow(StatementTrace trace, PlanNode root, QueryContext context) {
+    String setting = settings.get("exapg.log_min_duration");
+    if (setting.equals("-1")) {
+      return;
+    }
+    long elapsed = trace.elapsedNanos();
+    if (elapsed < SessionSettings.parseDuration("exapg.log_min_duration", setting) * 1_000_000L) {
+      return;
+    }
+    List<String> lines = new ArrayList<>();
+    ExplainFormatter.describe(root, 0, lines, context.statistics());
+    LOG.info("duration: {} ms, trace {}, session {}, user {}, statement: {}\n{}",
+        String.format(Locale.ROOT, "%.3f", elapsed / 1e6), trace.traceId(), info.processId(),
+        info.user(), trace.query(), String.join("\n", lines));
   }
 
   private StatementResult explain(SqlPreparedQuery query, List<Object> parameters,

@@ -9,6 +9,8 @@ import io.exapg.core.expr.Expr;
 import io.exapg.core.expr.Function;
 import io.exapg.core.expr.Literal;
 import io.exapg.core.expr.Parameter;
+import io.exapg.core.trace.QueryRecord;
+import io.exapg.core.trace.TraceExport;
 import io.exapg.core.type.ArrayText;
 import io.exapg.core.type.Calendar;
 import io.exapg.core.type.DataType;
@@ -463,6 +465,11 @@ public final class ExprTranslator {
             DataType.BIGINT);
       case "FORMAT":
         return format(operands);
+      case "EXA_TRACE_EXPORT":
+        return traceExport(operands);
+      case "EXA_STATEMENT_STATS_RESET":
+        throw ExaException.notSupported(
+            "exa_statement_stats_reset() other than as SELECT exa_statement_stats_reset()");
       case "QUOTE_IDENT":
         return new Call(Function.QUOTE_IDENT, List.of(asText(operands.get(0))), DataType.TEXT);
       case "QUOTE_LITERAL":
@@ -953,6 +960,32 @@ public final class ExprTranslator {
         new Literal(ArrayText.format(keys), DataType.TEXT),
         new Literal(ArrayText.format(keys.stream().map(k -> values.get(k).toString())
             .toList()), DataType.TEXT)), DataType.INTEGER);
+  }
+
+  /**
+   * exa_trace_export(trace_id, 'chrome' | 'folded'): a traced statement (exapg.trace = on)
+   * of the query history in that format; NULL for other ids. The caller sees the statements
+   * the history shows it: a superuser's all, another user's own.
+   */
+  private Expr traceExport(List<RexNode> operands) {
+    String format = constantText(operands.get(1), "exa_trace_export").toLowerCase(Locale.ROOT);
+    if (!format.equals("chrome") && !format.equals("folded")) {
+      throw new ExaException(SqlState.INVALID_PARAMETER_VALUE, "unknown trace format \""
+          + format + "\": chrome or folded");
+    }
+    Map<String, String> exports = new TreeMap<>();
+    for (QueryRecord record : statement.queryLog().history()) {
+      if (record.detail() != null && (statement.session().superuser()
+          || record.user().equals(statement.session().userName()))) {
+        exports.put(Long.toString(record.traceId()), format.equals("chrome")
+            ? TraceExport.chrome(record) : TraceExport.folded(record));
+      }
+    }
+    List<String> keys = new ArrayList<>(exports.keySet());
+    return new Call(Function.LOOKUP, List.of(asText(operands.get(0)),
+        new Literal(ArrayText.format(keys), DataType.TEXT),
+        new Literal(ArrayText.format(keys.stream().map(exports::get).toList()),
+            DataType.TEXT)), DataType.TEXT);
   }
 
   /**

@@ -27,8 +27,6 @@ public interface SessionLookup extends SessionView {
   /** Every schema's name, by OID. */
   Map<Integer, String> schemaNames();
 
-  boolean superuser();
-
   /** The session's process id (BackendKeyData), as pg_backend_pid() returns it. */
   int backendPid();
 }

@@ -1,5 +1,6 @@
 package io.exapg.planner.plan;
 
+import io.exapg.core.trace.QueryLog;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -13,10 +14,11 @@ import java.util.function.Supplier;
  * @param version what version() returns
  * @param visibleRelations the OIDs of the tables and views found by their unqualified names
  *     on the search path (computed when a statement asks)
+ * @param queryLog the node's finished statements (exa_trace_export)
  */
 public record StatementContext(long micros, String user, String database,
     List<String> searchPath, String version, Supplier<List<Integer>> visibleRelations,
-    Supplier<CatalogTexts> catalogTexts, SessionLookup session) {
+    Supplier<CatalogTexts> catalogTexts, SessionLookup session, QueryLog queryLog) {
   /** current_schema: the first schema of the path, or null. */
   public String schema() {
     return searchPath.isEmpty() ? null : searchPath.get(0);

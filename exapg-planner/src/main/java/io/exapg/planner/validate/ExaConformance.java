@@ -31,6 +31,12 @@ public final class ExaConformance extends SqlDelegatingConformance {
     return false;
   }
 
+  /** HAVING sees the input's columns, never the select list's aliases, as in PostgreSQL. */
+  @Override
+  public boolean isHavingAlias() {
+    return false;
+  }
+
   @Override
   public boolean isSortByAliasObscures() {
     return true;

@@ -45,6 +45,10 @@ final class PgCatalogFunctions {
 
   static final List<SqlOperator> ALL = List.of(
       REGCLASS_IN,
+      // run by the session as a statement of its own (it resets the node's figures)
+      function("EXA_STATEMENT_STATS_RESET", TEXT, OperandTypes.NILADIC),
+      function("EXA_TRACE_EXPORT", ALWAYS_NULL_TEXT,
+          OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.CHARACTER)),
       function("TO_REGCLASS",
           ReturnTypes.explicit(SqlTypeName.INTEGER).andThen(SqlTypeTransforms.FORCE_NULLABLE),
           OperandTypes.family(SqlTypeFamily.CHARACTER)),

@@ -106,7 +106,7 @@ public final class SegmentFile implements AutoCloseable {
   }
 
   public byte[] readChunk(ChunkMeta chunk) {
-    return readChunk(chunk, null, null);
+    return readChunk(chunk, null, null, 0);
   }
 
   /**
@@ -117,14 +117,16 @@ public final class SegmentFile implements AutoCloseable {
    *
    * @param cache the chunk cache, or null not to use one
    * @param statistics where the read is counted, or null
+   * @param column the table column the chunk holds, for the statistics
    */
-  public byte[] readChunk(ChunkMeta chunk, ChunkCache cache, ScanStatistics statistics) {
+  public byte[] readChunk(ChunkMeta chunk, ChunkCache cache, ScanStatistics statistics,
+      int column) {
     long start = System.nanoTime();
     ChunkCache.Key key = cache == null ? null : new ChunkCache.Key(id, chunk.offset());
     byte[] cached = cache == null ? null : cache.get(key);
     if (cached != null) {
       if (statistics != null) {
-        statistics.chunkRead(IoTier.MEMORY, cached.length, System.nanoTime() - start);
+        statistics.chunkRead(column, IoTier.MEMORY, cached.length, System.nanoTime() - start);
       }
       return cached;
     }
@@ -149,7 +151,7 @@ public final class SegmentFile implements AutoCloseable {
           "chunk checksum mismatch at offset " + chunk.offset());
     }
     if (statistics != null) {
-      statistics.chunkRead(resident ? IoTier.PAGE_CACHE : IoTier.DEVICE, bytes.length,
+      statistics.chunkRead(column, resident ? IoTier.PAGE_CACHE : IoTier.DEVICE, bytes.length,
           System.nanoTime() - start);
     }
     if (cache != null) {

@@ -267,7 +267,8 @@ final class TableScanSource implements Source {
         ChunkMeta chunk = group.chunks().get(column);
         ColumnData data = decodedCache.get(morsel.segment().file().key(chunk));
         if (data != null) {
-          statistics.chunkRead(IoTier.MEMORY, chunk.storedLength(), System.nanoTime() - start);
+          statistics.chunkRead(column, IoTier.MEMORY, chunk.storedLength(),
+              System.nanoTime() - start);
           decoded[column] = data;
         }
       }
@@ -303,7 +304,7 @@ final class TableScanSource implements Source {
     private byte[] bytes(int column) {
       if (stored[column] == null) {
         stored[column] = morsel.segment().file().readChunk(group.chunks().get(column), cache,
-            statistics);
+            statistics, column);
       }
       return stored[column];
     }
