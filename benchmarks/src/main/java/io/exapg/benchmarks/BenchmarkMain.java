@@ -153,16 +153,36 @@ public final class BenchmarkMain implements Runnable {
         description = "Seconds a query may run before it is cancelled (default: ${DEFAULT-VALUE}).")
     int timeout;
 
+    @CommandLine.Option(names = "--trace", defaultValue = "off",
+        description = "ExaPG's tracing during the run: off, on (every statement keeps its"
+            + " detail) or sampled (1%% of the statements and every one of at least 1 s)"
+            + " (default: ${DEFAULT-VALUE}).")
+    String trace;
+
     @CommandLine.Mixin
     EngineOptions engines;
 
     @Override
     public Integer call() throws Exception {
       Path files = tpch.files();
+      String traceCall = switch (trace) {
+        case "off" -> null;
+        case "on" -> "SELECT exa_trace_start()";
+        case "sampled" -> "SELECT exa_trace_start(sample => 0.01, min_duration => '1s')";
+        default -> throw new IllegalArgumentException("--trace is off, on or sampled");
+      };
       return engines.run(true, started -> {
+        for (Engine engine : started) {
+          if (traceCall != null && engine instanceof ExapgEngine) {
+            try (java.sql.Statement statement = engine.connection().createStatement()) {
+              statement.execute(traceCall);
+            }
+          }
+        }
         List<TpchBenchmark.Result> results = TpchBenchmark.run(started, files, runs, timeout);
         System.out.println(machine());
-        System.out.println("TPC-H scale factor " + TpchData.scaleName(tpch.scale));
+        System.out.println("TPC-H scale factor " + TpchData.scaleName(tpch.scale)
+            + ", ExaPG tracing " + trace);
         System.out.println(TpchBenchmark.report(results, runs));
       });
     }

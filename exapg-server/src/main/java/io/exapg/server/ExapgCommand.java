@@ -7,7 +7,7 @@ import picocli.CommandLine;
     version = "ExaPG " + ExapgNode.VERSION,
     description = "ExaPG: a distributed columnar analytic SQL database speaking the PostgreSQL"
         + " protocol.",
-    subcommands = {StartCommand.class})
+    subcommands = {StartCommand.class, TraceCommand.class})
 final class ExapgCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

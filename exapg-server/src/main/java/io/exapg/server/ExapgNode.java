@@ -72,6 +72,11 @@ public final class ExapgNode implements AutoCloseable {
         new ConfiguredAuthenticator(rules, storage.access()));
     port = pgServer.start();
     metrics = new NodeMetrics(engine, storage, memory, pgServer::connectionCount);
+    TraceFiles traceFiles = new TraceFiles(config.dataDirectory().resolve("trace"));
+    engine.queryLog().addListener(traceFiles::write);
+    if (config.alerts().any()) {
+      engine.queryLog().addListener(new Alerts(config.alerts(), metrics.registry())::check);
+    }
     http = new HttpEndpoint(config.listen(), config.httpPort(), this::health, metrics::scrape);
     httpPort = http.start();
   }

@@ -10,6 +10,7 @@ import io.exapg.storage.table.StorageStatistics;
 import io.exapg.storage.table.TableSnapshot;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -109,6 +110,10 @@ final class NodeMetrics implements AutoCloseable {
       }
     }
     return new double[] {segments, stored, raw};
+  }
+
+  MeterRegistry registry() {
+    return registry;
   }
 
   /** The metrics in Prometheus' text format. */

@@ -19,30 +19,39 @@ import java.nio.file.Path;
  * @param sslKey the certificate's PEM private key (PKCS#8)
  * @param sslRequired whether connections without TLS are refused
  * @param queryHistorySize how many finished statements exa_query_history keeps
+ * @param alerts the alert rules and their webhook
  */
 public record ServerConfig(String listen, int port, int httpPort, Path dataDirectory,
     long memoryLimitBytes, long queryMemoryLimitBytes, int workerThreads, int maxConnections,
     String password, boolean loopbackTrust, long chunkCacheBytes, Path hbaFile,
-    Path sslCertificate, Path sslKey, boolean sslRequired, int queryHistorySize) {
+    Path sslCertificate, Path sslKey, boolean sslRequired, int queryHistorySize,
+    AlertOptions alerts) {
   /** A configuration without rules file and without TLS. */
   public ServerConfig(String listen, int port, int httpPort, Path dataDirectory,
       long memoryLimitBytes, long queryMemoryLimitBytes, int workerThreads, int maxConnections,
       String password, boolean loopbackTrust, long chunkCacheBytes) {
     this(listen, port, httpPort, dataDirectory, memoryLimitBytes, queryMemoryLimitBytes,
         workerThreads, maxConnections, password, loopbackTrust, chunkCacheBytes, null, null,
-        null, false, EngineOptions.DEFAULT_QUERY_HISTORY_SIZE);
+        null, false, EngineOptions.DEFAULT_QUERY_HISTORY_SIZE, AlertOptions.NONE);
   }
 
   public ServerConfig withSecurity(Path rules, Path certificate, Path key, boolean required) {
     return new ServerConfig(listen, port, httpPort, dataDirectory, memoryLimitBytes,
         queryMemoryLimitBytes, workerThreads, maxConnections, password, loopbackTrust,
-        chunkCacheBytes, rules, certificate, key, required, queryHistorySize);
+        chunkCacheBytes, rules, certificate, key, required, queryHistorySize, alerts);
   }
 
   public ServerConfig withQueryHistory(int size) {
     return new ServerConfig(listen, port, httpPort, dataDirectory, memoryLimitBytes,
         queryMemoryLimitBytes, workerThreads, maxConnections, password, loopbackTrust,
-        chunkCacheBytes, hbaFile, sslCertificate, sslKey, sslRequired, size);
+        chunkCacheBytes, hbaFile, sslCertificate, sslKey, sslRequired, size, alerts);
+  }
+
+  ServerConfig withAlerts(AlertOptions rules) {
+    return new ServerConfig(listen, port, httpPort, dataDirectory, memoryLimitBytes,
+        queryMemoryLimitBytes, workerThreads, maxConnections, password, loopbackTrust,
+        chunkCacheBytes, hbaFile, sslCertificate, sslKey, sslRequired, queryHistorySize,
+        rules);
   }
 
   public static final String USER = EngineOptions.SUPERUSER;

@@ -1,7 +1,9 @@
 package io.exapg.server;
 
 import io.exapg.core.error.ExaException;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -80,6 +82,47 @@ final class StartCommand implements Callable<Integer> {
       + " exa_query_history keeps (default: ${DEFAULT-VALUE}).")
   int queryHistory;
 
+  @CommandLine.Option(names = "--alert-slow-query", description = "Alert on statements"
+      + " running at least this long, e.g. 30s or 500ms (default: off).")
+  String alertSlowQuery;
+
+  @CommandLine.Option(names = "--alert-tier3-share", description = "Alert when more than this"
+      + " percentage of the bytes read in a minute came from the device (default: off).")
+  String alertTier3Share;
+
+  @CommandLine.Option(names = "--alert-webhook", description = "URL each alert is POSTed to"
+      + " as JSON (default: none; alerts are logged and counted anyway).")
+  String alertWebhook;
+
+  private AlertOptions alerts() {
+    long slow = alertSlowQuery == null || alertSlowQuery.isEmpty() ? -1
+        : millis(alertSlowQuery);
+    double share = alertTier3Share == null || alertTier3Share.isEmpty() ? -1
+        : Double.parseDouble(alertTier3Share.replace("%", "").trim());
+    URI webhook = alertWebhook == null || alertWebhook.isEmpty() ? null
+        : URI.create(alertWebhook);
+    if (webhook != null && !List.of("http", "https").contains(webhook.getScheme())) {
+      throw new IllegalArgumentException("--alert-webhook needs an http or https URL");
+    }
+    return new AlertOptions(slow, share, webhook);
+  }
+
+  /** Milliseconds of "500ms", "30s", "2min" or a plain number of milliseconds. */
+  static long millis(String text) {
+    String value = text.trim().toLowerCase(Locale.ROOT);
+    long factor = 1;
+    if (value.endsWith("ms")) {
+      value = value.substring(0, value.length() - 2);
+    } else if (value.endsWith("min")) {
+      value = value.substring(0, value.length() - 3);
+      factor = 60_000;
+    } else if (value.endsWith("s")) {
+      value = value.substring(0, value.length() - 1);
+      factor = 1000;
+    }
+    return Long.parseLong(value.trim()) * factor;
+  }
+
   @Override
   public Integer call() throws Exception {
     long memory = memoryLimit == null || memoryLimit.isEmpty()
@@ -95,6 +138,12 @@ final class StartCommand implements Callable<Integer> {
         .withSecurity(pathOrNull(hbaFile), pathOrNull(sslCertificate), pathOrNull(sslKey),
             sslRequired)
         .withQueryHistory(queryHistory);
+    try {
+      serverConfig = serverConfig.withAlerts(alerts());
+    } catch (IllegalArgumentException e) {
+      System.err.println("exapg: invalid alert option: " + e.getMessage());
+      return 2;
+    }
     ExapgNode node;
     try {
       node = ExapgNode.start(serverConfig);

@@ -160,6 +160,33 @@ class QueryHistoryTest {
   }
 
   @Test
+  void nodeWideTracingFollowsOneUserUntilStopped() throws Exception {
+    Properties watcher = new Properties();
+    watcher.setProperty("user", "watcher");
+    try (Connection admin = server.connect(); Statement adminStatement =
+        admin.createStatement(); Connection user = server.connect(watcher);
+        Statement userStatement = user.createStatement()) {
+      SQLException denied = assertThrows(SQLException.class,
+          () -> userStatement.executeQuery("SELECT exa_trace_start()"));
+      assertEquals("42501", denied.getSQLState());
+      assertEquals(List.of("tracing user watcher"), rows(adminStatement,
+          "SELECT exa_trace_start(user_name => 'watcher')"));
+      userStatement.executeQuery("SELECT min(x) FROM numbers WHERE m = 5").close();
+      adminStatement.executeQuery("SELECT min(x) FROM numbers WHERE m = 6").close();
+      assertEquals(List.of("tracing stopped"), rows(adminStatement,
+          "SELECT exa_trace_stop()"));
+      userStatement.executeQuery("SELECT min(x) FROM numbers WHERE m = 2").close();
+      assertEquals(List.of("5 t", "6 f", "2 f"), rows(adminStatement,
+          "SELECT right(query_text, 1), exa_trace_export(trace_id, 'folded') IS NOT NULL"
+          + " FROM exa_query_history WHERE query_text LIKE 'SELECT min(x) FROM numbers%'"
+          + " ORDER BY trace_id"));
+      SQLException unknown = assertThrows(SQLException.class,
+          () -> adminStatement.executeQuery("SELECT exa_trace_start(users => 'x')"));
+      assertEquals("22023", unknown.getSQLState());
+    }
+  }
+
+  @Test
   void metricsAreServedInPrometheusFormat() throws Exception {
     try (Connection connection = server.connect(); Statement statement =
         connection.createStatement()) {

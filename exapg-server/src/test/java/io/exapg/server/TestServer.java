@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
 
 /** An ExaPG node in this JVM on free loopback ports with a fresh data directory. */
 public final class TestServer implements AutoCloseable {
@@ -31,8 +32,13 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Path dataDirectory) {
-    ServerConfig config = new ServerConfig("127.0.0.1", 0, 0, dataDirectory, 1L << 30,
-        512L << 20, 2, 100, "secret", true, 0);
+    return start(dataDirectory, config -> config);
+  }
+
+  /** A node with its configuration changed from the tests' usual one. */
+  public static TestServer start(Path dataDirectory, UnaryOperator<ServerConfig> change) {
+    ServerConfig config = change.apply(new ServerConfig("127.0.0.1", 0, 0, dataDirectory,
+        1L << 30, 512L << 20, 2, 100, "secret", true, 0));
     try {
       return new TestServer(dataDirectory, ExapgNode.start(config));
     } catch (InterruptedException e) {

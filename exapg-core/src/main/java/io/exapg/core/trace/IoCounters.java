@@ -19,6 +19,11 @@ public final class IoCounters {
     this.nanos = nanos;
   }
 
+  /** Counters as given: chunk reads, bytes and nanoseconds, each indexed by tier. */
+  public static IoCounters of(long[] reads, long[] bytes, long[] nanos) {
+    return new IoCounters(reads.clone(), bytes.clone(), nanos.clone());
+  }
+
   /** The sum over a query's scans. */
   public static IoCounters of(List<ScanStatistics> scans) {
     int tiers = IoTier.values().length;

@@ -33,6 +33,7 @@ public final class QueryLog {
   private final Map<ColumnRef, IoCounters> columnIo = new HashMap<>();
   private final List<Consumer<QueryRecord>> listeners = new CopyOnWriteArrayList<>();
   private long resetMicros;
+  private volatile TraceScope scope;
 
   /** @param historySize how many finished statements exa_query_history keeps */
   public QueryLog(int historySize) {
@@ -80,6 +81,16 @@ public final class QueryLog {
       all.add(statistics.snapshot());
     }
     return all;
+  }
+
+  /** What the node traces besides sessions with exapg.trace on; null for nothing. */
+  public TraceScope traceScope() {
+    return scope;
+  }
+
+  /** exa_trace_start / exa_trace_stop (null). */
+  public void traceScope(TraceScope traced) {
+    scope = traced;
   }
 
   /** Chunk reads per table column since the node started, for exa_table_io. */

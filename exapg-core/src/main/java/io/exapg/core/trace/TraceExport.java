@@ -100,7 +100,8 @@ public final class TraceExport {
     return String.format(Locale.ROOT, "%.3f", nanos / 1e6);
   }
 
-  private static String quote(String text) {
+  /** A JSON string literal of the text. */
+  public static String quote(String text) {
     StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -22,6 +22,7 @@ import io.exapg.core.plan.UpdateNode;
 import io.exapg.core.plan.PlanNode;
 import io.exapg.core.plan.ProjectNode;
 import io.exapg.core.plan.ScanNode;
+import io.exapg.core.trace.TraceScope;
 import io.exapg.core.type.Calendar;
 import io.exapg.core.type.DataType;
 import io.exapg.core.type.TextFormat;
@@ -69,6 +70,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlExplain;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -206,6 +208,9 @@ final class SqlSession implements EngineSession {
     return switch (node) {
       case SqlFetchCursor fetch when !fetch.move -> new SqlPreparedQuery(statement,
           declaredTypes, null, cursors.get(fetch.name.getSimple()).columns());
+      case SqlSelect select when TraceCalls.call(select) != null -> new SqlPreparedQuery(
+          statement, declaredTypes, null, List.of(new ResultColumn(
+              TraceCalls.name(TraceCalls.call(select)), DataType.TEXT)));
       case SqlShowVariable show -> new SqlPreparedQuery(statement, declaredTypes, null,
           show.name.equals("all")
               ? List.of(new ResultColumn("name", DataType.TEXT),
@@ -276,8 +281,11 @@ final class SqlSession implements EngineSession {
     StatementTrace trace = new StatementTrace(engine.queryLog(), info.processId(),
         info.user(), lastQuery, queryStart);
     tracing = trace;
+    TraceScope scope = engine.queryLog().traceScope();
     if (settings.get("exapg.trace").equals("on")) {
-      trace.detailed(query.planNanos());
+      trace.detailed(query.planNanos(), null);
+    } else if (scope != null && scope.covers(info.user(), info.database())) {
+      trace.detailed(query.planNanos(), scope);
     }
     try {
       StatementResult result = dispatch(query, node, parameters, incremental);
@@ -417,8 +425,8 @@ final class SqlSession implements EngineSession {
       case SqlExplainStatement explain -> explain(query, parameters,
           explain.isEnabled("ANALYZE"));
       case SqlExplain explain -> explain(query, parameters, false);
-      case SqlSelect select when TraceCalls.isStatementStatsReset(select) ->
-          resetStatementStats();
+      case SqlSelect select when TraceCalls.call(select) != null ->
+          traceCall(TraceCalls.call(select));
       default -> {
         if (node instanceof SqlInsert || node instanceof SqlDelete
             || node instanceof SqlUpdate || isQuery(node)) {
@@ -623,18 +631,39 @@ final class SqlSession implements EngineSession {
     }
   }
 
-  /** SELECT exa_statement_stats_reset(): forgets the statement figures; superusers only. */
-  private StatementResult resetStatementStats() {
+  /**
+   * SELECT exa_statement_stats_reset() (forgets the statement figures, answers when),
+   * exa_trace_start(...) and exa_trace_stop() (switch node-wide tracing, answer what is
+   * traced now); superusers only.
+   */
+  private StatementResult traceCall(SqlCall call) {
+    String name = TraceCalls.name(call);
     if (!engine.storage().access().isSuperuser(privileges.role())) {
       throw new ExaException(SqlState.INSUFFICIENT_PRIVILEGE,
-          "permission denied for function exa_statement_stats_reset");
+          "permission denied for function " + name);
     }
-    long reset = engine.queryLog().resetStatements(nowMicros());
-    List<ResultColumn> columns = List.of(new ResultColumn(TraceCalls.STATEMENT_STATS_RESET,
-        DataType.TEXT));
-    return new StatementResult.Rows(columns, TextRows.stream(
-        List.of(List.of(TextFormat.toText(reset, DataType.TIMESTAMP))), 1, engine.memory()),
-        "SELECT");
+    String answer;
+    switch (name) {
+      case TraceCalls.STATEMENT_STATS_RESET -> answer = TextFormat.toText(
+          engine.queryLog().resetStatements(nowMicros()), DataType.TIMESTAMP);
+      case TraceCalls.TRACE_START -> {
+        TraceScope scope = TraceCalls.scope(call);
+        engine.queryLog().traceScope(scope);
+        LOG.info("{} started by {}", scope.describe(), info.user());
+        answer = scope.describe();
+      }
+      default -> {
+        if (call.operandCount() > 0) {
+          throw new ExaException(SqlState.INVALID_PARAMETER_VALUE,
+              "exa_trace_stop takes no arguments");
+        }
+        engine.queryLog().traceScope(null);
+        LOG.info("node-wide tracing stopped by {}", info.user());
+        answer = "tracing stopped";
+      }
+    }
+    return new StatementResult.Rows(List.of(new ResultColumn(name, DataType.TEXT)),
+        TextRows.stream(List.of(List.of(answer)), 1, engine.memory()), "SELECT");
   }
 
   private StatementResult show(SqlShowVariable show) {

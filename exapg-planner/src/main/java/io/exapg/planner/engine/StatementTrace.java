@@ -16,6 +16,7 @@ import io.exapg.core.trace.OperatorTrace;
 import io.exapg.core.trace.QueryLog;
 import io.exapg.core.trace.QueryRecord;
 import io.exapg.core.trace.TraceDetail;
+import io.exapg.core.trace.TraceScope;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,6 +45,8 @@ final class StatementTrace {
   /** Phases and operators, kept only when the session traces (exapg.trace = on). */
   private List<TraceDetail.Phase> phases;
   private List<OperatorTrace> plans;
+  /** The node-wide tracing that asked for the detail, which decides whether it is kept. */
+  private TraceScope scope;
   private long dispatchedNanos;
 
   StatementTrace(QueryLog log, int sessionId, String user, String query, long startMicros) {
@@ -67,8 +70,10 @@ final class StatementTrace {
    * Keeps this statement's phases and operators.
    *
    * @param planNanos how long parsing, validating and optimizing took when it was prepared
+   * @param scope the node-wide tracing that asks, or null when the session does
    */
-  synchronized void detailed(long planNanos) {
+  synchronized void detailed(long planNanos, TraceScope scope) {
+    this.scope = scope;
     phases = new ArrayList<>();
     plans = new ArrayList<>();
     if (planNanos > 0) {
@@ -131,7 +136,7 @@ final class StatementTrace {
       synchronized (this) {
         total = io;
         columns = Map.copyOf(columnIo);
-        if (phases != null) {
+        if (phases != null && (scope == null || scope.keeps(end - startNanos))) {
           long dispatched = dispatchedNanos == 0 ? end : dispatchedNanos;
           phases.add(new TraceDetail.Phase("execute", 0, dispatched - startNanos));
           phases.add(new TraceDetail.Phase("send", dispatched - startNanos, end - dispatched));

@@ -468,8 +468,10 @@ public final class ExprTranslator {
       case "EXA_TRACE_EXPORT":
         return traceExport(operands);
       case "EXA_STATEMENT_STATS_RESET":
-        throw ExaException.notSupported(
-            "exa_statement_stats_reset() other than as SELECT exa_statement_stats_reset()");
+      case "EXA_TRACE_STOP":
+        throw ExaException.notSupported(name.toLowerCase(Locale.ROOT)
+            + "() other than as a statement of its own: SELECT " + name.toLowerCase(Locale.ROOT)
+            + "()");
       case "QUOTE_IDENT":
         return new Call(Function.QUOTE_IDENT, List.of(asText(operands.get(0))), DataType.TEXT);
       case "QUOTE_LITERAL":

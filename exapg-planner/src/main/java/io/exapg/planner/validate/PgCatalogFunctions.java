@@ -47,6 +47,7 @@ final class PgCatalogFunctions {
       REGCLASS_IN,
       // run by the session as a statement of its own (it resets the node's figures)
       function("EXA_STATEMENT_STATS_RESET", TEXT, OperandTypes.NILADIC),
+      function("EXA_TRACE_STOP", TEXT, OperandTypes.NILADIC),
       function("EXA_TRACE_EXPORT", ALWAYS_NULL_TEXT,
           OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.CHARACTER)),
       function("TO_REGCLASS",
