@@ -1,10 +1,13 @@
 package io.exapg.planner.validate;
 
+import io.exapg.core.error.ExaException;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlCallBinding;
+import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlValidator;
@@ -39,6 +42,23 @@ public final class ExaTypeCoercion extends TypeCoercionImpl {
   private static boolean readsAs(RelDataType type, RelDataType string) {
     return SqlTypeUtil.isCharacter(string)
         && (SqlTypeUtil.isArray(type) || SqlTypeUtil.isBinary(type));
+  }
+
+  /**
+   * x = ANY ('{1,2}'): PostgreSQL reads the string as an array of x's type; Calcite would
+   * compare x with the whole string (or cast it to x's type), so it is refused instead.
+   */
+  @Override
+  public boolean inOperationCoercion(SqlCallBinding binding) {
+    if ((binding.getOperator().getKind() == SqlKind.SOME
+        || binding.getOperator().getKind() == SqlKind.ALL)
+        && binding.operand(1) instanceof SqlNodeList list && list.size() == 1
+        && list.get(0) instanceof SqlCharStringLiteral literal
+        && literal.getValueAs(String.class).strip().startsWith("{")) {
+      throw ExaException.notSupported("ANY/ALL over an untyped string (write the array with"
+          + " its type, e.g. '" + literal.getValueAs(String.class) + "'::int[])");
+    }
+    return super.inOperationCoercion(binding);
   }
 
   /** 'd' = ANY (text_array): the string is compared as the element type. */
