@@ -975,9 +975,13 @@ public final class ExprTranslator {
       throw new ExaException(SqlState.INVALID_PARAMETER_VALUE, "unknown trace format \""
           + format + "\": chrome or folded");
     }
+    // a constant id needs only its own export, not every traced statement's
+    Long only = operands.get(0) instanceof RexLiteral literal && !literal.isNull()
+        ? literal.getValueAs(Long.class) : null;
     Map<String, String> exports = new TreeMap<>();
     for (QueryRecord record : statement.queryLog().history()) {
-      if (record.detail() != null && (statement.session().superuser()
+      if (record.detail() != null && (only == null || only == record.traceId())
+          && (statement.session().superuser()
           || record.user().equals(statement.session().userName()))) {
         exports.put(Long.toString(record.traceId()), format.equals("chrome")
             ? TraceExport.chrome(record) : TraceExport.folded(record));

@@ -5,7 +5,7 @@ import io.exapg.planner.catalog.SystemTable;
 import io.exapg.storage.StorageEngine;
 import io.exapg.storage.catalog.Catalog;
 import io.exapg.storage.catalog.TableDef;
-import io.exapg.storage.table.SegmentRef;
+import io.exapg.storage.table.StorageStatistics;
 import io.exapg.storage.table.TableSnapshot;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,15 +35,11 @@ final class PgStatUserTablesTable extends SystemTable {
     List<List<Object>> rows = new ArrayList<>();
     for (TableDef table : catalog.tables()) {
       TableSnapshot snapshot = storage.snapshot(table.id());
-      long live = snapshot == null ? 0 : snapshot.rowCount();
-      long stored = 0;
-      if (snapshot != null) {
-        for (SegmentRef segment : snapshot.segments()) {
-          stored += segment.rowCount();
-        }
-      }
-      rows.add(Arrays.asList(PgOids.relation(table.id()), table.schema(), table.name(), live,
-          stored - live));
+      StorageStatistics.TableStats stats = snapshot == null ? null
+          : StorageStatistics.table(snapshot);
+      long deleted = stats == null ? 0 : stats.deletedRows();
+      rows.add(Arrays.asList(PgOids.relation(table.id()), table.schema(), table.name(),
+          stats == null ? 0L : stats.rows() - deleted, deleted));
     }
     return rows;
   }
