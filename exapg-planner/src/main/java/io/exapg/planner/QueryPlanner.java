@@ -180,7 +180,16 @@ public final class QueryPlanner {
    */
   public record PreparedPlan(RelNode physical, RexBuilder rexBuilder, List<ResultColumn> columns,
       StatementParameters parameters, long planVersion, DmlRewriter.Target target,
-      SearchPath searchPath, List<RelationAccess> accesses) {
+      SearchPath searchPath, List<RelationAccess> accesses, PlanTimings timings) {
+    /** The same plan, as handed out again from the plan cache. */
+    PreparedPlan fromCache() {
+      return withTimings(timings.asCached());
+    }
+
+    PreparedPlan withTimings(PlanTimings planTimings) {
+      return new PreparedPlan(physical, rexBuilder, columns, parameters, planVersion, target,
+          searchPath, accesses, planTimings);
+    }
   }
 
   /**
@@ -255,7 +264,7 @@ public final class QueryPlanner {
     synchronized (cache) {
       PreparedPlan cached = cache.get(key);
       if (cached != null && cached.planVersion() == planVersion) {
-        return cached;
+        return cached.fromCache();
       }
     }
     PreparedPlan plan = planUncached(parser, piece, declaredTypes, planVersion, searchPath);
@@ -269,16 +278,23 @@ public final class QueryPlanner {
       StatementSplitter.Piece piece, List<DataType> declaredTypes, long planVersion,
       SearchPath searchPath) {
     DmlRewriter.Target[] target = new DmlRewriter.Target[1];
+    long[] parseNanos = new long[1];
     Supplier<SqlNode> parser = () -> {
-      SqlNode node = statementParser.get();
-      DmlRewriter.Rewritten rewritten = DmlRewriter.rewrite(node, storage.catalog(), searchPath,
-          QueryPlanner::typeSpec);
-      if (rewritten == null) {
-        return node;
+      long start = System.nanoTime();
+      try {
+        SqlNode node = statementParser.get();
+        DmlRewriter.Rewritten rewritten = DmlRewriter.rewrite(node, storage.catalog(),
+            searchPath, QueryPlanner::typeSpec);
+        if (rewritten == null) {
+          return node;
+        }
+        target[0] = rewritten.target();
+        return rewritten.query();
+      } finally {
+        parseNanos[0] += System.nanoTime() - start;
       }
-      target[0] = rewritten.target();
-      return rewritten.query();
     };
+    long validateStart = System.nanoTime();
     List<Integer> markerNumbers = piece.parameters();
     int parameterCount = 0;
     for (int number : markerNumbers) {
@@ -314,9 +330,16 @@ public final class QueryPlanner {
       validated = validate(environment, parser.get(), piece, markerNumbers, types);
     }
     StatementParameters parameters = new StatementParameters(markerNumbers, List.of(types));
+    long optimizeStart = System.nanoTime();
+    long parsedBeforeOptimize = parseNanos[0];
     try {
-      return convert(environment, parser.get(), validated, parameters, planVersion,
+      SqlNode original = parser.get();
+      PreparedPlan plan = convert(environment, original, validated, parameters, planVersion,
           target[0]);
+      long end = System.nanoTime();
+      return plan.withTimings(new PlanTimings(parseNanos[0],
+          optimizeStart - validateStart - parsedBeforeOptimize,
+          end - optimizeStart - (parseNanos[0] - parsedBeforeOptimize), false));
     } catch (ExaException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -459,7 +482,7 @@ public final class QueryPlanner {
       throw ExaException.notSupported("this query shape (" + firstLine(e.getMessage()) + ")");
     }
     return new PreparedPlan(physical, rexBuilder, columns, parameters, planVersion, target,
-        environment.searchPath(), accesses);
+        environment.searchPath(), accesses, null);
   }
 
   /**

@@ -62,7 +62,7 @@ public final class ExapgNode implements AutoCloseable {
     storage = StorageEngine.open(config.dataDirectory(), options);
     engine = new SqlEngine(storage, memory, workers, new EngineOptions(ServerConfig.DATABASE,
         config.queryMemoryLimitBytes(), EngineOptions.POSTGRES_VERSION + " (ExaPG " + VERSION
-        + ")", config.queryHistorySize()));
+        + ")", config.workload().queryHistorySize(), config.workload().maxActiveStatements()));
     setInitialPassword(storage.access());
     HbaRules rules = config.hbaFile() != null
         ? HbaRules.read(config.hbaFile(), config.sslRequired())
@@ -72,7 +72,8 @@ public final class ExapgNode implements AutoCloseable {
         new ConfiguredAuthenticator(rules, storage.access()));
     port = pgServer.start();
     metrics = new NodeMetrics(engine, storage, memory, pgServer::connectionCount);
-    TraceFiles traceFiles = new TraceFiles(config.dataDirectory().resolve("trace"));
+    TraceFiles traceFiles = new TraceFiles(config.dataDirectory().resolve("trace"),
+        config.workload().traceFileBytes(), config.workload().traceDirectoryBytes());
     engine.queryLog().addListener(traceFiles::write);
     if (config.alerts().any()) {
       engine.queryLog().addListener(new Alerts(config.alerts(), metrics.registry())::check);

@@ -18,13 +18,13 @@ import java.nio.file.Path;
  * @param sslCertificate PEM certificate (chain) for TLS, or null for no TLS
  * @param sslKey the certificate's PEM private key (PKCS#8)
  * @param sslRequired whether connections without TLS are refused
- * @param queryHistorySize how many finished statements exa_query_history keeps
+ * @param workload statement limits, query history and trace file sizes
  * @param alerts the alert rules and their webhook
  */
 public record ServerConfig(String listen, int port, int httpPort, Path dataDirectory,
     long memoryLimitBytes, long queryMemoryLimitBytes, int workerThreads, int maxConnections,
     String password, boolean loopbackTrust, long chunkCacheBytes, Path hbaFile,
-    Path sslCertificate, Path sslKey, boolean sslRequired, int queryHistorySize,
+    Path sslCertificate, Path sslKey, boolean sslRequired, WorkloadOptions workload,
     AlertOptions alerts) {
   /** A configuration without rules file and without TLS. */
   public ServerConfig(String listen, int port, int httpPort, Path dataDirectory,
@@ -32,26 +32,25 @@ public record ServerConfig(String listen, int port, int httpPort, Path dataDirec
       String password, boolean loopbackTrust, long chunkCacheBytes) {
     this(listen, port, httpPort, dataDirectory, memoryLimitBytes, queryMemoryLimitBytes,
         workerThreads, maxConnections, password, loopbackTrust, chunkCacheBytes, null, null,
-        null, false, EngineOptions.DEFAULT_QUERY_HISTORY_SIZE, AlertOptions.NONE);
+        null, false, WorkloadOptions.DEFAULTS, AlertOptions.NONE);
   }
 
   public ServerConfig withSecurity(Path rules, Path certificate, Path key, boolean required) {
     return new ServerConfig(listen, port, httpPort, dataDirectory, memoryLimitBytes,
         queryMemoryLimitBytes, workerThreads, maxConnections, password, loopbackTrust,
-        chunkCacheBytes, rules, certificate, key, required, queryHistorySize, alerts);
+        chunkCacheBytes, rules, certificate, key, required, workload, alerts);
   }
 
-  public ServerConfig withQueryHistory(int size) {
+  public ServerConfig withWorkload(WorkloadOptions options) {
     return new ServerConfig(listen, port, httpPort, dataDirectory, memoryLimitBytes,
         queryMemoryLimitBytes, workerThreads, maxConnections, password, loopbackTrust,
-        chunkCacheBytes, hbaFile, sslCertificate, sslKey, sslRequired, size, alerts);
+        chunkCacheBytes, hbaFile, sslCertificate, sslKey, sslRequired, options, alerts);
   }
 
   ServerConfig withAlerts(AlertOptions rules) {
     return new ServerConfig(listen, port, httpPort, dataDirectory, memoryLimitBytes,
         queryMemoryLimitBytes, workerThreads, maxConnections, password, loopbackTrust,
-        chunkCacheBytes, hbaFile, sslCertificate, sslKey, sslRequired, queryHistorySize,
-        rules);
+        chunkCacheBytes, hbaFile, sslCertificate, sslKey, sslRequired, workload, rules);
   }
 
   public static final String USER = EngineOptions.SUPERUSER;

@@ -82,6 +82,19 @@ final class StartCommand implements Callable<Integer> {
       + " exa_query_history keeps (default: ${DEFAULT-VALUE}).")
   int queryHistory;
 
+  @CommandLine.Option(names = "--max-active-statements", description = "Sessions executing"
+      + " queries at once; others wait their turn, shown as wait_event_type Admission in"
+      + " pg_stat_activity; 0 for no limit (default: ${DEFAULT-VALUE}).")
+  int maxActiveStatements;
+
+  @CommandLine.Option(names = "--trace-file-limit", description = "Size of a session's trace"
+      + " file past which it is rotated to NAME.1 (default: ${DEFAULT-VALUE}).")
+  String traceFileLimit;
+
+  @CommandLine.Option(names = "--trace-dir-limit", description = "Size of all trace files past"
+      + " which the oldest are deleted (default: ${DEFAULT-VALUE}).")
+  String traceDirectoryLimit;
+
   @CommandLine.Option(names = "--alert-slow-query", description = "Alert on statements"
       + " running at least this long, e.g. 30s or 500ms (default: off).")
   String alertSlowQuery;
@@ -136,8 +149,14 @@ final class StartCommand implements Callable<Integer> {
         maxConnections, password == null || password.isEmpty() ? null : password,
         loopbackTrust, chunkCache == null || chunkCache.isEmpty() ? 0 : parseBytes(chunkCache))
         .withSecurity(pathOrNull(hbaFile), pathOrNull(sslCertificate), pathOrNull(sslKey),
-            sslRequired)
-        .withQueryHistory(queryHistory);
+            sslRequired);
+    try {
+      serverConfig = serverConfig.withWorkload(new WorkloadOptions(queryHistory,
+          maxActiveStatements, parseBytes(traceFileLimit), parseBytes(traceDirectoryLimit)));
+    } catch (IllegalArgumentException e) {
+      System.err.println("exapg: " + e.getMessage());
+      return 2;
+    }
     try {
       serverConfig = serverConfig.withAlerts(alerts());
     } catch (IllegalArgumentException e) {

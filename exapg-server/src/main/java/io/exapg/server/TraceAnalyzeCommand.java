@@ -49,14 +49,25 @@ final class TraceAnalyzeCommand implements Callable<Integer> {
       description = "How many statements and columns to list (default: ${DEFAULT-VALUE}).")
   int top;
 
+  @CommandLine.Option(names = "--min-filter-scans", defaultValue = "5",
+      description = "Scans filtering on a column before its zone-map pruning is judged"
+          + " (default: ${DEFAULT-VALUE}).")
+  long minFilterScans;
+
+  @CommandLine.Option(names = "--min-moved-bytes", defaultValue = "67108864",
+      description = "Bytes joins on a pair of keys must move between nodes before"
+          + " DISTRIBUTE BY is recommended (default: ${DEFAULT-VALUE}).")
+  long minMovedBytes;
+
   @CommandLine.Option(names = "--file", description = "Analyze a binary trace file"
       + " (DATA/trace/session-PID.trz) instead of the node's history; --minutes is ignored.")
   Path file;
 
   @Override
   public Integer call() {
-    if (minutes < 1 || top < 1) {
-      System.err.println("exapg trace analyze: --minutes and --top must be at least 1");
+    if (minutes < 1 || top < 1 || minFilterScans < 1 || minMovedBytes < 0) {
+      System.err.println("exapg trace analyze: --minutes, --top and --min-filter-scans must be"
+          + " at least 1, --min-moved-bytes at least 0");
       return 2;
     }
     if (file != null) {
@@ -85,15 +96,29 @@ final class TraceAnalyzeCommand implements Callable<Integer> {
       List<TraceReport.Column> columns = new ArrayList<>();
       try (ResultSet rows = statement.executeQuery("SELECT schema_name || '.' || table_name,"
           + " column_name, tier1_reads, tier2_reads, tier3_reads, tier1_bytes, tier2_bytes,"
-          + " tier3_bytes FROM exa_table_io")) {
+          + " tier3_bytes, filter_scans, filter_segments_read, filter_segments_skipped,"
+          + " filter_row_groups_read, filter_row_groups_skipped, filter_rows_examined,"
+          + " filter_rows_passed FROM exa_table_io")) {
         while (rows.next()) {
           columns.add(new TraceReport.Column(rows.getString(1), rows.getString(2),
-              tiers(rows, 3), tiers(rows, 6)));
+              tiers(rows, 3), tiers(rows, 6), new TraceReport.Filter(rows.getLong(9),
+                  rows.getLong(10), rows.getLong(11), rows.getLong(12), rows.getLong(13),
+                  rows.getLong(14), rows.getLong(15))));
+        }
+      }
+      List<TraceReport.Join> joins = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery("SELECT left_table, left_columns,"
+          + " right_table, right_columns, joins, left_bytes, right_bytes, moved_bytes"
+          + " FROM exa_join_traffic")) {
+        while (rows.next()) {
+          joins.add(new TraceReport.Join(rows.getString(1), rows.getString(2),
+              rows.getString(3), rows.getString(4), rows.getLong(5), rows.getLong(6),
+              rows.getLong(7), rows.getLong(8)));
         }
       }
       System.out.print(TraceReport.render("the last " + minutes + " minutes (statement"
-          + " figures and column reads since the node started or the last reset)", statements,
-          fingerprints, columns, slowMillis, top));
+          + " figures, column reads and joins since the node started or the last reset)",
+          statements, fingerprints, columns, joins, slowMillis, top, thresholds()));
       return 0;
     } catch (SQLException e) {
       System.err.println("exapg trace analyze: " + e.getMessage());
@@ -130,9 +155,14 @@ final class TraceAnalyzeCommand implements Callable<Integer> {
           total / calls.size(), new long[] {io.reads(IoTier.MEMORY),
               io.reads(IoTier.PAGE_CACHE), io.reads(IoTier.DEVICE)}, bytes(io)));
     });
-    System.out.print(TraceReport.render("trace file " + file, statements, fingerprints,
-        List.of(), slowMillis, top));
+    System.out.print(TraceReport.render("trace file " + file + " (column reads, filters and"
+        + " joins are in the node's history only)", statements, fingerprints, List.of(),
+        List.of(), slowMillis, top, thresholds()));
     return 0;
+  }
+
+  private TraceReport.Thresholds thresholds() {
+    return new TraceReport.Thresholds(minFilterScans, minMovedBytes);
   }
 
   private static long[] bytes(IoCounters io) {

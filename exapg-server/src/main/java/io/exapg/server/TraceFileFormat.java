@@ -4,6 +4,8 @@ import io.exapg.core.exec.IoTier;
 import io.exapg.core.trace.IoCounters;
 import io.exapg.core.trace.OperatorTrace;
 import io.exapg.core.trace.QueryRecord;
+import io.exapg.core.trace.StatementUsage;
+import io.exapg.core.trace.TableActivity;
 import io.exapg.core.trace.TraceDetail;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -15,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * A traced statement in the trace files' two forms: readable text, and a compact binary
@@ -23,7 +24,8 @@ import java.util.Map;
  */
 final class TraceFileFormat {
   static final int MAGIC = 0x45585452;
-  static final int VERSION = 1;
+  /** Version 2 added the usage (bytes sent and spilled, waits); version 1 is still read. */
+  static final int VERSION = 2;
 
   private TraceFileFormat() {
   }
@@ -42,10 +44,15 @@ final class TraceFileFormat {
           record.io().nanos(tier) / 1e6));
     }
     text.append('\n');
+    StatementUsage usage = record.usage();
+    text.append(String.format(Locale.ROOT, "usage: sent %d bytes, spilled %d bytes in %d files,"
+        + " waited lock %.3f ms, admission %.3f ms, wal sync %.3f ms%n", usage.sentBytes(),
+        usage.spilledBytes(), usage.spillFiles(), usage.lockWaitNanos() / 1e6,
+        usage.admissionWaitNanos() / 1e6, usage.walSyncNanos() / 1e6));
     TraceDetail detail = record.detail();
     if (detail != null) {
       for (TraceDetail.Phase phase : detail.phases()) {
-        text.append(String.format(Locale.ROOT, "phase %-8s at %10.3f ms  took %10.3f ms%n",
+        text.append(String.format(Locale.ROOT, "phase %-14s at %10.3f ms  took %10.3f ms%n",
             phase.name(), phase.offsetNanos() / 1e6, phase.nanos() / 1e6));
       }
       for (OperatorTrace plan : detail.plans()) {
@@ -83,6 +90,13 @@ final class TraceFileFormat {
         out.writeLong(record.io().bytes(tier));
         out.writeLong(record.io().nanos(tier));
       }
+      StatementUsage usage = record.usage();
+      out.writeLong(usage.sentBytes());
+      out.writeLong(usage.spilledBytes());
+      out.writeLong(usage.spillFiles());
+      out.writeLong(usage.lockWaitNanos());
+      out.writeLong(usage.admissionWaitNanos());
+      out.writeLong(usage.walSyncNanos());
       TraceDetail detail = record.detail();
       out.writeShort(detail == null ? 0 : detail.phases().size());
       if (detail != null) {
@@ -140,8 +154,9 @@ final class TraceFileFormat {
       } catch (EOFException end) {
         return records;
       }
-      if (magic != MAGIC || in.readByte() != VERSION) {
-        throw new IOException("not an ExaPG trace record (version " + VERSION + ")");
+      int version = magic == MAGIC ? in.readByte() : -1;
+      if (version != 1 && version != VERSION) {
+        throw new IOException("not an ExaPG trace record (version 1 or " + VERSION + ")");
       }
       long traceId = in.readLong();
       int sessionId = in.readInt();
@@ -157,6 +172,9 @@ final class TraceFileFormat {
           io[k][tier] = in.readLong();
         }
       }
+      StatementUsage usage = version == 1 ? StatementUsage.NONE : new StatementUsage(
+          in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(),
+          in.readLong());
       List<TraceDetail.Phase> phases = new ArrayList<>();
       for (int p = in.readShort(); p > 0; p--) {
         phases.add(new TraceDetail.Phase(in.readUTF(), in.readLong(), in.readLong()));
@@ -166,7 +184,7 @@ final class TraceFileFormat {
         plans.add(readOperator(in));
       }
       records.add(new QueryRecord(traceId, sessionId, user, query, start, duration, rows,
-          status, IoCounters.of(io[0], io[1], io[2]), Map.of(),
+          status, IoCounters.of(io[0], io[1], io[2]), usage, TableActivity.NONE,
           new TraceDetail(phases, plans)));
     }
   }

@@ -17,18 +17,20 @@ import org.slf4j.LoggerFactory;
 /**
  * The trace files: each traced statement appended to its session's files in the trace
  * directory, session-PID.trc (text) and session-PID.trz (binary records, each a zstd frame).
- * A file past FILE_LIMIT bytes becomes NAME.1 (replacing the previous one) and starts anew;
- * past DIRECTORY_LIMIT bytes in all, the oldest files go.
+ * A file past its limit (--trace-file-limit) becomes NAME.1 (replacing the previous one) and
+ * starts anew; past the directory's limit in all (--trace-dir-limit), the oldest files go.
  */
 final class TraceFiles {
-  static final long FILE_LIMIT = 16L << 20;
-  static final long DIRECTORY_LIMIT = 256L << 20;
   private static final Logger LOG = LoggerFactory.getLogger(TraceFiles.class);
 
   private final Path directory;
+  private final long fileLimit;
+  private final long directoryLimit;
 
-  TraceFiles(Path directory) {
+  TraceFiles(Path directory, long fileLimit, long directoryLimit) {
     this.directory = directory;
+    this.fileLimit = fileLimit;
+    this.directoryLimit = directoryLimit;
   }
 
   /** Appends a statement with trace detail to its session's files; others are ignored. */
@@ -52,8 +54,8 @@ final class TraceFiles {
   }
 
   /** Appends, rotating first when the file would pass its limit; whether it rotated. */
-  private static boolean append(Path file, byte[] bytes) throws IOException {
-    boolean rotate = Files.exists(file) && Files.size(file) + bytes.length > FILE_LIMIT;
+  private boolean append(Path file, byte[] bytes) throws IOException {
+    boolean rotate = Files.exists(file) && Files.size(file) + bytes.length > fileLimit;
     if (rotate) {
       Files.move(file, file.resolveSibling(file.getFileName() + ".1"),
           StandardCopyOption.REPLACE_EXISTING);
@@ -73,7 +75,7 @@ final class TraceFiles {
       total += Files.size(file);
     }
     for (Path file : files) {
-      if (total <= DIRECTORY_LIMIT) {
+      if (total <= directoryLimit) {
         break;
       }
       total -= Files.size(file);

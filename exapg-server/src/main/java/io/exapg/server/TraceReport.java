@@ -14,6 +14,17 @@ import java.util.Locale;
 final class TraceReport {
   /** Tier 3 share of the bytes read above which the cache is reported as too small. */
   static final double DEVICE_SHARE_LIMIT = 0.20;
+  /** Zone maps skipping less than this share of what filtered scans met prune nothing. */
+  static final double PRUNED_SHARE_LIMIT = 0.10;
+  /** A filter passing at most this share of the rows it examined could prune. */
+  static final double SELECTIVE_SHARE = 0.50;
+  /** Segments and row groups per filtered scan needed for pruning to have a choice. */
+  static final double UNITS_PER_SCAN = 2;
+
+  /** The rules' thresholds that depend on the workload, set from the command line. */
+  record Thresholds(long minFilterScans, long minMovedBytes) {
+    static final Thresholds DEFAULTS = new Thresholds(5, 64L << 20);
+  }
 
   /** A statement of the window (exa_query_history). */
   record Statement(long traceId, String query, double millis, String status, long[] bytes) {
@@ -24,15 +35,39 @@ final class TraceReport {
       long[] reads, long[] bytes) {
   }
 
-  /** A column of a table (exa_table_io). */
-  record Column(String table, String column, long[] reads, long[] bytes) {
+  /** A column of a table (exa_table_io), with what its filtered scans skipped or not. */
+  record Column(String table, String column, long[] reads, long[] bytes, Filter filter) {
+  }
+
+  /** Zone-map use of scans filtering on a column. */
+  record Filter(long scans, long segmentsRead, long segmentsSkipped, long rowGroupsRead,
+      long rowGroupsSkipped, long rowsExamined, long rowsPassed) {
+    static final Filter NONE = new Filter(0, 0, 0, 0, 0, 0, 0);
+
+    long units() {
+      return segmentsRead + segmentsSkipped + rowGroupsRead + rowGroupsSkipped;
+    }
+
+    double skippedShare() {
+      return units() == 0 ? 0 : (double) (segmentsSkipped + rowGroupsSkipped) / units();
+    }
+
+    double passedShare() {
+      return rowsExamined == 0 ? 1 : (double) rowsPassed / rowsExamined;
+    }
+  }
+
+  /** Hash joins on a pair of key columns (exa_join_traffic). */
+  record Join(String leftTable, String leftColumns, String rightTable, String rightColumns,
+      long joins, long leftBytes, long rightBytes, long movedBytes) {
   }
 
   private TraceReport() {
   }
 
   static String render(String window, List<Statement> statements,
-      List<Fingerprint> fingerprints, List<Column> columns, double slowMillis, int top) {
+      List<Fingerprint> fingerprints, List<Column> columns, List<Join> joins,
+      double slowMillis, int top, Thresholds thresholds) {
     StringBuilder out = new StringBuilder();
     long errors = statements.stream().filter(s -> !s.status().equals("ok")).count();
     double totalMillis = statements.stream().mapToDouble(Statement::millis).sum();
@@ -73,15 +108,14 @@ final class TraceReport {
         "  %-40s %12d bytes  %s%n", c.table() + "." + c.column(), sum(c.bytes()),
         shares(c.bytes()))));
     out.append("\nrecommendations:\n");
-    List<String> recommendations = recommendations(bytes, fingerprints);
+    List<String> recommendations = new ArrayList<>(recommendations(bytes, fingerprints));
+    recommendations.addAll(layoutRecommendations(columns, joins, thresholds));
     if (recommendations.isEmpty()) {
       out.append("  none: no rule's threshold was reached\n");
     }
     for (String recommendation : recommendations) {
       out.append("  - ").append(recommendation).append('\n');
     }
-    out.append("  (not evaluated: PARTITION BY or sort keys from zone-map pruning and"
-        + " DISTRIBUTE BY from join data movement; those counters are not collected yet)\n");
     return out.toString();
   }
 
@@ -103,6 +137,46 @@ final class TraceReport {
           + " bytes: %s", 100.0 * bytes[2] / all, 100 * DEVICE_SHARE_LIMIT, repeated.size(),
           worst.calls(), worst.bytes()[2], oneLine(worst.query())));
     }
+    return found;
+  }
+
+  /**
+   * Rule 2: a column filtered in at least minFilterScans scans, by filters that pass at most
+   * SELECTIVE_SHARE of the rows they examine, over tables with at least UNITS_PER_SCAN
+   * segments and row groups per scan, whose zone maps skipped less than PRUNED_SHARE_LIMIT:
+   * its values are spread over all of them, and a PARTITION BY (or loading sorted by it)
+   * would let the filter skip most.
+   * Rule 3: a pair of join key columns whose joins would move at least minMovedBytes between
+   * nodes under the tables' DISTRIBUTE BY keys: distributing both by their join keys makes
+   * the join local.
+   */
+  static List<String> layoutRecommendations(List<Column> columns, List<Join> joins,
+      Thresholds thresholds) {
+    List<String> found = new ArrayList<>();
+    columns.stream().filter(c -> c.filter().scans() >= thresholds.minFilterScans()
+        && c.filter().passedShare() <= SELECTIVE_SHARE
+        && (double) c.filter().units() / c.filter().scans() >= UNITS_PER_SCAN
+        && c.filter().skippedShare() < PRUNED_SHARE_LIMIT)
+        .sorted(Comparator.comparingLong((Column c) -> c.filter().scans()).reversed())
+        .forEach(c -> {
+          Filter f = c.filter();
+          found.add(String.format(Locale.ROOT, "ALTER TABLE %s PARTITION BY %s (or load it"
+              + " sorted by %s): %d scans filtered on it, passing %.1f%% of the %d rows they"
+              + " examined, yet zone maps skipped %d of %d segments and %d of %d row groups"
+              + " (%.0f%%, under %.0f%%)", c.table(), c.column(), c.column(), f.scans(),
+              100 * f.passedShare(), f.rowsExamined(), f.segmentsSkipped(),
+              f.segmentsRead() + f.segmentsSkipped(), f.rowGroupsSkipped(),
+              f.rowGroupsRead() + f.rowGroupsSkipped(), 100 * f.skippedShare(),
+              100 * PRUNED_SHARE_LIMIT));
+        });
+    joins.stream().filter(j -> j.movedBytes() >= thresholds.minMovedBytes())
+        .sorted(Comparator.comparingLong(Join::movedBytes).reversed())
+        .forEach(j -> found.add(String.format(Locale.ROOT, "DISTRIBUTE BY (%s) on %s and"
+            + " DISTRIBUTE BY (%s) on %s: %d joins on these keys would move %d bytes between"
+            + " nodes under the current keys (at least %d; %d bytes came from %s, %d from %s)",
+            j.leftColumns(), j.leftTable(), j.rightColumns(), j.rightTable(), j.joins(),
+            j.movedBytes(), thresholds.minMovedBytes(), j.leftBytes(), j.leftTable(),
+            j.rightBytes(), j.rightTable())));
     return found;
   }
 

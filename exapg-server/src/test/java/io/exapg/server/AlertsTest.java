@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import io.exapg.core.trace.IoCounters;
 import io.exapg.core.trace.QueryRecord;
+import io.exapg.core.trace.StatementUsage;
+import io.exapg.core.trace.TableActivity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
@@ -48,7 +50,7 @@ class AlertsTest {
       long deviceBytes) {
     return new QueryRecord(traceId, 1, "exapg", "SELECT " + traceId, 0, millis * 1_000_000L, 1,
         QueryRecord.OK, IoCounters.of(new long[] {1, 0, 1}, new long[] {cacheBytes, 0,
-            deviceBytes}, new long[3]), Map.of(), null);
+            deviceBytes}, new long[3]), StatementUsage.NONE, TableActivity.NONE, null);
   }
 
   private static double count(SimpleMeterRegistry registry, String rule) {

@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
@@ -52,7 +51,7 @@ class QueryHistoryTest {
       statement.executeQuery("SELECT sum(x) FROM numbers WHERE m = 3").close();
       statement.executeQuery("SELECT sum(x) FROM numbers WHERE m = 4").close();
       assertThrows(SQLException.class, () -> statement.executeQuery("SELECT * FROM missing"));
-      List<String> history = rows(statement, "SELECT query_text, status, row_count,"
+      List<String> history = TestServer.rows(statement, "SELECT query_text, status, row_count,"
           + " tier1_reads + tier2_reads + tier3_reads > 0, tier1_bytes + tier2_bytes"
           + " + tier3_bytes > 0, duration_ms > 0 FROM exa_query_history"
           + " WHERE query_text LIKE '%numbers WHERE m%' OR query_text LIKE '%missing%'"
@@ -62,14 +61,14 @@ class QueryHistoryTest {
           "SELECT sum(x) FROM numbers WHERE m = 4 ok 1 t t t",
           "SELECT * FROM missing 42P01 0 f f t"), history);
       // the second scan of the same chunks finds them in the chunk cache (Tier 1)
-      assertEquals(List.of("t"), rows(statement, "SELECT tier1_reads > 0 FROM"
+      assertEquals(List.of("t"), TestServer.rows(statement, "SELECT tier1_reads > 0 FROM"
           + " exa_query_history WHERE query_text = 'SELECT sum(x) FROM numbers WHERE m = 4'"));
-      List<String> stats = rows(statement, "SELECT calls, row_count, mean_ms <= max_ms,"
+      List<String> stats = TestServer.rows(statement, "SELECT calls, row_count, mean_ms <= max_ms,"
           + " p95_ms <= max_ms, tier1_reads + tier2_reads + tier3_reads > 0"
           + " FROM exa_statement_stats"
           + " WHERE query_text = 'SELECT sum(x) FROM numbers WHERE m = ?'");
       assertEquals(List.of("2 2 t t t"), stats);
-      assertEquals(List.of("public numbers m t", "public numbers x t"), rows(statement,
+      assertEquals(List.of("public numbers m t", "public numbers x t"), TestServer.rows(statement,
           "SELECT schema_name, table_name, column_name, tier1_reads + tier2_reads"
           + " + tier3_reads >= 2 FROM exa_table_io WHERE table_name = 'numbers'"
           + " ORDER BY column_name"));
@@ -93,7 +92,7 @@ class QueryHistoryTest {
       }
       connection.commit();
       try (Statement statement = connection.createStatement()) {
-        assertEquals(List.of("25000 ok"), rows(statement, "SELECT row_count, status FROM"
+        assertEquals(List.of("25000 ok"), TestServer.rows(statement, "SELECT row_count, status FROM"
             + " exa_query_history WHERE query_text = 'SELECT x FROM numbers WHERE x <= 25000'"));
       }
     }
@@ -106,21 +105,22 @@ class QueryHistoryTest {
     try (Connection connection = server.connect(watcher); Statement statement =
         connection.createStatement()) {
       statement.executeQuery("SELECT count(*) FROM numbers").close();
-      List<String> users = rows(statement,
+      List<String> users = TestServer.rows(statement,
           "SELECT DISTINCT user_name FROM exa_query_history");
       assertEquals(List.of("watcher"), users);
-      assertEquals(List.of("0"), rows(statement, "SELECT count(*) FROM exa_statement_stats"));
+      assertEquals(List.of("0"), TestServer.rows(statement,
+          "SELECT count(*) FROM exa_statement_stats"));
       SQLException denied = assertThrows(SQLException.class,
           () -> statement.executeQuery("SELECT exa_statement_stats_reset()"));
       assertEquals("42501", denied.getSQLState());
     }
     try (Connection connection = server.connect(); Statement statement =
         connection.createStatement()) {
-      assertTrue(rows(statement, "SELECT DISTINCT user_name FROM exa_query_history")
+      assertTrue(TestServer.rows(statement, "SELECT DISTINCT user_name FROM exa_query_history")
           .contains("watcher"));
       statement.executeQuery("SELECT exa_statement_stats_reset()").close();
       assertEquals(List.of("SELECT exa_statement_stats_reset()"),
-          rows(statement, "SELECT query_text FROM exa_statement_stats"));
+          TestServer.rows(statement, "SELECT query_text FROM exa_statement_stats"));
       SQLException inside = assertThrows(SQLException.class,
           () -> statement.executeQuery("SELECT exa_statement_stats_reset() || 'x'"));
       assertEquals("0A000", inside.getSQLState());
@@ -133,23 +133,36 @@ class QueryHistoryTest {
         connection.createStatement()) {
       statement.execute("SET exapg.trace = on");
       statement.executeQuery("SELECT m, count(*) FROM numbers GROUP BY m ORDER BY m").close();
+      statement.executeQuery("SELECT m, count(*) FROM numbers GROUP BY m  ORDER BY m").close();
+      statement.executeQuery("SELECT m, count(*) FROM numbers GROUP BY m  ORDER BY m").close();
       statement.execute("SET exapg.trace = off");
+      // the same text again is planned once: its second run takes the plan from the cache
+      String again = TestServer.rows(statement, "SELECT exa_trace_export(trace_id, 'chrome') FROM"
+          + " exa_query_history WHERE query_text LIKE 'SELECT m, count(*) FROM numbers GROUP BY"
+          + " m  ORDER%' ORDER BY trace_id DESC LIMIT 1").get(0);
+      assertTrue(again.contains("\"name\":\"plan cache hit\",\"cat\":\"phase\""), again);
+      assertTrue(!again.contains("\"name\":\"optimize\""), again);
       statement.executeQuery("SELECT m FROM numbers WHERE x = 7").close();
-      String chrome = rows(statement, "SELECT exa_trace_export(trace_id, 'chrome') FROM"
-          + " exa_query_history WHERE query_text LIKE 'SELECT m, count(*)%'").get(0);
+      String chrome = TestServer.rows(statement, "SELECT exa_trace_export(trace_id, 'chrome') FROM"
+          + " exa_query_history WHERE query_text LIKE 'SELECT m, count(*) FROM numbers GROUP BY"
+          + " m ORDER%'").get(0);
       assertTrue(chrome.startsWith("{\"displayTimeUnit\":\"ms\",\"traceEvents\":["), chrome);
-      for (String expected : List.of("\"name\":\"plan\",\"cat\":\"phase\"",
+      for (String expected : List.of("\"name\":\"parse\",\"cat\":\"phase\"",
+          "\"name\":\"validate\",\"cat\":\"phase\"",
+          "\"name\":\"optimize\",\"cat\":\"phase\"",
           "\"name\":\"execute\",\"cat\":\"phase\"", "\"name\":\"send\"",
+          "\"sent_bytes\":", "\"admission_wait_ms\":",
           "\"cat\":\"operator\"", "\"name\":\"Scan public.numbers",
           "\"rows\":200000", "\"ph\":\"X\"")) {
         assertTrue(chrome.contains(expected), expected + " missing from " + chrome);
       }
-      String folded = rows(statement, "SELECT exa_trace_export(trace_id, 'folded') FROM"
-          + " exa_query_history WHERE query_text LIKE 'SELECT m, count(*)%'").get(0);
+      String folded = TestServer.rows(statement, "SELECT exa_trace_export(trace_id, 'folded') FROM"
+          + " exa_query_history WHERE query_text LIKE 'SELECT m, count(*) FROM numbers GROUP BY"
+          + " m ORDER%'").get(0);
       assertTrue(folded.lines().anyMatch(line -> line.matches(
           "statement \\d+;Sort.*;.*Aggregate.*;Scan public\\.numbers.* \\d+")), folded);
       // statements run with tracing off keep no detail
-      assertEquals(List.of("true"), rows(statement, "SELECT exa_trace_export(trace_id,"
+      assertEquals(List.of("true"), TestServer.rows(statement, "SELECT exa_trace_export(trace_id,"
           + " 'chrome') IS NULL FROM exa_query_history"
           + " WHERE query_text = 'SELECT m FROM numbers WHERE x = 7'").stream()
           .map(value -> value.equals("t") ? "true" : value).toList());
@@ -169,14 +182,14 @@ class QueryHistoryTest {
       SQLException denied = assertThrows(SQLException.class,
           () -> userStatement.executeQuery("SELECT exa_trace_start()"));
       assertEquals("42501", denied.getSQLState());
-      assertEquals(List.of("tracing user watcher"), rows(adminStatement,
+      assertEquals(List.of("tracing user watcher"), TestServer.rows(adminStatement,
           "SELECT exa_trace_start(user_name => 'watcher')"));
       userStatement.executeQuery("SELECT min(x) FROM numbers WHERE m = 5").close();
       adminStatement.executeQuery("SELECT min(x) FROM numbers WHERE m = 6").close();
-      assertEquals(List.of("tracing stopped"), rows(adminStatement,
+      assertEquals(List.of("tracing stopped"), TestServer.rows(adminStatement,
           "SELECT exa_trace_stop()"));
       userStatement.executeQuery("SELECT min(x) FROM numbers WHERE m = 2").close();
-      assertEquals(List.of("5 t", "6 f", "2 f"), rows(adminStatement,
+      assertEquals(List.of("5 t", "6 f", "2 f"), TestServer.rows(adminStatement,
           "SELECT right(query_text, 1), exa_trace_export(trace_id, 'folded') IS NOT NULL"
           + " FROM exa_query_history WHERE query_text LIKE 'SELECT min(x) FROM numbers%'"
           + " ORDER BY trace_id"));
@@ -184,6 +197,50 @@ class QueryHistoryTest {
           () -> adminStatement.executeQuery("SELECT exa_trace_start(users => 'x')"));
       assertEquals("22023", unknown.getSQLState());
     }
+  }
+
+  @Test
+  void historyShowsBytesSentSpillsAndWalSyncs() throws Exception {
+    try (Connection connection = server.connect(); Statement statement =
+        connection.createStatement()) {
+      statement.executeQuery("SELECT x FROM numbers").close();
+      statement.execute("SET exapg.query_memory_limit = '24MB'");
+      statement.executeQuery("SELECT count(*) FROM (SELECT g % 300000 AS k, count(*) AS c"
+          + " FROM generate_series(1, 1000000) AS s(g) GROUP BY g % 300000) t").close();
+      statement.execute("RESET exapg.query_memory_limit");
+      statement.execute("CREATE TABLE synced (a int)");
+      statement.execute("INSERT INTO synced VALUES (1)");
+      // 200,000 DataRow messages of at least 11 bytes each
+      assertEquals(List.of("t 0"), TestServer.rows(statement,
+          "SELECT sent_bytes > 2200000, spilled_bytes FROM exa_query_history"
+          + " WHERE query_text = 'SELECT x FROM numbers'"));
+      assertEquals(List.of("t"), TestServer.rows(statement, "SELECT spilled_bytes > 0 FROM"
+          + " exa_query_history WHERE query_text LIKE 'SELECT count(*) FROM (SELECT g%'"));
+      assertEquals(List.of("t t t"), TestServer.rows(statement, "SELECT wal_sync_ms > 0,"
+          + " lock_wait_ms >= 0, admission_wait_ms = 0 FROM exa_query_history"
+          + " WHERE query_text = 'INSERT INTO synced VALUES (1)'"));
+    }
+    String metrics = scrape();
+    for (String expected : List.of("exapg_client_sent_bytes_total ", "exapg_spill_bytes_total ",
+        "exapg_spill_files_total ", "exapg_wait_time_seconds_total{cause=\"admission\"}",
+        "exapg_wait_time_seconds_total{cause=\"wal_sync\"}",
+        "exapg_wal_fsync_duration_seconds_bucket{le=", "exapg_admission_waiting ",
+        "exapg_admission_limit ")) {
+      assertTrue(metrics.contains(expected), expected + " missing from:\n" + metrics);
+    }
+    assertTrue(metric(metrics, "exapg_spill_bytes_total") > 0, metrics);
+    assertTrue(metric(metrics, "exapg_wal_fsync_duration_seconds_count") > 0, metrics);
+  }
+
+  private static String scrape() throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + server.httpPort() + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  private static double metric(String metrics, String name) {
+    return Double.parseDouble(metrics.lines().filter(line -> line.startsWith(name + " "))
+        .findFirst().orElseThrow().substring(name.length() + 1));
   }
 
   @Test
@@ -214,18 +271,4 @@ class QueryHistoryTest {
     assertTrue(segments >= 1, "segments: " + segments);
   }
 
-  private static List<String> rows(Statement statement, String sql) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (ResultSet result = statement.executeQuery(sql)) {
-      int columns = result.getMetaData().getColumnCount();
-      while (result.next()) {
-        List<String> values = new ArrayList<>();
-        for (int c = 1; c <= columns; c++) {
-          values.add(result.getString(c));
-        }
-        rows.add(String.join(" ", values));
-      }
-    }
-    return rows;
-  }
 }

@@ -9,6 +9,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
 
@@ -81,6 +83,22 @@ public final class TestServer implements AutoCloseable {
       rows.next();
       return rows.getLong(1);
     }
+  }
+
+  /** A query's rows, each as its values' text joined by spaces. */
+  public static List<String> rows(Statement statement, String sql) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (ResultSet result = statement.executeQuery(sql)) {
+      int columns = result.getMetaData().getColumnCount();
+      while (result.next()) {
+        List<String> values = new ArrayList<>();
+        for (int c = 1; c <= columns; c++) {
+          values.add(result.getString(c));
+        }
+        rows.add(String.join(" ", values));
+      }
+    }
+    return rows;
   }
 
   /** Stops the node but keeps its data, for restart tests. */

@@ -76,6 +76,58 @@ class TraceCommandTest {
   }
 
   @Test
+  void filtersThatPruneNothingAndJoinsThatWouldMoveDataGetLayoutRecommendations(
+      @TempDir Path directory) throws Exception {
+    try (TestServer server = TestServer.start(directory.resolve("data"))) {
+      try (Connection connection = server.connect(); Statement statement =
+          connection.createStatement()) {
+        statement.execute("CREATE TABLE events AS SELECT x, (x * 7919) % 100000 AS customer"
+            + " FROM generate_series(1, 400000) AS s(x)");
+        statement.execute("CREATE TABLE customers AS SELECT x AS id, 'c' || x AS name"
+            + " FROM generate_series(0, 99999) AS s(x)");
+        statement.execute("CHECKPOINT");
+        for (int i = 0; i < 5; i++) {
+          // customer values are spread over every row group: zone maps cannot skip any
+          statement.executeQuery("SELECT count(*) FROM events WHERE customer BETWEEN "
+              + i * 1000 + " AND " + (i * 1000 + 99)).close();
+          // x rises with the load order: zone maps skip all row groups but one
+          statement.executeQuery("SELECT count(*) FROM events WHERE x BETWEEN "
+              + (i * 1000 + 1) + " AND " + (i * 1000 + 100)).close();
+        }
+        statement.executeQuery("SELECT count(*) FROM events e JOIN customers c"
+            + " ON e.customer = c.id").close();
+        List<String> filters = TestServer.rows(statement, "SELECT column_name, filter_scans,"
+            + " filter_row_groups_skipped = 0, filter_rows_passed < filter_rows_examined / 100"
+            + " FROM exa_table_io WHERE table_name = 'events' AND filter_scans > 0"
+            + " ORDER BY column_name");
+        assertEquals(List.of("customer 5 t t", "x 5 f t"), filters);
+        List<String> joins = TestServer.rows(statement, "SELECT left_table, left_columns,"
+            + " right_table, right_columns, joins, left_rows, right_rows,"
+            + " moved_bytes = left_bytes + right_bytes FROM exa_join_traffic");
+        assertEquals(List.of("public.events customer public.customers id 1 400000 100000 t"),
+            joins);
+        String[] report = run("trace", "analyze", "--port", Integer.toString(server.port()),
+            "--min-moved-bytes", "1000");
+        assertTrue(report[0].contains("ALTER TABLE public.events PARTITION BY customer (or load"
+            + " it sorted by customer): 5 scans filtered on it"), report[0] + report[1]);
+        assertTrue(!report[0].contains("PARTITION BY x"), report[0]);
+        assertTrue(report[0].contains("DISTRIBUTE BY (customer) on public.events and"
+            + " DISTRIBUTE BY (id) on public.customers: 1 joins on these keys would move"),
+            report[0]);
+        // distributed by their join keys, the tables join where they are: nothing moves
+        statement.execute("ALTER TABLE events DISTRIBUTE BY (customer)");
+        statement.execute("ALTER TABLE customers DISTRIBUTE BY (id)");
+        long moved = TestServer.queryLong(connection,
+            "SELECT moved_bytes FROM exa_join_traffic");
+        statement.executeQuery("SELECT count(*) FROM events e JOIN customers c"
+            + " ON e.customer = c.id").close();
+        assertEquals(List.of("2 t"), TestServer.rows(statement, "SELECT joins,"
+            + " moved_bytes = " + moved + " FROM exa_join_traffic"));
+      }
+    }
+  }
+
+  @Test
   void aCacheTooSmallIsRecommendedWithItsEvidence() {
     TraceReport.Fingerprint repeated = new TraceReport.Fingerprint(
         "SELECT sum(x) FROM facts WHERE g = ?", 12, 900, 75, new long[] {10, 0, 30},

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.exapg.core.error.ExaException;
 import io.exapg.core.error.SqlState;
 import io.exapg.core.table.TableStore;
+import io.exapg.core.trace.Waits;
 import io.exapg.storage.catalog.AccessControl;
 import io.exapg.storage.catalog.Catalog;
 import io.exapg.storage.catalog.ColumnDef;
@@ -50,6 +51,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.roaringbitmap.RoaringBitmap;
 import org.slf4j.Logger;
@@ -270,7 +272,7 @@ public final class StorageEngine implements AutoCloseable {
   /** Creates a table with its primary key, unique constraints and indexes. */
   public TableDef createTable(String schema, String name, List<ColumnDef> columns,
       PartitionSpec partitioning, List<String> distribution, List<IndexDef> indexes) {
-    commitLock.lock();
+    lockCommits();
     try {
       checkWritable();
       publishEverything();
@@ -292,7 +294,7 @@ public final class StorageEngine implements AutoCloseable {
    */
   public TableDef changeLayout(TableDef table, PartitionSpec partitioning,
       List<String> distribution) {
-    commitLock.lock();
+    lockCommits();
     try {
       checkWritable();
       publishEverything();
@@ -312,8 +314,22 @@ public final class StorageEngine implements AutoCloseable {
     }
   }
 
+  /** Takes the commit lock, charging the time spent waiting for it to the thread. */
+  private void lockCommits() {
+    if (!commitLock.tryLock()) {
+      long start = System.nanoTime();
+      commitLock.lock();
+      Waits.add(Waits.Kind.LOCK, System.nanoTime() - start);
+    }
+  }
+
+  /** Tells the listener the length of every fsync of the write-ahead log for commits. */
+  public void onWalSync(LongConsumer listener) {
+    wal.onSync(listener);
+  }
+
   public void dropTable(TableDef table) {
-    commitLock.lock();
+    lockCommits();
     try {
       checkWritable();
       publishEverything();
@@ -464,7 +480,7 @@ public final class StorageEngine implements AutoCloseable {
       }
       prepared.add(prepare(table, transaction));
     }
-    commitLock.lock();
+    lockCommits();
     try {
       checkWritable();
       DatabaseSnapshot seen = transaction.snapshot();
@@ -632,7 +648,7 @@ public final class StorageEngine implements AutoCloseable {
     long newId = table.allocateSegmentId();
     SegmentFile file = table.writeSegment(newId, merged, 0, plan.liveRows());
     long lsn;
-    commitLock.lock();
+    lockCommits();
     try {
       if (failure != null || !table.stillLive(plan)) {
         file.close();
@@ -709,7 +725,7 @@ public final class StorageEngine implements AutoCloseable {
     for (TableStorage table : tables.values()) {
       table.writeSealedBuffers();
     }
-    commitLock.lock();
+    lockCommits();
     try {
       publishEverything();
       long lsn = wal.lastLsn();

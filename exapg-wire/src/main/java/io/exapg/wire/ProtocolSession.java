@@ -426,11 +426,13 @@ final class ProtocolSession {
         portal.encoder.writeRow(portal.batch, portal.position++, buffer);
         sentNow++;
         if (buffer.readableBytes() >= OUTPUT_CHUNK_BYTES) {
+          rows.stream().sent(buffer.readableBytes());
           out.write(buffer);
           buffer = allocator().buffer(OUTPUT_CHUNK_BYTES + 1024);
           out.awaitWritable();
         }
       }
+      rows.stream().sent(buffer.readableBytes());
       out.write(buffer);
       buffer = null;
     } finally {

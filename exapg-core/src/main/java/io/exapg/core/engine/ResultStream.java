@@ -7,6 +7,10 @@ public interface ResultStream extends AutoCloseable {
   /** The next batch, or null at the end. */
   Batch next();
 
+  /** The consumer sent this many bytes of the rows to the client (for the statement trace). */
+  default void sent(long bytes) {
+  }
+
   @Override
   void close();
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 public final class ScanStatistics {
   private final AtomicLong rows = new AtomicLong();
+  private final AtomicLong rowsExamined = new AtomicLong();
   private final AtomicLong segmentsRead = new AtomicLong();
   private final AtomicLong segmentsSkipped = new AtomicLong();
   private final AtomicLong rowGroupsRead = new AtomicLong();
@@ -35,9 +36,21 @@ public final class ScanStatistics {
     segmentsSkipped.incrementAndGet();
   }
 
-  public void rowGroupRead(long producedRows) {
+  /**
+   * A row group read.
+   *
+   * @param examinedRows its rows
+   * @param producedRows those left after deletes, predicates and join runtime filters
+   */
+  public void rowGroupRead(long examinedRows, long producedRows) {
+    rowsExamined.addAndGet(examinedRows);
     rows.addAndGet(producedRows);
     rowGroupsRead.incrementAndGet();
+  }
+
+  /** Rows of the row groups read, before deletes, predicates and runtime filters. */
+  public long rowsExamined() {
+    return rowsExamined.get();
   }
 
   /** Rows that join runtime filters removed in the scan. */

@@ -31,6 +31,8 @@ public final class QueryLog {
         }
       };
   private final Map<ColumnRef, IoCounters> columnIo = new HashMap<>();
+  private final Map<ColumnRef, ColumnFilter> filters = new HashMap<>();
+  private final Map<JoinTraffic.Key, JoinTraffic> joins = new HashMap<>();
   private final List<Consumer<QueryRecord>> listeners = new CopyOnWriteArrayList<>();
   private long resetMicros;
   private volatile TraceScope scope;
@@ -63,7 +65,12 @@ public final class QueryLog {
       history.addLast(record);
       statements.computeIfAbsent(fingerprint, id -> new StatementStatistics(id, normalized))
           .add(record);
-      record.columnIo().forEach((column, io) -> columnIo.merge(column, io, IoCounters::plus));
+      TableActivity tables = record.tables();
+      tables.columnIo().forEach((column, io) -> columnIo.merge(column, io, IoCounters::plus));
+      tables.filters().forEach((column, use) -> filters.merge(column, use, ColumnFilter::plus));
+      for (JoinTraffic join : tables.joins()) {
+        joins.merge(join.key(), join, JoinTraffic::plus);
+      }
     }
     for (Consumer<QueryRecord> listener : listeners) {
       listener.accept(record);
@@ -96,6 +103,16 @@ public final class QueryLog {
   /** Chunk reads per table column since the node started, for exa_table_io. */
   public synchronized Map<ColumnRef, IoCounters> columnIo() {
     return Map.copyOf(columnIo);
+  }
+
+  /** Zone-map use per filtered table column since the node started, for exa_table_io. */
+  public synchronized Map<ColumnRef, ColumnFilter> filters() {
+    return Map.copyOf(filters);
+  }
+
+  /** Hash join traffic per pair of join key columns since the node started. */
+  public synchronized List<JoinTraffic> joins() {
+    return new ArrayList<>(joins.values());
   }
 
   /** Forgets the statement figures (not the history); returns when, in epoch microseconds. */

@@ -1,7 +1,6 @@
 package io.exapg.core.trace;
 
 import io.exapg.core.exec.IoTier;
-import java.util.Map;
 
 /**
  * One finished statement as the query history keeps it.
@@ -13,17 +12,14 @@ import java.util.Map;
  * @param rows rows returned or changed
  * @param status "ok", or the SQLSTATE of its error
  * @param io chunk reads, bytes and time per I/O tier
- * @param columnIo the same per table column read
+ * @param usage bytes sent and spilled, and time waited
+ * @param tables reads per column, zone-map use per filtered column, join traffic
  * @param detail phases and operators, for statements traced (exapg.trace); else null
  */
 public record QueryRecord(long traceId, int sessionId, String user, String query,
     long startMicros, long durationNanos, long rows, String status, IoCounters io,
-    Map<ColumnRef, IoCounters> columnIo, TraceDetail detail) {
+    StatementUsage usage, TableActivity tables, TraceDetail detail) {
   public static final String OK = "ok";
-
-  public QueryRecord {
-    columnIo = Map.copyOf(columnIo);
-  }
 
   public double durationMillis() {
     return durationNanos / 1_000_000.0;

@@ -21,7 +21,8 @@ public final class TraceExport {
     long start = record.startMicros();
     event(json, "statement " + record.traceId(), "statement", start, record.durationNanos(),
         record.sessionId(), 0, "\"query\":" + quote(record.query()) + ",\"status\":"
-            + quote(record.status()) + ",\"rows\":" + record.rows() + io(record.io()));
+            + quote(record.status()) + ",\"rows\":" + record.rows() + io(record.io())
+            + usage(record.usage()));
     TraceDetail detail = record.detail();
     if (detail != null) {
       long executeStart = start;
@@ -71,6 +72,14 @@ public final class TraceExport {
           .append(",\"tier").append(number).append("_bytes\":").append(io.bytes(tier));
     }
     return text.toString();
+  }
+
+  private static String usage(StatementUsage usage) {
+    return ",\"sent_bytes\":" + usage.sentBytes() + ",\"spilled_bytes\":" + usage.spilledBytes()
+        + ",\"spill_files\":" + usage.spillFiles() + ",\"lock_wait_ms\":"
+        + millis(usage.lockWaitNanos()) + ",\"admission_wait_ms\":"
+        + millis(usage.admissionWaitNanos()) + ",\"wal_sync_ms\":"
+        + millis(usage.walSyncNanos());
   }
 
   /**

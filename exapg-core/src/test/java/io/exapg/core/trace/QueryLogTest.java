@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class QueryLogTest {
   private static QueryRecord record(long traceId, String query, long millis) {
     return new QueryRecord(traceId, 7, "exapg", query, 0, millis * 1_000_000L, 1,
-        QueryRecord.OK, IoCounters.NONE, java.util.Map.of(), null);
+        QueryRecord.OK, IoCounters.NONE, StatementUsage.NONE, TableActivity.NONE, null);
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.exapg.planner.catalog;
 
 import io.exapg.core.trace.QueryLog;
 import io.exapg.core.trace.QueryRecord;
+import io.exapg.core.trace.StatementUsage;
 import io.exapg.core.type.DataType;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +10,8 @@ import java.util.List;
 
 /**
  * exa_query_history: the node's latest finished statements (how many is the node's
- * query-history setting), with their time, rows, outcome and chunk reads per I/O tier.
+ * query-history setting), with their time, rows, outcome, chunk reads per I/O tier, bytes
+ * sent and spilled, and time waited.
  * A superuser sees everyone's; other users their own.
  */
 final class QueryHistoryTable extends SystemTable {
@@ -26,7 +28,12 @@ final class QueryHistoryTable extends SystemTable {
         .add("start_time", DataType.TIMESTAMP)
         .add("duration_ms", DataType.DOUBLE)
         .add("row_count", DataType.BIGINT)
-        .add("status", DataType.TEXT)));
+        .add("status", DataType.TEXT))
+        .add("sent_bytes", DataType.BIGINT)
+        .add("spilled_bytes", DataType.BIGINT)
+        .add("lock_wait_ms", DataType.DOUBLE)
+        .add("admission_wait_ms", DataType.DOUBLE)
+        .add("wal_sync_ms", DataType.DOUBLE));
     this.log = log;
   }
 
@@ -47,6 +54,10 @@ final class QueryHistoryTable extends SystemTable {
           record.user(), record.query(), record.startMicros(), record.durationMillis(),
           record.rows(), record.status()));
       TierColumns.values(row, record.io());
+      StatementUsage usage = record.usage();
+      row.addAll(List.of(usage.sentBytes(), usage.spilledBytes(),
+          usage.lockWaitNanos() / 1e6, usage.admissionWaitNanos() / 1e6,
+          usage.walSyncNanos() / 1e6));
       rows.add(row);
     }
     return rows;

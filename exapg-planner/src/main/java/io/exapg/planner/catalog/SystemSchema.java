@@ -26,6 +26,7 @@ public final class SystemSchema extends AbstractSchema {
         new ColumnStatisticsTable(storage), QueryHistoryTable.NAME,
         new QueryHistoryTable(queryLog), StatementStatsTable.NAME,
         new StatementStatsTable(queryLog), TableIoTable.NAME,
-        new TableIoTable(storage, queryLog));
+        new TableIoTable(storage, queryLog), JoinTrafficTable.NAME,
+        new JoinTrafficTable(storage, queryLog));
   }
 }

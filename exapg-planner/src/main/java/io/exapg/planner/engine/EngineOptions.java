@@ -6,13 +6,15 @@ package io.exapg.planner.engine;
  * @param database the one database name this node serves
  * @param queryMemoryLimitBytes default memory budget of one query
  * @param queryHistorySize how many finished statements exa_query_history keeps
+ * @param maxActiveStatements sessions executing queries at once, the others waiting; 0 for
+ *     no limit
  */
 public record EngineOptions(String database, long queryMemoryLimitBytes, String serverVersion,
-    int queryHistorySize) {
+    int queryHistorySize, int maxActiveStatements) {
   public static final int DEFAULT_QUERY_HISTORY_SIZE = 10_000;
 
   public EngineOptions(String database, long queryMemoryLimitBytes, String serverVersion) {
-    this(database, queryMemoryLimitBytes, serverVersion, DEFAULT_QUERY_HISTORY_SIZE);
+    this(database, queryMemoryLimitBytes, serverVersion, DEFAULT_QUERY_HISTORY_SIZE, 0);
   }
 
   /** What version() returns. */

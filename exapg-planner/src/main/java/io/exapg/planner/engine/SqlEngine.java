@@ -30,6 +30,7 @@ public final class SqlEngine implements QueryEngine, AutoCloseable {
   private final SpillArea spillArea;
   private final Set<SqlSession> sessions = ConcurrentHashMap.newKeySet();
   private final QueryLog queryLog;
+  private final AdmissionControl admission;
 
   public SqlEngine(StorageEngine storage, MemoryManager memory, WorkerPool workers,
       EngineOptions options) {
@@ -38,6 +39,7 @@ public final class SqlEngine implements QueryEngine, AutoCloseable {
     this.workers = workers;
     this.options = options;
     this.queryLog = new QueryLog(options.queryHistorySize());
+    this.admission = new AdmissionControl(options.maxActiveStatements());
     this.planner = new QueryPlanner(storage, options.database(), EngineOptions.SUPERUSER,
         this::activity, queryLog);
     this.spillArea = new SpillArea(storage.dataDirectory().resolve("tmp"));
@@ -92,6 +94,11 @@ public final class SqlEngine implements QueryEngine, AutoCloseable {
   /** Finished statements: the history, figures per fingerprint, and their listeners. */
   public QueryLog queryLog() {
     return queryLog;
+  }
+
+  /** The bound on sessions executing at once, and who waits for it. */
+  public AdmissionControl admission() {
+    return admission;
   }
 
   /** How many client sessions are open. */

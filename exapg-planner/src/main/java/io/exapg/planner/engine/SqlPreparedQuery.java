@@ -2,8 +2,11 @@ package io.exapg.planner.engine;
 
 import io.exapg.core.engine.PreparedQuery;
 import io.exapg.core.engine.ResultColumn;
+import io.exapg.core.trace.TraceDetail;
 import io.exapg.core.type.DataType;
+import io.exapg.planner.PlanTimings;
 import io.exapg.planner.QueryPlanner;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,7 +19,7 @@ final class SqlPreparedQuery implements PreparedQuery {
   private final List<DataType> parameterTypes;
   private final List<ResultColumn> resultColumns;
   private volatile QueryPlanner.PreparedPlan plan;
-  private volatile long planNanos;
+  private volatile List<TraceDetail.Phase> planPhases = List.of();
 
   SqlPreparedQuery(SqlStatement statement, List<DataType> declaredTypes,
       QueryPlanner.PreparedPlan plan, List<ResultColumn> resultColumns) {
@@ -54,12 +57,47 @@ final class SqlPreparedQuery implements PreparedQuery {
     return resultColumns;
   }
 
-  /** How long preparing took: parsing the statement further, validating and optimizing. */
-  long planNanos() {
-    return planNanos;
+  /**
+   * Records how preparing went, as the phases before the statement's first execution: parse,
+   * validate and optimize, or parse and a plan cache hit, or parse and prepare for statements
+   * without a plan; each starts where the next one's offset minus its length puts it, the
+   * last ending where execution starts.
+   *
+   * @param parseNanos parsing the statement out of its query string
+   * @param prepareNanos all of preparing, planning included
+   */
+  void planned(long parseNanos, long prepareNanos) {
+    List<TraceDetail.Phase> phases = new ArrayList<>();
+    PlanTimings timings = plan == null ? null : plan.timings();
+    if (timings == null) {
+      phases.add(new TraceDetail.Phase("parse", 0, parseNanos));
+      phases.add(new TraceDetail.Phase("prepare", 0, prepareNanos));
+    } else if (timings.cached()) {
+      phases.add(new TraceDetail.Phase("parse", 0, parseNanos));
+      phases.add(new TraceDetail.Phase("plan cache hit", 0, prepareNanos));
+    } else {
+      long rest = Math.max(0, prepareNanos - timings.parseNanos() - timings.validateNanos()
+          - timings.optimizeNanos());
+      phases.add(new TraceDetail.Phase("parse", 0, parseNanos + timings.parseNanos()));
+      phases.add(new TraceDetail.Phase("validate", 0, timings.validateNanos() + rest));
+      phases.add(new TraceDetail.Phase("optimize", 0, timings.optimizeNanos()));
+    }
+    long end = 0;
+    List<TraceDetail.Phase> placed = new ArrayList<>();
+    for (TraceDetail.Phase phase : phases.reversed()) {
+      end -= phase.nanos();
+      placed.addFirst(new TraceDetail.Phase(phase.name(), end, phase.nanos()));
+    }
+    planPhases = placed;
   }
 
-  void planNanos(long nanos) {
-    planNanos = nanos;
+  /**
+   * The phases of preparing, once: a statement prepared once and executed many times plans
+   * only before its first execution.
+   */
+  List<TraceDetail.Phase> takePlanPhases() {
+    List<TraceDetail.Phase> phases = planPhases;
+    planPhases = List.of();
+    return phases;
   }
 }

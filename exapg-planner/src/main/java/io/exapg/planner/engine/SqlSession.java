@@ -22,6 +22,7 @@ import io.exapg.core.plan.UpdateNode;
 import io.exapg.core.plan.PlanNode;
 import io.exapg.core.plan.ProjectNode;
 import io.exapg.core.plan.ScanNode;
+import io.exapg.core.trace.TraceDetail;
 import io.exapg.core.trace.TraceScope;
 import io.exapg.core.type.Calendar;
 import io.exapg.core.type.DataType;
@@ -66,9 +67,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDelete;
@@ -106,13 +109,18 @@ final class SqlSession implements EngineSession {
   /** What pg_stat_activity shows; times in microseconds since 1970 (UTC). */
   private final long backendStart = nowMicros();
   private volatile String activityState = "idle";
+  /** Queries of this session open now; the first takes an admission slot, the last frees it. */
+  private final AtomicInteger admittedQueries = new AtomicInteger();
+  private final Set<QueryContext> admittedContexts = ConcurrentHashMap.newKeySet();
+  private volatile boolean waitingForAdmission;
+  private volatile boolean admissionCanceled;
   private volatile String lastQuery = "";
   private volatile Long queryStart;
   private volatile Long blockStart;
   private volatile long stateChange = backendStart;
   private volatile QueryContext running;
   /** The statement being dispatched, which the query contexts made meanwhile report to. */
-  private StatementTrace tracing;
+  private volatile StatementTrace tracing;
   /** Which statement each query context still running reports its I/O to. */
   private final Map<QueryContext, StatementTrace> contextTraces = new ConcurrentHashMap<>();
   /** The plan each running query context executes, for exapg.log_min_duration. */
@@ -136,8 +144,10 @@ final class SqlSession implements EngineSession {
     try {
       List<ParsedStatement> statements = new ArrayList<>();
       for (StatementSplitter.Piece piece : StatementSplitter.split(sql)) {
+        long start = System.nanoTime();
         SqlNode node = ExaParser.parse(piece);
-        statements.add(new SqlStatement(piece, node, commandName(node)));
+        statements.add(new SqlStatement(piece, node, commandName(node),
+            System.nanoTime() - start));
       }
       return statements;
     } catch (RuntimeException e) {
@@ -192,7 +202,7 @@ final class SqlSession implements EngineSession {
     long start = System.nanoTime();
     try {
       SqlPreparedQuery prepared = prepareStatement(statement, declaredTypes);
-      prepared.planNanos(System.nanoTime() - start);
+      prepared.planned(statement.parseNanos(), System.nanoTime() - start);
       return prepared;
     } catch (RuntimeException e) {
       throw rejected(statement.piece().text(), e);
@@ -282,10 +292,11 @@ final class SqlSession implements EngineSession {
         info.user(), lastQuery, queryStart);
     tracing = trace;
     TraceScope scope = engine.queryLog().traceScope();
+    List<TraceDetail.Phase> planPhases = query.takePlanPhases();
     if (settings.get("exapg.trace").equals("on")) {
-      trace.detailed(query.planNanos(), null);
+      trace.detailed(planPhases, null);
     } else if (scope != null && scope.covers(info.user(), info.database())) {
-      trace.detailed(query.planNanos(), scope);
+      trace.detailed(planPhases, scope);
     }
     try {
       StatementResult result = dispatch(query, node, parameters, incremental);
@@ -312,9 +323,13 @@ final class SqlSession implements EngineSession {
     String state = activityState;
     Long started = queryStart;
     Long block = blockStart;
+    StatementTrace trace = tracing;
     return new SessionActivity(info.processId(), info.user(), Math.max(0, privileges.role()),
-        info.database(), info.clientAddress(), settings.get("application_name"), backendStart, block != null ? block : state.equals("active") ? started : null,
-        started, stateChange, state, lastQuery);
+        info.database(), info.clientAddress(), settings.get("application_name"), backendStart,
+        block != null ? block : state.equals("active") ? started : null, started, stateChange,
+        waitingForAdmission ? "Admission" : null,
+        waitingForAdmission ? "ActiveStatementSlot" : null, state,
+        trace == null ? null : trace.traceId(), lastQuery);
   }
 
   private static long nowMicros() {
@@ -532,7 +547,7 @@ final class SqlSession implements EngineSession {
         piece, List.of(), new SearchPath(List.of(table.schema())));
     PlanNode root = new PlanBuilder(plan.rexBuilder(), plan.parameters(), new Object[0],
         statementContext()).build(plan.physical());
-    QueryContext context = newContext(List.of(), current);
+    QueryContext context = newContext(root, List.of(), current);
     try (ExecutionPlan execution = ExecutionPlan.build(root, context)) {
       execution.run();
       MaterializedRows rows = execution.result();
@@ -786,7 +801,7 @@ final class SqlSession implements EngineSession {
       List<Object> parameters) {
     boolean ownTransaction = transaction == null;
     StorageTransaction current = ownTransaction ? engine.storage().begin() : transaction;
-    QueryContext context = newContext(parameters, current);
+    QueryContext context = newContext(root, parameters, current);
     ExecutionPlan execution;
     contextPlans.put(context, root);
     try {
@@ -833,7 +848,7 @@ final class SqlSession implements EngineSession {
       List<Object> parameters) {
     boolean ownTransaction = transaction == null;
     StorageTransaction current = ownTransaction ? engine.storage().begin() : transaction;
-    QueryContext context = newContext(parameters, current);
+    QueryContext context = newContext(root, parameters, current);
     contextPlans.put(context, root);
     ExecutionPlan execution = null;
     boolean handedOver = false;
@@ -956,19 +971,76 @@ final class SqlSession implements EngineSession {
     return columns;
   }
 
-  private QueryContext newContext(List<Object> parameters, StorageTransaction current) {
-    long budget = queryMemoryLimit();
-    long spillLimit = Long.parseLong(settings.get("exapg.query_spill_limit"));
-    QueryContext context = new QueryContext(
-        engine.memory().newChildAllocator("query", budget), parameters.toArray(),
-        engine.storage().tableStore(current), engine.workers(),
-        engine.spillArea().newSpace(spillLimit));
+  /**
+   * A new query's context. Queries that read stored tables take an admission slot first
+   * (one per session); those over system tables and constants never wait, so that an
+   * operator can always look at pg_stat_activity.
+   */
+  private QueryContext newContext(PlanNode root, List<Object> parameters,
+      StorageTransaction current) {
+    boolean admitted = readsStoredTables(root);
+    if (admitted && admittedQueries.getAndIncrement() == 0) {
+      admit();
+    }
+    QueryContext context;
+    try {
+      long budget = queryMemoryLimit();
+      long spillLimit = Long.parseLong(settings.get("exapg.query_spill_limit"));
+      context = new QueryContext(
+          engine.memory().newChildAllocator("query", budget), parameters.toArray(),
+          engine.storage().tableStore(current), engine.workers(),
+          engine.spillArea().newSpace(spillLimit));
+    } catch (RuntimeException e) {
+      if (admitted && admittedQueries.decrementAndGet() == 0) {
+        engine.admission().release();
+      }
+      throw e;
+    }
+    if (admitted) {
+      admittedContexts.add(context);
+    }
     running = context;
     StatementTrace trace = tracing;
     if (trace != null) {
       contextTraces.put(context, trace);
     }
     return context;
+  }
+
+  private static boolean readsStoredTables(PlanNode node) {
+    if (node instanceof ScanNode) {
+      return true;
+    }
+    for (PlanNode input : node.inputs()) {
+      if (readsStoredTables(input)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Waits for a slot to execute in, until canceled or past statement_timeout (57014 either
+   * way, as for a running query).
+   */
+  private void admit() {
+    long timeout = SessionSettings.parseDuration("statement_timeout",
+        settings.get("statement_timeout"));
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
+    admissionCanceled = false;
+    waitingForAdmission = true;
+    try {
+      engine.admission().acquire(() -> admissionCanceled ? QueryContext.userCancel()
+          : timeout > 0 && System.nanoTime() - deadline > 0
+              ? new ExaException(SqlState.QUERY_CANCELED,
+                  "canceling statement due to statement timeout")
+              : null);
+    } catch (RuntimeException e) {
+      admittedQueries.decrementAndGet();
+      throw e;
+    } finally {
+      waitingForAdmission = false;
+    }
   }
 
   private void runWithTimeout(ExecutionPlan execution, QueryContext context) {
@@ -1007,7 +1079,7 @@ final class SqlSession implements EngineSession {
     StatementTrace trace = contextTraces.remove(context);
     PlanNode root = contextPlans.remove(context);
     if (trace != null) {
-      trace.addIo(context.statistics());
+      trace.addExecution(root, context.statistics(), context.spill(), this::distributionOf);
       if (root != null) {
         trace.addPlan(root, context.statistics());
         logIfSlow(trace, root, context);
@@ -1017,7 +1089,18 @@ final class SqlSession implements EngineSession {
       context.close();
     } catch (RuntimeException e) {
       LOG.error("query memory was not released completely", e);
+    } finally {
+      if (admittedContexts.remove(context) && admittedQueries.decrementAndGet() == 0) {
+        engine.admission().release();
+      }
     }
+  }
+
+  /** A table's DISTRIBUTE BY columns as positions; empty when it has none or is gone. */
+  private List<Integer> distributionOf(long tableId) {
+    TableDef table = engine.storage().catalog().table(tableId);
+    return table == null ? List.of()
+        : table.distribution().stream().map(table::columnIndex).toList();
   }
 
   /** Logs a query that ran for exapg.log_min_duration or longer with its EXPLAIN ANALYZE. */
@@ -1046,7 +1129,7 @@ final class SqlSession implements EngineSession {
     } else {
       boolean ownTransaction = transaction == null;
       StorageTransaction current = ownTransaction ? engine.storage().begin() : transaction;
-      QueryContext context = newContext(parameters, current);
+      QueryContext context = newContext(root, parameters, current);
       long start = System.nanoTime();
       try (ExecutionPlan execution = ExecutionPlan.build(root, context)) {
         runWithTimeout(execution, context);
@@ -1109,6 +1192,7 @@ final class SqlSession implements EngineSession {
 
   @Override
   public void cancel() {
+    admissionCanceled = true;
     QueryContext context = running;
     if (context != null) {
       context.cancel(QueryContext.userCancel());

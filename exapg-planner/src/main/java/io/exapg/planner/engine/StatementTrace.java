@@ -9,20 +9,29 @@ import io.exapg.core.error.ExaException;
 import io.exapg.core.error.SqlState;
 import io.exapg.core.exec.OperatorStatistics;
 import io.exapg.core.exec.QueryStatistics;
+import io.exapg.core.exec.spill.SpillSpace;
 import io.exapg.core.plan.PlanNode;
+import io.exapg.core.plan.ScanPredicate;
+import io.exapg.core.trace.ColumnFilter;
 import io.exapg.core.trace.ColumnRef;
 import io.exapg.core.trace.IoCounters;
+import io.exapg.core.trace.JoinTraffic;
 import io.exapg.core.trace.OperatorTrace;
 import io.exapg.core.trace.QueryLog;
 import io.exapg.core.trace.QueryRecord;
+import io.exapg.core.trace.StatementUsage;
+import io.exapg.core.trace.TableActivity;
 import io.exapg.core.trace.TraceDetail;
 import io.exapg.core.trace.TraceScope;
+import io.exapg.core.trace.Waits;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 
 /**
  * One statement from its start until its last row is sent (or it fails), collecting its
@@ -40,8 +49,15 @@ final class StatementTrace {
   private final long startMicros;
   private final long startNanos = System.nanoTime();
   private final AtomicBoolean ended = new AtomicBoolean();
+  private final Thread owner = Thread.currentThread();
+  private final long[] waitsAtStart = Waits.sinceThreadStart();
   private IoCounters io = IoCounters.NONE;
   private final Map<ColumnRef, IoCounters> columnIo = new HashMap<>();
+  private final Map<ColumnRef, ColumnFilter> filters = new HashMap<>();
+  private final List<JoinTraffic> joins = new ArrayList<>();
+  private long spilledBytes;
+  private long spillFiles;
+  private final AtomicLong sentBytes = new AtomicLong();
   /** Phases and operators, kept only when the session traces (exapg.trace = on). */
   private List<TraceDetail.Phase> phases;
   private List<OperatorTrace> plans;
@@ -69,16 +85,14 @@ final class StatementTrace {
   /**
    * Keeps this statement's phases and operators.
    *
-   * @param planNanos how long parsing, validating and optimizing took when it was prepared
+   * @param planPhases the phases of preparing it, before its start; empty when it was
+   *     prepared for an earlier execution
    * @param scope the node-wide tracing that asks, or null when the session does
    */
-  synchronized void detailed(long planNanos, TraceScope scope) {
+  synchronized void detailed(List<TraceDetail.Phase> planPhases, TraceScope scope) {
     this.scope = scope;
-    phases = new ArrayList<>();
+    phases = new ArrayList<>(planPhases);
     plans = new ArrayList<>();
-    if (planNanos > 0) {
-      phases.add(new TraceDetail.Phase("plan", -planNanos, planNanos));
-    }
   }
 
   /** The statement has run; what is left is sending its rows (or its COPY data). */
@@ -108,15 +122,32 @@ final class StatementTrace {
     return System.nanoTime() - startNanos;
   }
 
-  /** The chunk reads of one of the statement's query executions. */
-  synchronized void addIo(QueryStatistics statistics) {
+  /**
+   * What one of the statement's query executions did: its chunk reads, its scans' zone-map
+   * use per filtered column, its hash joins' traffic, its spilling.
+   *
+   * @param root the executed plan, or null when unknown
+   * @param distribution a table's DISTRIBUTE BY column positions by catalog id
+   */
+  synchronized void addExecution(PlanNode root, QueryStatistics statistics, SpillSpace spill,
+      LongFunction<List<Integer>> distribution) {
     statistics.scans().forEach((scan, counters) -> {
       io = io.plus(IoCounters.of(List.of(counters)));
       for (int column : counters.columnsRead()) {
         columnIo.merge(new ColumnRef(scan.tableId(), column),
             IoCounters.ofColumn(counters, column), IoCounters::plus);
       }
+      ColumnFilter use = new ColumnFilter(1, counters.segmentsRead(),
+          counters.segmentsSkipped(), counters.rowGroupsRead(), counters.rowGroupsSkipped(),
+          counters.rowsExamined(), counters.rows());
+      scan.predicates().stream().map(ScanPredicate::column).distinct().forEach(column ->
+          filters.merge(new ColumnRef(scan.tableId(), column), use, ColumnFilter::plus));
     });
+    if (root != null) {
+      joins.addAll(JoinTrafficEstimate.of(root, statistics, distribution));
+    }
+    spilledBytes += spill.writtenBytes();
+    spillFiles += spill.filesMade();
   }
 
   void succeeded(long rows) {
@@ -131,11 +162,22 @@ final class StatementTrace {
     if (ended.compareAndSet(false, true)) {
       long end = System.nanoTime();
       IoCounters total;
-      Map<ColumnRef, IoCounters> columns;
+      TableActivity tables;
+      StatementUsage usage;
       TraceDetail detail = null;
       synchronized (this) {
         total = io;
-        columns = Map.copyOf(columnIo);
+        tables = new TableActivity(columnIo, filters, joins);
+        long[] waits = new long[Waits.Kind.values().length];
+        if (Thread.currentThread() == owner) {
+          long[] now = Waits.sinceThreadStart();
+          for (int k = 0; k < waits.length; k++) {
+            waits[k] = now[k] - waitsAtStart[k];
+          }
+        }
+        usage = new StatementUsage(sentBytes.get(), spilledBytes, spillFiles,
+            waits[Waits.Kind.LOCK.ordinal()], waits[Waits.Kind.ADMISSION.ordinal()],
+            waits[Waits.Kind.WAL_SYNC.ordinal()]);
         if (phases != null && (scope == null || scope.keeps(end - startNanos))) {
           long dispatched = dispatchedNanos == 0 ? end : dispatchedNanos;
           phases.add(new TraceDetail.Phase("execute", 0, dispatched - startNanos));
@@ -144,7 +186,7 @@ final class StatementTrace {
         }
       }
       log.record(new QueryRecord(traceId, sessionId, user, query, startMicros,
-          end - startNanos, rows, status, total, columns, detail));
+          end - startNanos, rows, status, total, usage, tables, detail));
     }
   }
 
@@ -192,6 +234,11 @@ final class StatementTrace {
         failed(ExaException.wrap(e), rows);
         throw e;
       }
+    }
+
+    @Override
+    public void sent(long bytes) {
+      sentBytes.addAndGet(bytes);
     }
 
     @Override
@@ -253,7 +300,11 @@ final class StatementTrace {
     @Override
     public byte[] next() {
       try {
-        return source.next();
+        byte[] piece = source.next();
+        if (piece != null) {
+          sentBytes.addAndGet(piece.length);
+        }
+        return piece;
       } catch (RuntimeException e) {
         failed(ExaException.wrap(e), source.rowCount());
         throw e;

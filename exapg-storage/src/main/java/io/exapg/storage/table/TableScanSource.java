@@ -132,7 +132,7 @@ final class TableScanSource implements Source {
     int[] live = livePositions(morsel);
     int liveCount = live == null ? rows : live.length;
     if (liveCount == 0) {
-      statistics.rowGroupRead(0);
+      statistics.rowGroupRead(rows, 0);
       return;
     }
     Chunks chunks = new Chunks(morsel, group, rows);
@@ -171,13 +171,13 @@ final class TableScanSource implements Source {
       statistics.rowsFilteredByJoins(before - liveCount);
     }
     if (liveCount == 0) {
-      statistics.rowGroupRead(0);
+      statistics.rowGroupRead(rows, 0);
       return;
     }
     // Few rows left: copy just those rows out of the decoded columns (late materialization),
     // instead of filling whole vectors that a selection then mostly hides.
     boolean late = live != null && liveCount <= rows / LATE_MATERIALIZATION_SHARE;
-    statistics.rowGroupRead(liveCount);
+    statistics.rowGroupRead(rows, liveCount);
     if (late || rows <= BATCH_ROWS) {
       emit(morsel, chunks, 0, rows, live, liveCount, late, query, sink);
       return;

@@ -2,6 +2,7 @@ package io.exapg.storage.wal;
 
 import io.exapg.core.error.ExaException;
 import io.exapg.core.error.SqlState;
+import io.exapg.core.trace.Waits;
 import io.exapg.storage.format.ByteReader;
 import io.exapg.storage.format.ByteWriter;
 import io.exapg.storage.io.DurableFiles;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
@@ -35,6 +37,7 @@ public final class WriteAheadLog implements AutoCloseable {
 
   private final Path directory;
   private final Object syncLock = new Object();
+  private volatile LongConsumer syncListener = nanos -> { };
   private FileChannel channel;
   private long fileSequence;
   private long position;
@@ -218,23 +221,35 @@ public final class WriteAheadLog implements AutoCloseable {
 
   /** Returns once the record with this LSN, and every one before it, is on disk. */
   public void sync(long lsn) {
-    synchronized (syncLock) {
-      if (syncedLsn >= lsn) {
-        return;
+    long start = System.nanoTime();
+    try {
+      synchronized (syncLock) {
+        if (syncedLsn >= lsn) {
+          return;
+        }
+        long target;
+        FileChannel current;
+        synchronized (this) {
+          target = lastLsn;
+          current = channel;
+        }
+        long forceStart = System.nanoTime();
+        try {
+          current.force(false);
+        } catch (IOException e) {
+          throw DurableFiles.ioError("cannot sync the write-ahead log", e);
+        }
+        syncListener.accept(System.nanoTime() - forceStart);
+        syncedLsn = target;
       }
-      long target;
-      FileChannel current;
-      synchronized (this) {
-        target = lastLsn;
-        current = channel;
-      }
-      try {
-        current.force(false);
-      } catch (IOException e) {
-        throw DurableFiles.ioError("cannot sync the write-ahead log", e);
-      }
-      syncedLsn = target;
+    } finally {
+      Waits.add(Waits.Kind.WAL_SYNC, System.nanoTime() - start);
     }
+  }
+
+  /** Tells the listener the length of every fsync of a commit, in nanoseconds (metrics). */
+  public void onSync(LongConsumer listener) {
+    syncListener = listener;
   }
 
   public synchronized long lastLsn() {

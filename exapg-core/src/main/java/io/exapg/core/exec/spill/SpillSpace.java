@@ -69,6 +69,11 @@ public final class SpillSpace implements AutoCloseable {
     }
   }
 
+  /** Spill files this query has made so far. */
+  public int filesMade() {
+    return fileNumbers.get();
+  }
+
   /** Bytes this query has written to spill files so far. */
   public long writtenBytes() {
     return writtenBytes.get();

@@ -45,8 +45,9 @@ final class PgStatActivityTable extends SystemTable {
       rows.add(Arrays.asList(PgOids.DATABASE, session.database(), session.pid(), null,
           (int) session.userOid(), session.user(), session.applicationName(),
           session.clientAddress(), null, null, session.backendStart(),
-          session.transactionStart(), session.queryStart(), session.stateChange(), null, null,
-          session.state(), null, null, null, session.query(), "client backend"));
+          session.transactionStart(), session.queryStart(), session.stateChange(),
+          session.waitEventType(), session.waitEvent(), session.state(), null, null,
+          session.queryId(), session.query(), "client backend"));
     }
     return rows;
   }
