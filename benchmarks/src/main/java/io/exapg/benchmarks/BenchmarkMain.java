@@ -14,7 +14,8 @@ import picocli.CommandLine;
 /** bin/exapg bench: benchmarks ExaPG side by side with DuckDB and PostgreSQL in one run. */
 @CommandLine.Command(name = "bench", mixinStandardHelpOptions = true,
     subcommands = {BenchmarkMain.Foundation.class, BenchmarkMain.Storage.class,
-        BenchmarkMain.Tpch.class, BenchmarkMain.Slt.class, BenchmarkMain.Load.class},
+        BenchmarkMain.Tpch.class, BenchmarkMain.TraceOverhead.class, BenchmarkMain.Slt.class,
+        BenchmarkMain.Load.class},
     description = "Runs ExaPG's benchmarks against DuckDB (in-process) and PostgreSQL"
         + " (a private server from the Debian package).")
 public final class BenchmarkMain implements Runnable {
@@ -185,6 +186,44 @@ public final class BenchmarkMain implements Runnable {
             + ", ExaPG tracing " + trace);
         System.out.println(TpchBenchmark.report(results, runs));
       });
+    }
+  }
+
+  /** Tracing's overhead on TPC-H (issue 6), the modes interleaved in one node. */
+  @CommandLine.Command(name = "trace-overhead", mixinStandardHelpOptions = true,
+      description = "Loads TPC-H into one ExaPG node and times the 22 queries with tracing off,"
+          + " off again (the noise floor), on and sampled, interleaved query by query.")
+  static final class TraceOverhead implements Callable<Integer> {
+    @CommandLine.Mixin
+    TpchOptions tpch;
+
+    @CommandLine.Option(names = "--rounds", defaultValue = "15",
+        description = "Rounds; each runs every query once per mode (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @CommandLine.Option(names = "--timeout", defaultValue = "300",
+        description = "Seconds a query may run before it is cancelled (default: ${DEFAULT-VALUE}).")
+    int timeout;
+
+    @CommandLine.Option(names = "--threads", defaultValue = "2",
+        description = "Worker threads of the node (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Override
+    public Integer call() throws Exception {
+      if (rounds < 1) {
+        throw new IllegalArgumentException("--rounds must be at least 1");
+      }
+      Path files = tpch.files();
+      try (ExapgEngine engine = new ExapgEngine(threads)) {
+        TraceOverheadBenchmark.Result result = TraceOverheadBenchmark.run(engine, files,
+            rounds, timeout);
+        System.out.println(machine());
+        System.out.println("TPC-H scale factor " + TpchData.scaleName(tpch.scale)
+            + ", ExaPG tracing modes interleaved");
+        System.out.println(TraceOverheadBenchmark.report(result));
+      }
+      return 0;
     }
   }
 

@@ -39,21 +39,7 @@ final class TpchBenchmark {
     List<Result> results = new ArrayList<>();
     List<List<List<Object>>> reference = null;
     for (Engine engine : engines) {
-      long start = System.nanoTime();
-      for (String ddl : TpchData.DDL) {
-        engine.execute(ddl);
-      }
-      for (String table : TpchData.TABLES) {
-        engine.copyCsv(table, data.resolve(table + ".csv"));
-      }
-      if (engine instanceof PostgresEngine) {
-        for (String statement : PRIMARY_KEYS) {
-          engine.execute(statement);
-        }
-      }
-      engine.checkpoint();
-      double loadSeconds = (System.nanoTime() - start) / 1e9;
-      System.err.printf(Locale.ROOT, "%s: loaded in %.1f s%n", engine.name(), loadSeconds);
+      double loadSeconds = load(engine, data);
       double[] medians = new double[TpchQueries.COUNT];
       boolean[] timedOut = new boolean[TpchQueries.COUNT];
       String[] notes = new String[TpchQueries.COUNT];
@@ -104,6 +90,26 @@ final class TpchBenchmark {
       results.add(new Result(engine.name(), loadSeconds, medians, timedOut, notes, peak));
     }
     return results;
+  }
+
+  /** Creates the TPC-H tables and loads them from the CSV files; the seconds it took. */
+  static double load(Engine engine, Path data) throws Exception {
+    long start = System.nanoTime();
+    for (String ddl : TpchData.DDL) {
+      engine.execute(ddl);
+    }
+    for (String table : TpchData.TABLES) {
+      engine.copyCsv(table, data.resolve(table + ".csv"));
+    }
+    if (engine instanceof PostgresEngine) {
+      for (String statement : PRIMARY_KEYS) {
+        engine.execute(statement);
+      }
+    }
+    engine.checkpoint();
+    double loadSeconds = (System.nanoTime() - start) / 1e9;
+    System.err.printf(Locale.ROOT, "%s: loaded in %.1f s%n", engine.name(), loadSeconds);
+    return loadSeconds;
   }
 
   /** Records a failed or timed-out query: the timeout as its time (a lower bound), or NaN. */

@@ -13,6 +13,7 @@ import io.exapg.storage.catalog.AccessControl;
 import io.exapg.storage.catalog.RoleDef;
 import io.exapg.wire.PgServer;
 import io.exapg.wire.WireOptions;
+import io.micrometer.core.instrument.Gauge;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import javax.net.ssl.SSLException;
@@ -32,6 +33,7 @@ public final class ExapgNode implements AutoCloseable {
   private PgServer pgServer;
   private HttpEndpoint http;
   private NodeMetrics metrics;
+  private TraceFiles traceFiles;
   private int port;
   private int httpPort;
   private volatile boolean closed;
@@ -72,9 +74,12 @@ public final class ExapgNode implements AutoCloseable {
         new ConfiguredAuthenticator(rules, storage.access()));
     port = pgServer.start();
     metrics = new NodeMetrics(engine, storage, memory, pgServer::connectionCount);
-    TraceFiles traceFiles = new TraceFiles(config.dataDirectory().resolve("trace"),
+    traceFiles = new TraceFiles(config.dataDirectory().resolve("trace"),
         config.workload().traceFileBytes(), config.workload().traceDirectoryBytes());
     engine.queryLog().addListener(traceFiles::write);
+    Gauge.builder("exapg.trace.records.dropped", traceFiles, TraceFiles::dropped)
+        .description("Traced statements left out of the trace files: the writer fell behind")
+        .register(metrics.registry());
     if (config.alerts().any()) {
       engine.queryLog().addListener(new Alerts(config.alerts(), metrics.registry())::check);
     }
@@ -143,6 +148,7 @@ public final class ExapgNode implements AutoCloseable {
     closeQuietly(metrics);
     closeQuietly(pgServer);
     closeQuietly(engine);
+    closeQuietly(traceFiles);
     closeQuietly(storage);
     closeQuietly(workers);
     closeQuietly(memory);

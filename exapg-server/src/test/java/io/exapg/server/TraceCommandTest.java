@@ -50,15 +50,25 @@ class TraceCommandTest {
       String[] missing = run("trace", "export", "--port", port, "--trace-id", "999999");
       assertTrue(missing[1].contains("not in the query history"), missing[1]);
       Path traces = directory.resolve("data").resolve("trace");
-      Path text;
-      Path binary;
-      try (var files = Files.list(traces)) {
-        List<Path> all = files.sorted().toList();
-        text = all.stream().filter(f -> f.toString().endsWith(".trc")).findFirst().orElseThrow();
-        binary = all.stream().filter(f -> f.toString().endsWith(".trz")).findFirst()
-            .orElseThrow();
+      Path text = null;
+      Path binary = null;
+      String written = "";
+      // the files are written by a thread of their own, shortly after the statement ends
+      for (long deadline = System.nanoTime() + 10_000_000_000L;
+          !written.contains("== trace " + traceId) && System.nanoTime() < deadline; ) {
+        Thread.sleep(20);
+        if (!Files.isDirectory(traces)) {
+          continue;
+        }
+        try (var files = Files.list(traces)) {
+          List<Path> all = files.sorted().toList();
+          text = all.stream().filter(f -> f.toString().endsWith(".trc")).findFirst()
+              .orElse(null);
+          binary = all.stream().filter(f -> f.toString().endsWith(".trz")).findFirst()
+              .orElse(null);
+        }
+        written = text == null ? "" : Files.readString(text);
       }
-      String written = Files.readString(text);
       assertTrue(written.contains("== trace " + traceId + "  session "), written);
       assertTrue(written.contains("query: SELECT g, sum(x) FROM facts GROUP BY g"), written);
       assertTrue(written.contains("-> Scan public.facts"), written);
