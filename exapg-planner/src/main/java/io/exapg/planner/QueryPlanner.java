@@ -35,6 +35,7 @@ import io.exapg.planner.rel.ExaRel;
 import io.exapg.planner.rel.ExaRules;
 import io.exapg.planner.rel.CollectToArrayAgg;
 import io.exapg.planner.rel.ConstantReduction;
+import io.exapg.planner.rel.CorrelatedArrayAggregation;
 import io.exapg.planner.rel.EmptyCatalogTables;
 import io.exapg.planner.rel.ExistsToSemiJoin;
 import io.exapg.planner.rel.GroupingSetsExpansion;
@@ -435,6 +436,9 @@ public final class QueryPlanner {
     logical = hep(logical, List.of(CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
         CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE, CoreRules.JOIN_SUB_QUERY_TO_CORRELATE));
     logical = CollectToArrayAgg.apply(logical, rexBuilder);
+    logical = CorrelatedArrayAggregation.apply(logical, rexBuilder);
+    // UNNESTs inside subqueries appear only now that subqueries are relational
+    logical = UncollectToUnnest.apply(logical, rexBuilder);
     logical = ExistsToSemiJoin.apply(logical, rexBuilder);
     logical = RelDecorrelator.decorrelateQuery(logical, relBuilder);
     logical = new RelFieldTrimmer(environment.validator(), relBuilder).trim(logical);

@@ -157,6 +157,7 @@ class PsqlSmokeTest {
         GRANT readers TO reader;
         GRANT SELECT ON described TO reader;
         \\d described
+        \\d+ described
         \\di described*
         \\du read*
         \\dp described
@@ -175,6 +176,15 @@ class PsqlSmokeTest {
         "Indexes:",
         "    \"described_pkey\" PRIMARY KEY, btree (id)",
         "    \"described_label\" btree (label)",
+        "Table \"public.described\"",
+        "Column|Type|Collation|Nullable|Default|Storage|Compression|Stats target|Description",
+        "id|integer||not null||plain|||",
+        "label|character varying(20)||not null||extended|||",
+        "seen|date||||plain|||",
+        "Indexes:",
+        "    \"described_pkey\" PRIMARY KEY, btree (id)",
+        "    \"described_label\" btree (label)",
+        "Access method: heap",
         "List of relations",
         "Schema|Name|Type|Owner|Table",
         "public|described_label|index|exapg|described",
@@ -198,6 +208,15 @@ class PsqlSmokeTest {
         "(1 row)",
         "");
     assertEquals(expected, result.output());
+  }
+
+  @Test
+  void scalarSubqueriesAreNamedAfterTheirColumn() throws Exception {
+    Result result = psql("SELECT (SELECT count(*) FROM generate_series(1, 3)),"
+        + " (SELECT max(g) AS m FROM generate_series(1, 3) g), EXISTS (SELECT 1), (SELECT 1);\n",
+        "-A");
+    assertEquals(0, result.exitCode(), result.errors());
+    assertEquals("count|m|exists|?column?\n3|3|t|1\n(1 row)\n", result.output());
   }
 
   @Test

@@ -250,6 +250,12 @@ public final class ExprTranslator {
     }
   }
 
+  /** As PostgreSQL's array_cat: a NULL array adds nothing (NULL only when both are). */
+  private static Expr arrayCat(List<Expr> arrays, DataType type) {
+    return new Call(Function.COALESCE, List.of(new Call(Function.ARRAY_CAT, arrays, type),
+        arrays.get(0), arrays.get(1)), type);
+  }
+
   private Expr namedFunction(RexCall call, DataType type) {
     String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
     List<RexNode> operands = call.getOperands();
@@ -257,7 +263,7 @@ public final class ExprTranslator {
       case "||":
         if (typeOf(operands.get(0).getType()).isArray()
             && typeOf(operands.get(1).getType()).isArray()) {
-          return new Call(Function.ARRAY_CAT, castAll(translate(operands), type), type);
+          return arrayCat(castAll(translate(operands), type), type);
         }
         if (type.id() == TypeId.BYTEA) {
           return new Call(Function.CONCAT, List.of(asBytea(operands.get(0)),
@@ -283,7 +289,7 @@ public final class ExprTranslator {
         }
         return new Call(Function.BIT_AND, castAll(translate(operands), type), type);
       case "ARRAY_CAT":
-        return new Call(Function.ARRAY_CAT, castAll(translate(operands), type), type);
+        return arrayCat(castAll(translate(operands), type), type);
       case "ARRAY_TO_STRING":
         return new Call(Function.ARRAY_TO_STRING, translate(operands), DataType.TEXT);
       case "STRING_TO_ARRAY":

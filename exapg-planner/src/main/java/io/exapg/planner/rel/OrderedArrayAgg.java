@@ -5,6 +5,7 @@ import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlTypeTransforms;
 import org.apache.calcite.util.Optionality;
 
 /**
@@ -19,7 +20,9 @@ public final class OrderedArrayAgg extends SqlAggFunction {
   private final boolean descending;
 
   private OrderedArrayAgg(boolean descending) {
-    super("ARRAY_AGG", null, SqlKind.OTHER_FUNCTION, ReturnTypes.TO_ARRAY, null,
+    // NULL over no rows, like ARRAY_AGG
+    super("ARRAY_AGG", null, SqlKind.OTHER_FUNCTION,
+        ReturnTypes.TO_ARRAY.andThen(SqlTypeTransforms.FORCE_NULLABLE), null,
         OperandTypes.ANY, SqlFunctionCategory.SYSTEM, false, false, Optionality.FORBIDDEN);
     this.descending = descending;
   }

@@ -70,7 +70,13 @@ public final class ColumnNames {
 
   static String nameOf(SqlNode item) {
     if (item instanceof SqlIdentifier identifier) {
-      return identifier.names.get(identifier.names.size() - 1);
+      return identifier.isStar() ? "?column?" : identifier.names.get(identifier.names.size() - 1);
+    }
+    // a scalar subquery is named as its one column, as in PostgreSQL
+    SqlSelect subquery = leftmostSelect(item);
+    if (subquery != null) {
+      List<SqlNode> items = subquery.getSelectList().getList();
+      return items.size() == 1 ? nameOf(items.get(0)) : "?column?";
     }
     if (item instanceof SqlCall call) {
       switch (call.getKind()) {
@@ -83,6 +89,8 @@ public final class ColumnNames {
           return nameOf(call.operand(0));
         case CASE:
           return "case";
+        case EXISTS:
+          return "exists";
         case ARRAY_VALUE_CONSTRUCTOR:
         case ARRAY_QUERY_CONSTRUCTOR:
           return "array";
