@@ -43,17 +43,76 @@ public final class ExaParser {
   /** Parses a statement; syntax errors carry their 1-based position in the whole string. */
   public static SqlNode parse(StatementSplitter.Piece piece) {
     String text = piece.text();
+    SqlParseException beforeFrom = null;
     for (int attempt = 0; ; attempt++) {
       try {
         return SqlParser.create(text, CONFIG).parseStmt();
       } catch (SqlParseException e) {
-        String labeled = attempt < MAX_KEYWORD_LABELS ? withKeywordLabelQuoted(text, e) : null;
-        if (labeled == null) {
-          throw failure(e, piece);
+        String retry = attempt < MAX_KEYWORD_LABELS ? withKeywordLabelQuoted(text, e) : null;
+        if (retry == null && beforeFrom == null) {
+          retry = withEmptyFrom(text, e);
+          beforeFrom = retry == null ? null : e;
         }
-        text = labeled;
+        if (retry == null) {
+          // an error after adding FROM is reported as the error that made us add it
+          throw failure(beforeFrom != null ? beforeFrom : e, piece);
+        }
+        text = retry;
       }
     }
+  }
+
+  /**
+   * PostgreSQL allows WHERE, GROUP BY and HAVING in a SELECT without FROM ("INSERT INTO t
+   * SELECT 1 WHERE NOT EXISTS (...)"), Calcite not: when parsing stops at one of them and the
+   * nearest SELECT or FROM before it, at the same depth of parentheses, is a SELECT, the
+   * statement is parsed again with a FROM of one row of no interest put before it. Null when
+   * the error is another one.
+   */
+  private static String withEmptyFrom(String text, SqlParseException e) {
+    int offset = errorOffset(text, e);
+    if (offset < 0) {
+      return null;
+    }
+    String word = wordAt(text, offset);
+    if (!word.equalsIgnoreCase("WHERE") && !word.equalsIgnoreCase("GROUP")
+        && !word.equalsIgnoreCase("HAVING")) {
+      return null;
+    }
+    int depth = 0;
+    for (int i = offset - 1; i >= 0; i--) {
+      char c = text.charAt(i);
+      if (c == ')') {
+        depth++;
+      } else if (c == '(') {
+        depth--;
+      } else if (depth == 0 && Character.isLetter(c)
+          && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))) {
+        String before = wordAt(text, i);
+        if (before.equalsIgnoreCase("FROM") || before.equalsIgnoreCase("SELECT")) {
+          return before.equalsIgnoreCase("SELECT") ? text.substring(0, offset)
+              + " FROM (VALUES (0)) AS \"?no from?\"(\"?no from?\") " + text.substring(offset)
+              : null;
+        }
+      }
+      if (depth < 0) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** Where parsing stopped, as a 0-based offset; -1 when the error does not say. */
+  private static int errorOffset(String text, SqlParseException e) {
+    if (e.getCause() instanceof ParseException parse && parse.currentToken != null
+        && parse.currentToken.next != null) {
+      return offsetOf(text, parse.currentToken.next.beginLine,
+          parse.currentToken.next.beginColumn);
+    }
+    if (e.getPos() != null && e.getPos().getLineNum() > 0) {
+      return offsetOf(text, e.getPos().getLineNum(), e.getPos().getColumnNum());
+    }
+    return -1;
   }
 
   /**
@@ -64,14 +123,8 @@ public final class ExaParser {
    * another one.
    */
   private static String withKeywordLabelQuoted(String text, SqlParseException e) {
-    int offset;
-    if (e.getCause() instanceof ParseException parse && parse.currentToken != null
-        && parse.currentToken.next != null) {
-      offset = offsetOf(text, parse.currentToken.next.beginLine,
-          parse.currentToken.next.beginColumn);
-    } else if (e.getPos() != null && e.getPos().getLineNum() > 0) {
-      offset = offsetOf(text, e.getPos().getLineNum(), e.getPos().getColumnNum());
-    } else {
+    int offset = errorOffset(text, e);
+    if (offset < 0) {
       return null;
     }
     if (text.startsWith(".", offset)) {
