@@ -152,6 +152,7 @@ SqlNode ExaShow() :
 
 /**
  * SET [SESSION | LOCAL] name {= | TO} {value [, ...] | DEFAULT}, SET TIME ZONE value,
+ * SET ROLE {name | NONE},
  * SET [SESSION CHARACTERISTICS AS] TRANSACTION modes, RESET name, RESET ALL.
  */
 SqlSetVariable ExaSetVariable(Span s, String scope) :
@@ -181,6 +182,14 @@ SqlSetVariable ExaSetVariable(Span s, String scope) :
         |
             [ LOOKAHEAD(2) ( <SESSION> | <LOCAL> { local = true; } ) ]
             (
+                LOOKAHEAD(2)
+                <ROLE> { name = new SqlIdentifier("role", getPos()); }
+                (
+                    <NONE> { values.add(SqlLiteral.createCharString("none", getPos())); }
+                |
+                    value = ExaSetValue() { values.add(value); }
+                )
+            |
                 LOOKAHEAD(2)
                 <TIME> <ZONE> { name = new SqlIdentifier("timezone", getPos()); }
                 (

@@ -377,8 +377,8 @@ final class AccessExecutor {
     for (String name : names) {
       oids.add(switch (name) {
         case "public" -> AccessControl.PUBLIC;
-        case "CURRENT_USER", "SESSION_USER", "CURRENT_ROLE" -> existingRole(session.user())
-            .oid();
+        case "CURRENT_USER", "CURRENT_ROLE" -> existingRole(session.user()).oid();
+        case "SESSION_USER" -> existingRole(session.sessionUser()).oid();
         default -> existingRole(name).oid();
       });
     }

@@ -21,6 +21,11 @@ final class Privileges {
     this.user = user;
   }
 
+  /** The name of the role whose privileges these are. */
+  String user() {
+    return user;
+  }
+
   /** The session user's role oid, or -1 when the role was dropped since the session began. */
   long role() {
     RoleDef role = access.role(user);

@@ -38,6 +38,7 @@ final class SessionSettings {
     define("lc_messages", "C", false, "Language of messages.");
     define("password_encryption", "scram-sha-256", false,
         "How new passwords are stored: scram-sha-256 or md5.");
+    define("role", "none", false, "The role the session acts as (SET ROLE), or none.");
     define("search_path", "\"$user\", public", false, "Schema search order.");
     define("server_encoding", "UTF8", true, "The server's character set.");
     define("server_version", EngineOptions.POSTGRES_VERSION, true,
@@ -113,7 +114,7 @@ final class SessionSettings {
     }
     if (key.equals("server_version") || key.equals("server_encoding")
         || key.equals("integer_datetimes") || key.equals("is_superuser")
-        || key.equals("session_authorization")) {
+        || key.equals("session_authorization") || key.equals("role")) {
       throw new ExaException(SqlState.CANT_CHANGE_RUNTIME_PARAM,
           "parameter \"" + key + "\" cannot be changed");
     }
@@ -124,6 +125,15 @@ final class SessionSettings {
       if (definition != null && definition.reported()) {
         changes.put(displayName(key), normalized);
       }
+    }
+  }
+
+  /** After SET ROLE: what SHOW role and is_superuser (reported to the client) say. */
+  void setRole(String role, boolean superuser) {
+    values.put("role", role);
+    if (!values.get("is_superuser").equals(superuser ? "on" : "off")) {
+      values.put("is_superuser", superuser ? "on" : "off");
+      changes.put(displayName("is_superuser"), superuser ? "on" : "off");
     }
   }
 
@@ -144,7 +154,7 @@ final class SessionSettings {
     for (String key : KNOWN.keySet()) {
       if (!key.equals("server_version") && !key.equals("server_encoding")
           && !key.equals("integer_datetimes") && !key.equals("is_superuser")
-          && !key.equals("session_authorization")) {
+          && !key.equals("session_authorization") && !key.equals("role")) {
         reset(key);
       }
     }

@@ -55,8 +55,10 @@ import io.exapg.planner.parser.SqlVacuum;
 import io.exapg.planner.parser.StatementSplitter;
 import io.exapg.planner.plan.PlanBuilder;
 import io.exapg.planner.plan.StatementContext;
+import io.exapg.storage.catalog.AccessControl;
 import io.exapg.storage.catalog.IndexDef;
 import io.exapg.storage.catalog.Privilege;
+import io.exapg.storage.catalog.RoleDef;
 import io.exapg.storage.catalog.TableDef;
 import io.exapg.storage.table.StorageTransaction;
 import java.time.Instant;
@@ -103,7 +105,8 @@ final class SqlSession implements EngineSession {
   /** Streamed results inside the transaction block, closed when it ends. */
   private final List<StreamingResultStream> openStreams = new ArrayList<>();
   private final String versionText;
-  private final Privileges privileges;
+  /** The privileges of the role the session acts as: its user's, or SET ROLE's. */
+  private volatile Privileges privileges;
   private StorageTransaction transaction;
   private volatile boolean failed;
   /** What pg_stat_activity shows; times in microseconds since 1970 (UTC). */
@@ -324,7 +327,9 @@ final class SqlSession implements EngineSession {
     Long started = queryStart;
     Long block = blockStart;
     StatementTrace trace = tracing;
-    return new SessionActivity(info.processId(), info.user(), Math.max(0, privileges.role()),
+    RoleDef sessionUser = engine.storage().access().role(info.user());
+    return new SessionActivity(info.processId(), info.user(),
+        sessionUser == null ? 0 : sessionUser.oid(),
         info.database(), info.clientAddress(), settings.get("application_name"), backendStart,
         block != null ? block : state.equals("active") ? started : null, started, stateChange,
         waitingForAdmission ? "Admission" : null,
@@ -492,7 +497,13 @@ final class SqlSession implements EngineSession {
     return privileges;
   }
 
+  /** current_user: the session user, or the role SET ROLE chose. */
   String user() {
+    return privileges.user();
+  }
+
+  /** session_user: who connected. */
+  String sessionUser() {
     return info.user();
   }
 
@@ -618,7 +629,9 @@ final class SqlSession implements EngineSession {
   private StatementResult setVariable(SqlSetVariable set) {
     switch (set.form) {
       case SET -> {
-        if (set.values.isEmpty()) {
+        if (set.name.equalsIgnoreCase("role")) {
+          setRole(set.values.isEmpty() ? "none" : set.values.get(0));
+        } else if (set.values.isEmpty()) {
           settings.reset(set.name);
         } else {
           settings.set(set.name, String.join(", ", set.values));
@@ -626,11 +639,16 @@ final class SqlSession implements EngineSession {
         return new StatementResult.Command("SET");
       }
       case RESET -> {
-        settings.reset(set.name);
+        if (set.name.equalsIgnoreCase("role")) {
+          setRole("none");
+        } else {
+          settings.reset(set.name);
+        }
         return new StatementResult.Command("RESET");
       }
       case RESET_ALL -> {
         settings.resetAll();
+        setRole("none");
         return new StatementResult.Command("RESET");
       }
       default -> {
@@ -644,6 +662,32 @@ final class SqlSession implements EngineSession {
         return new StatementResult.Command("SET");
       }
     }
+  }
+
+  /**
+   * SET ROLE: the session acts as another role, whose privileges it then has, which its user
+   * must be a member of (superusers may take any); NONE goes back to the session user.
+   */
+  private void setRole(String name) {
+    AccessControl access = engine.storage().access();
+    Privileges own = new Privileges(access, engine.storage().catalog(), info.user());
+    if (name.equalsIgnoreCase("none")) {
+      privileges = own;
+      settings.setRole("none", own.superuser());
+      return;
+    }
+    RoleDef role = access.role(name);
+    if (role == null) {
+      // as PostgreSQL: an invalid value of the parameter role
+      throw new ExaException(SqlState.INVALID_PARAMETER_VALUE,
+          "role \"" + name + "\" does not exist");
+    }
+    if (!own.superuser() && !access.isMemberOf(own.role(), role.oid())) {
+      throw new ExaException(SqlState.INSUFFICIENT_PRIVILEGE,
+          "permission denied to set role \"" + name + "\"");
+    }
+    privileges = new Privileges(access, engine.storage().catalog(), role.name());
+    settings.setRole(role.name(), access.isSuperuser(role.oid()));
   }
 
   /**
@@ -701,13 +745,13 @@ final class SqlSession implements EngineSession {
 
   /** Where the session's unqualified names are looked up now. */
   SearchPath searchPath() {
-    return SearchPath.of(settings.get("search_path"), info.user(), engine.storage().catalog());
+    return SearchPath.of(settings.get("search_path"), user(), engine.storage().catalog());
   }
 
   /** What session functions (now(), current_user, current_schema, ...) return. */
   StatementContext statementContext() {
     SearchPath path = searchPath();
-    return new StatementContext(statementMicros(), info.user(), info.database(),
+    return new StatementContext(statementMicros(), user(), info.user(), info.database(),
         path.schemas(), versionText,
         () -> PgOids.visibleRelations(engine.storage().catalog(), path.schemas()),
         () -> new CatalogTexts(PgDefinitions.roleNames(engine.storage().access()),

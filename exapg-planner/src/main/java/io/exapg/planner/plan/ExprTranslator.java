@@ -403,10 +403,11 @@ public final class ExprTranslator {
       case "NOW":
         return new Literal(statement.micros(), DataType.TIMESTAMP);
       case "CURRENT_USER":
-      case "SESSION_USER":
       case "USER":
       case "CURRENT_ROLE":
         return new Literal(statement.user(), type);
+      case "SESSION_USER":
+        return new Literal(statement.sessionUser(), type);
       case "CURRENT_CATALOG":
         return new Literal(statement.database(), type);
       case "CURRENT_SCHEMA":
@@ -838,7 +839,7 @@ public final class ExprTranslator {
       RexNode user = operands.get(0);
       boolean self = user instanceof RexLiteral literal
           && statement.user().equals(literal.getValueAs(String.class))
-          || user instanceof RexCall call && List.of("CURRENT_USER", "SESSION_USER", "USER")
+          || user instanceof RexCall call && List.of("CURRENT_USER", "USER", "CURRENT_ROLE")
               .contains(call.getOperator().getName().toUpperCase(Locale.ROOT));
       if (!self) {
         throw ExaException.notSupported(function + " for another user");

@@ -10,13 +10,15 @@ import java.util.function.Supplier;
  * pg_table_is_visible().
  *
  * @param micros the statement's start in the session's time zone, in microseconds
+ * @param user current_user: the role the session acts as (SET ROLE)
+ * @param sessionUser session_user: the user who connected
  * @param searchPath the existing schemas of the search path, in order
  * @param version what version() returns
  * @param visibleRelations the OIDs of the tables and views found by their unqualified names
  *     on the search path (computed when a statement asks)
  * @param queryLog the node's finished statements (exa_trace_export)
  */
-public record StatementContext(long micros, String user, String database,
+public record StatementContext(long micros, String user, String sessionUser, String database,
     List<String> searchPath, String version, Supplier<List<Integer>> visibleRelations,
     Supplier<CatalogTexts> catalogTexts, SessionLookup session, QueryLog queryLog) {
   /** current_schema: the first schema of the path, or null. */
