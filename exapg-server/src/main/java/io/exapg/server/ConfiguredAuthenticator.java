@@ -10,12 +10,17 @@ import java.time.Instant;
 
 /** Authentication by the node's rules (pg_hba.conf style) against the roles in its catalog. */
 final class ConfiguredAuthenticator implements Authenticator {
-  private final HbaRules rules;
+  private volatile HbaRules rules;
   private final AccessControl access;
 
   ConfiguredAuthenticator(HbaRules rules, AccessControl access) {
     this.rules = rules;
     this.access = access;
+  }
+
+  /** Rules read again (pg_reload_conf, SIGHUP): connections from now on follow them. */
+  void replaceRules(HbaRules newRules) {
+    rules = newRules;
   }
 
   @Override

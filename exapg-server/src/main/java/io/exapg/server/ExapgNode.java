@@ -34,6 +34,7 @@ public final class ExapgNode implements AutoCloseable {
   private HttpEndpoint http;
   private NodeMetrics metrics;
   private TraceFiles traceFiles;
+  private ConfiguredAuthenticator authenticator;
   private int port;
   private int httpPort;
   private volatile boolean closed;
@@ -69,9 +70,10 @@ public final class ExapgNode implements AutoCloseable {
     HbaRules rules = config.hbaFile() != null
         ? HbaRules.read(config.hbaFile(), config.sslRequired())
         : HbaRules.defaults(config.loopbackTrust(), config.sslRequired());
+    authenticator = new ConfiguredAuthenticator(rules, storage.access());
+    engine.onReload(this::reloadConfiguration);
     pgServer = new PgServer(new WireOptions(config.listen(), config.port(),
-        config.maxConnections(), tlsContext()), engine,
-        new ConfiguredAuthenticator(rules, storage.access()));
+        config.maxConnections(), tlsContext()), engine, authenticator);
     port = pgServer.start();
     metrics = new NodeMetrics(engine, storage, memory, pgServer::connectionCount);
     traceFiles = new TraceFiles(config.dataDirectory().resolve("trace"),
@@ -85,6 +87,27 @@ public final class ExapgNode implements AutoCloseable {
     }
     http = new HttpEndpoint(config.listen(), config.httpPort(), this::health, metrics::scrape);
     httpPort = http.start();
+  }
+
+  /**
+   * Reads the configuration files again (pg_reload_conf(), SIGHUP): the --hba-file rules,
+   * which connections from now on follow. Null when done, else what could not be read; the
+   * rules in force then stay.
+   */
+  public String reloadConfiguration() {
+    if (config.hbaFile() == null) {
+      return null;
+    }
+    try {
+      authenticator.replaceRules(HbaRules.read(config.hbaFile(), config.sslRequired()));
+      LOG.info("authentication rules reloaded from {}", config.hbaFile());
+      return null;
+    } catch (ExaException e) {
+      String problem = "the authentication rules were not reloaded, the previous ones stay: "
+          + e.getMessage();
+      LOG.warn(problem);
+      return problem;
+    }
   }
 
   /** --password becomes the bootstrap superuser's password when it has none yet. */

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
+import sun.misc.Signal;
 
 /** exapg start: runs one node in the foreground until SIGTERM or Ctrl-C. */
 @CommandLine.Command(name = "start", mixinStandardHelpOptions = true,
@@ -176,6 +177,8 @@ final class StartCommand implements Callable<Integer> {
       node.close();
       stopped.countDown();
     }, "exapg-shutdown"));
+    // kill -HUP reads the configuration files again, as PostgreSQL's postmaster does
+    Signal.handle(new Signal("HUP"), signal -> node.reloadConfiguration());
     System.out.printf(Locale.ROOT,
         "ExaPG %s ready to accept connections on %s:%d (HTTP on %s:%d, data in %s)%n",
         ExapgNode.VERSION, listen, node.port(), listen, node.httpPort(),

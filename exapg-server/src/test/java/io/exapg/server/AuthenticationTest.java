@@ -174,6 +174,57 @@ class AuthenticationTest {
   }
 
   @Test
+  void rulesAreReadAgainOnPgReloadConfAndSighup() throws Exception {
+    Path rules = directory.resolve("reload-hba.conf");
+    Files.writeString(rules, "host all exapg 127.0.0.1/32 trust\n"
+        + "host all all 127.0.0.1/32 scram-sha-256\n");
+    try (ServerProcess node = ServerProcess.start(directory.resolve("reload-data"),
+        "--hba-file", rules.toString())) {
+      try (Connection admin = node.connect(); Statement statement = admin.createStatement()) {
+        statement.execute("CREATE USER visitor PASSWORD 'visit-Secret1'");
+        connectTo(node, "visitor", "visit-Secret1").close();
+        Files.writeString(rules, "host all exapg 127.0.0.1/32 trust\n"
+            + "host all visitor 127.0.0.1/32 reject\n"
+            + "host all all 127.0.0.1/32 scram-sha-256\n");
+        assertEquals("t", TestServer.rows(statement, "SELECT pg_reload_conf()").get(0));
+        SQLException refused = assertThrows(SQLException.class,
+            () -> connectTo(node, "visitor", "visit-Secret1").close());
+        assertEquals("28000", refused.getSQLState());
+        // a rules file that does not parse leaves the rules in force, with a warning
+        Files.writeString(rules, "host all all 127.0.0.1/32 peer\n");
+        assertEquals("t", TestServer.rows(statement, "SELECT pg_reload_conf()").get(0));
+        assertTrue(statement.getWarnings().getMessage().contains("the previous ones stay"),
+            String.valueOf(statement.getWarnings()));
+        assertEquals("28000", assertThrows(SQLException.class,
+            () -> connectTo(node, "visitor", "visit-Secret1").close()).getSQLState());
+        // and kill -HUP reads the file again as well
+        Files.writeString(rules, "host all all 127.0.0.1/32 trust\n");
+        node.hangUp();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!node.output().contains("authentication rules reloaded")
+            || node.output().split("authentication rules reloaded", -1).length < 3) {
+          assertTrue(System.nanoTime() < deadline, node.output());
+          Thread.sleep(20);
+        }
+        connectTo(node, "visitor", "wrong password, trusted now").close();
+        SQLException denied = assertThrows(SQLException.class, () -> {
+          try (Connection visitor = connectTo(node, "visitor", "");
+              Statement own = visitor.createStatement()) {
+            own.execute("SELECT pg_reload_conf()");
+          }
+        });
+        assertEquals("42501", denied.getSQLState());
+      }
+    }
+  }
+
+  private static Connection connectTo(ServerProcess node, String user, String password)
+      throws SQLException {
+    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + node.port()
+        + "/exapg", user, password);
+  }
+
+  @Test
   void badRulesFileStopsTheServerWithItsLine() throws IOException, InterruptedException {
     Path rules = directory.resolve("bad-hba.conf");
     Files.writeString(rules, "host all all 127.0.0.1/32 trust\nhost all all all peer\n");

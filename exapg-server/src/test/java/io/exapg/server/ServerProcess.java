@@ -95,6 +95,12 @@ final class ServerProcess implements AutoCloseable {
     process.waitFor(30, TimeUnit.SECONDS);
   }
 
+  /** SIGHUP: read the configuration files again. */
+  void hangUp() throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).start();
+    kill.waitFor(10, TimeUnit.SECONDS);
+  }
+
   /** SIGTERM: the clean shutdown path. */
   int terminate() throws InterruptedException {
     process.toHandle().destroy();

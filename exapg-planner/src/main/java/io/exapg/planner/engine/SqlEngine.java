@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 
 /** The SQL engine of one node: planner, storage, memory and workers shared by all sessions. */
 public final class SqlEngine implements QueryEngine, AutoCloseable {
@@ -31,6 +32,7 @@ public final class SqlEngine implements QueryEngine, AutoCloseable {
   private final Set<SqlSession> sessions = ConcurrentHashMap.newKeySet();
   private final QueryLog queryLog;
   private final AdmissionControl admission;
+  private volatile Supplier<String> reloader = () -> null;
 
   public SqlEngine(StorageEngine storage, MemoryManager memory, WorkerPool workers,
       EngineOptions options) {
@@ -99,6 +101,18 @@ public final class SqlEngine implements QueryEngine, AutoCloseable {
   /** The bound on sessions executing at once, and who waits for it. */
   public AdmissionControl admission() {
     return admission;
+  }
+
+  /**
+   * What pg_reload_conf() does: reads the node's configuration files again; answers null, or
+   * what could not be read (the previous configuration then stays).
+   */
+  public void onReload(Supplier<String> reload) {
+    reloader = reload;
+  }
+
+  String reloadConfiguration() {
+    return reloader.get();
   }
 
   /** How many client sessions are open. */

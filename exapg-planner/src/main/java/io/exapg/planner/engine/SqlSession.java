@@ -221,9 +221,9 @@ final class SqlSession implements EngineSession {
     return switch (node) {
       case SqlFetchCursor fetch when !fetch.move -> new SqlPreparedQuery(statement,
           declaredTypes, null, cursors.get(fetch.name.getSimple()).columns());
-      case SqlSelect select when TraceCalls.call(select) != null -> new SqlPreparedQuery(
+      case SqlSelect select when NodeCalls.call(select) != null -> new SqlPreparedQuery(
           statement, declaredTypes, null, List.of(new ResultColumn(
-              TraceCalls.name(TraceCalls.call(select)), DataType.TEXT)));
+              NodeCalls.name(NodeCalls.call(select)), DataType.TEXT)));
       case SqlShowVariable show -> new SqlPreparedQuery(statement, declaredTypes, null,
           show.name.equals("all")
               ? List.of(new ResultColumn("name", DataType.TEXT),
@@ -445,8 +445,8 @@ final class SqlSession implements EngineSession {
       case SqlExplainStatement explain -> explain(query, parameters,
           explain.isEnabled("ANALYZE"));
       case SqlExplain explain -> explain(query, parameters, false);
-      case SqlSelect select when TraceCalls.call(select) != null ->
-          traceCall(TraceCalls.call(select));
+      case SqlSelect select when NodeCalls.call(select) != null ->
+          nodeCall(NodeCalls.call(select));
       default -> {
         if (node instanceof SqlInsert || node instanceof SqlDelete
             || node instanceof SqlUpdate || isQuery(node)) {
@@ -693,23 +693,38 @@ final class SqlSession implements EngineSession {
   /**
    * SELECT exa_statement_stats_reset() (forgets the statement figures, answers when),
    * exa_trace_start(...) and exa_trace_stop() (switch node-wide tracing, answer what is
-   * traced now); superusers only.
+   * traced now), pg_reload_conf() (reads the node's configuration files again, answers t;
+   * what could not be read is a warning, and the previous configuration stays); superusers
+   * only.
    */
-  private StatementResult traceCall(SqlCall call) {
-    String name = TraceCalls.name(call);
+  private StatementResult nodeCall(SqlCall call) {
+    String name = NodeCalls.name(call);
     if (!engine.storage().access().isSuperuser(privileges.role())) {
       throw new ExaException(SqlState.INSUFFICIENT_PRIVILEGE,
           "permission denied for function " + name);
     }
     String answer;
     switch (name) {
-      case TraceCalls.STATEMENT_STATS_RESET -> answer = TextFormat.toText(
+      case NodeCalls.STATEMENT_STATS_RESET -> answer = TextFormat.toText(
           engine.queryLog().resetStatements(nowMicros()), DataType.TIMESTAMP);
-      case TraceCalls.TRACE_START -> {
-        TraceScope scope = TraceCalls.scope(call);
+      case NodeCalls.TRACE_START -> {
+        TraceScope scope = NodeCalls.scope(call);
         engine.queryLog().traceScope(scope);
         LOG.info("{} started by {}", scope.describe(), info.user());
         answer = scope.describe();
+      }
+      case NodeCalls.RELOAD_CONF -> {
+        if (call.operandCount() > 0) {
+          throw new ExaException(SqlState.UNDEFINED_FUNCTION,
+              "function pg_reload_conf takes no arguments");
+        }
+        String problem = engine.reloadConfiguration();
+        LOG.info("configuration reloaded by {}{}", info.user(),
+            problem == null ? "" : ": " + problem);
+        if (problem != null) {
+          notices.add(problem);
+        }
+        answer = "t";
       }
       default -> {
         if (call.operandCount() > 0) {

@@ -15,17 +15,19 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
 
 /**
- * The trace functions that act on the node rather than compute a value, recognized as whole
- * statements ("SELECT exa_trace_start(user_name => 'webapp')") and run by the session.
+ * The functions that act on the node rather than compute a value, recognized as whole
+ * statements ("SELECT exa_trace_start(user_name => 'webapp')", "SELECT pg_reload_conf()")
+ * and run by the session.
  */
-final class TraceCalls {
+final class NodeCalls {
   static final String STATEMENT_STATS_RESET = "exa_statement_stats_reset";
   static final String TRACE_START = "exa_trace_start";
   static final String TRACE_STOP = "exa_trace_stop";
+  static final String RELOAD_CONF = "pg_reload_conf";
   private static final Set<String> NAMES = Set.of(STATEMENT_STATS_RESET, TRACE_START,
-      TRACE_STOP);
+      TRACE_STOP, RELOAD_CONF);
 
-  private TraceCalls() {
+  private NodeCalls() {
   }
 
   /** The statement's call when it is "SELECT f(...)" of one of these functions, else null. */
