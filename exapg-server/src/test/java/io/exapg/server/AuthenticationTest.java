@@ -97,6 +97,39 @@ class AuthenticationTest {
   }
 
   @Test
+  void channelBindingOverTls() throws Exception {
+    // psql (libpq) and the JDBC driver both insist on SCRAM-SHA-256-PLUS
+    ProcessBuilder builder = new ProcessBuilder(List.of("psql", "-X", "-A", "-t",
+        "host=127.0.0.1 port=" + server.port() + " dbname=exapg user=tlsuser sslmode=require"
+            + " channel_binding=require", "-c", "SELECT x FROM shared"));
+    builder.environment().put("PGPASSWORD", "tls-Secret1");
+    Process psql = builder.redirectErrorStream(true).start();
+    String output = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(psql.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, psql.exitValue(), output);
+    assertEquals("42\n", output);
+    Properties properties = new Properties();
+    properties.setProperty("user", "tlsuser");
+    properties.setProperty("password", "tls-Secret1");
+    properties.setProperty("sslmode", "require");
+    properties.setProperty("channelBinding", "require");
+    try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:"
+        + server.port() + "/exapg", properties)) {
+      assertEquals(42, TestServer.queryLong(connection, "SELECT x FROM shared"));
+    }
+    properties.setProperty("password", "wrong");
+    assertEquals("28P01", assertThrows(SQLException.class, () -> DriverManager.getConnection(
+        "jdbc:postgresql://127.0.0.1:" + server.port() + "/exapg", properties).close())
+        .getSQLState());
+    // without TLS there is no channel to bind to: a client that requires it refuses
+    properties.setProperty("password", "sc\u00e9ram pass");
+    properties.setProperty("user", "scramuser");
+    properties.setProperty("sslmode", "disable");
+    assertThrows(SQLException.class, () -> DriverManager.getConnection(
+        "jdbc:postgresql://127.0.0.1:" + server.port() + "/exapg", properties).close());
+  }
+
+  @Test
   void scramOverTls() throws Exception {
     try (Connection connection = connect("tlsuser", "tls-Secret1", "require")) {
       assertEquals(42, TestServer.queryLong(connection, "SELECT x FROM shared"));

@@ -56,10 +56,12 @@ final class Messages {
   }
 
   /** 'R' int32 10 mechanism... "": authenticate with one of these SASL mechanisms. */
-  static ByteBuf authenticationSasl(ByteBufAllocator allocator, String mechanism) {
-    ByteBuf buffer = begin(allocator, 'R', 6 + mechanism.length());
+  static ByteBuf authenticationSasl(ByteBufAllocator allocator, String... mechanisms) {
+    ByteBuf buffer = begin(allocator, 'R', 64);
     buffer.writeInt(10);
-    writeCString(buffer, mechanism);
+    for (String mechanism : mechanisms) {
+      writeCString(buffer, mechanism);
+    }
     buffer.writeByte(0);
     return finish(buffer, 0);
   }

@@ -1,5 +1,6 @@
 package io.exapg.wire;
 
+import io.exapg.core.auth.ChannelBinding;
 import io.exapg.core.auth.Md5Password;
 import io.exapg.core.auth.Passwords;
 import io.exapg.core.auth.ScramExchange;
@@ -17,11 +18,14 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import java.io.IOException;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -62,6 +66,7 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Outbox,
   private final int maxConnections;
   private final SslContext sslContext;
   private boolean ssl;
+  private SslHandler tls;
   private byte[] md5Salt;
   private ScramExchange scram;
   private final LinkedBlockingQueue<FrontendMessage.Typed> inbox = new LinkedBlockingQueue<>();
@@ -185,7 +190,8 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Outbox,
       return;
     }
     ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {'S'}));
-    ctx.pipeline().addFirst("tls", sslContext.newHandler(ctx.alloc()));
+    tls = sslContext.newHandler(ctx.alloc());
+    ctx.pipeline().addFirst("tls", tls);
     ssl = true;
   }
 
@@ -229,10 +235,25 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Outbox,
   }
 
   private void startScram(String user) {
-    scram = new ScramExchange(user, authenticator.passwordVerifier(user));
+    scram = new ScramExchange(user, authenticator.passwordVerifier(user), channelBinding());
     state = State.AWAITING_SASL_INITIAL;
-    channel.writeAndFlush(Messages.authenticationSasl(channel.alloc(),
-        ScramExchange.MECHANISM));
+    channel.writeAndFlush(Messages.authenticationSasl(channel.alloc(), scram.mechanisms()));
+  }
+
+  /** Over TLS, the hash of the server certificate SCRAM-SHA-256-PLUS binds to; else null. */
+  private byte[] channelBinding() {
+    if (tls == null) {
+      return null;
+    }
+    try {
+      Certificate[] certificates = tls.engine().getSession().getLocalCertificates();
+      return certificates != null && certificates.length > 0
+          && certificates[0] instanceof X509Certificate certificate
+          ? ChannelBinding.tlsServerEndPoint(certificate) : null;
+    } catch (RuntimeException e) {
+      LOG.warn("no channel binding for {}: {}", channel.remoteAddress(), e.getMessage());
+      return null;
+    }
   }
 
   private String database() {
@@ -264,14 +285,10 @@ final class PgConnection extends ChannelInboundHandlerAdapter implements Outbox,
       }
       case AWAITING_SASL_INITIAL -> {
         String mechanism = PgFrameDecoder.readCString(body);
-        if (!mechanism.equals(ScramExchange.MECHANISM)) {
-          throw new ExaException(SqlState.PROTOCOL_VIOLATION,
-              "client selected an invalid SASL authentication mechanism");
-        }
         int length = body.readInt();
         String clientFirst = length < 0 ? "" : body.readCharSequence(length,
             StandardCharsets.UTF_8).toString();
-        String serverFirst = scram.serverFirst(clientFirst);
+        String serverFirst = scram.serverFirst(mechanism, clientFirst);
         state = State.AWAITING_SASL_FINAL;
         channel.writeAndFlush(Messages.authenticationSaslData(channel.alloc(), false,
             serverFirst));

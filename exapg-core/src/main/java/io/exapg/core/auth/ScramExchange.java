@@ -7,14 +7,16 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 
 /**
- * The server's side of one SCRAM-SHA-256 exchange without channel binding. A user without a
- * verifier goes through the same messages with a made-up salt and fails at the end, so that
- * a client cannot tell which users exist.
+ * The server's side of one SCRAM-SHA-256 exchange, with tls-server-end-point channel binding
+ * (SCRAM-SHA-256-PLUS) over TLS. A user without a verifier goes through the same messages
+ * with a made-up salt and fails at the end, so that a client cannot tell which users exist.
  */
 public final class ScramExchange {
   public static final String MECHANISM = "SCRAM-SHA-256";
+  public static final String MECHANISM_PLUS = "SCRAM-SHA-256-PLUS";
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final byte[] MOCK_SECRET = new byte[32];
 
@@ -25,24 +27,34 @@ public final class ScramExchange {
   private final ScramVerifier verifier;
   private final boolean genuine;
   private final String serverNonce;
+  /** The TLS certificate's hash clients bind to, or null without TLS. */
+  private final byte[] channelBinding;
+  private byte[] bindingHeader;
   private String clientFirstBare;
   private String serverFirst;
   private String nonce;
-  private String gs2Header;
 
   /**
    * @param storedVerifier the user's stored password verifier, or null when the user has none
    *     (or does not exist, or has an MD5 password, which SCRAM cannot check)
    */
-  public ScramExchange(String user, String storedVerifier) {
-    this(user, storedVerifier, randomNonce());
+  public ScramExchange(String user, String storedVerifier, byte[] channelBinding) {
+    this(user, storedVerifier, channelBinding, randomNonce());
   }
 
-  ScramExchange(String user, String storedVerifier, String serverNonce) {
+  ScramExchange(String user, String storedVerifier, byte[] channelBinding,
+      String serverNonce) {
     ScramVerifier parsed = ScramVerifier.parse(storedVerifier);
     genuine = parsed != null;
     verifier = genuine ? parsed : mockVerifier(user);
+    this.channelBinding = channelBinding;
     this.serverNonce = serverNonce;
+  }
+
+  /** The mechanisms to offer, the stronger first: with channel binding only over TLS. */
+  public String[] mechanisms() {
+    return channelBinding == null ? new String[] {MECHANISM}
+        : new String[] {MECHANISM_PLUS, MECHANISM};
   }
 
   private static String randomNonce() {
@@ -57,21 +69,43 @@ public final class ScramExchange {
         new byte[32]);
   }
 
-  /** Answers the client-first-message with the server-first-message. */
-  public String serverFirst(String clientFirst) {
+  /**
+   * Answers the client-first-message with the server-first-message.
+   *
+   * @param mechanism the mechanism the client chose, one of {@link #mechanisms()}
+   */
+  public String serverFirst(String mechanism, String clientFirst) {
+    if (!List.of(mechanisms()).contains(mechanism)) {
+      throw new ExaException(SqlState.PROTOCOL_VIOLATION,
+          "client selected an invalid SASL authentication mechanism");
+    }
     int secondComma = clientFirst.indexOf(',', clientFirst.indexOf(',') + 1);
     if (secondComma < 0) {
       throw malformed();
     }
-    gs2Header = clientFirst.substring(0, secondComma + 1);
+    String gs2Header = clientFirst.substring(0, secondComma + 1);
     char binding = clientFirst.charAt(0);
+    boolean plus = mechanism.equals(MECHANISM_PLUS);
     if (binding == 'p') {
-      throw new ExaException(SqlState.PROTOCOL_VIOLATION,
-          "channel binding is not supported by this server");
-    }
-    if (binding != 'n' && binding != 'y') {
+      if (!plus) {
+        throw negotiation("the client asked for channel binding but did not choose "
+            + MECHANISM_PLUS);
+      }
+      if (!gs2Header.startsWith("p=" + ChannelBinding.TYPE + ",")) {
+        throw negotiation("unsupported channel binding type; only " + ChannelBinding.TYPE
+            + " is supported");
+      }
+    } else if (plus) {
+      throw negotiation(MECHANISM_PLUS + " was chosen without channel binding data");
+    } else if (binding == 'y' && channelBinding != null) {
+      // the client could bind but believes the server cannot: someone removed the offer
+      throw negotiation("the client supports channel binding but thinks the server does not;"
+          + " the server offered it");
+    } else if (binding != 'n' && binding != 'y') {
       throw malformed();
     }
+    byte[] header = gs2Header.getBytes(StandardCharsets.UTF_8);
+    bindingHeader = binding == 'p' ? concat(header, channelBinding) : header;
     clientFirstBare = clientFirst.substring(secondComma + 1);
     nonce = attribute(clientFirstBare, 'r') + serverNonce;
     serverFirst = "r=" + nonce + ",s=" + Base64.getEncoder().encodeToString(verifier.salt())
@@ -89,16 +123,15 @@ public final class ScramExchange {
       throw malformed();
     }
     String withoutProof = clientFinal.substring(0, proofStart);
-    String binding;
+    byte[] binding;
     try {
-      binding = new String(Base64.getDecoder().decode(attribute(withoutProof, 'c')),
-          StandardCharsets.UTF_8);
+      binding = Base64.getDecoder().decode(attribute(withoutProof, 'c'));
     } catch (IllegalArgumentException e) {
       throw malformed();
     }
-    if (!binding.equals(gs2Header)) {
+    if (!MessageDigest.isEqual(binding, bindingHeader)) {
       throw new ExaException(SqlState.PROTOCOL_VIOLATION,
-          "unexpected SCRAM channel-binding attribute in client-final-message");
+          "SCRAM channel binding check failed");
     }
     if (!nonce.equals(attribute(withoutProof, 'r'))) {
       throw new ExaException(SqlState.PROTOCOL_VIOLATION,
@@ -125,6 +158,17 @@ public final class ScramExchange {
     }
     return "v=" + Base64.getEncoder().encodeToString(
         ScramVerifier.hmac(verifier.serverKey(), authMessage));
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] joined = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, joined, a.length, b.length);
+    return joined;
+  }
+
+  private static ExaException negotiation(String detail) {
+    return new ExaException(SqlState.PROTOCOL_VIOLATION,
+        "SCRAM channel binding negotiation error: " + detail);
   }
 
   /** The value of a one-letter attribute ("r=...") in a comma-separated SCRAM message. */

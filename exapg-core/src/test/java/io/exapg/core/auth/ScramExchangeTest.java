@@ -24,25 +24,26 @@ class ScramExchangeTest {
 
   @Test
   void rfc7677Example() {
-    ScramExchange exchange = new ScramExchange("user", rfcVerifier(), SERVER_NONCE);
+    ScramExchange exchange = new ScramExchange("user", rfcVerifier(), null, SERVER_NONCE);
     assertEquals("r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,"
-        + "s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096", exchange.serverFirst(CLIENT_FIRST));
+        + "s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096",
+        exchange.serverFirst(ScramExchange.MECHANISM, CLIENT_FIRST));
     assertEquals("v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=", exchange.serverFinal(
         CLIENT_FINAL_WITHOUT_PROOF + ",p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ="));
   }
 
   @Test
   void wrongProofFails() {
-    ScramExchange exchange = new ScramExchange("user", rfcVerifier(), SERVER_NONCE);
-    exchange.serverFirst(CLIENT_FIRST);
+    ScramExchange exchange = new ScramExchange("user", rfcVerifier(), null, SERVER_NONCE);
+    exchange.serverFirst(ScramExchange.MECHANISM, CLIENT_FIRST);
     assertNull(exchange.serverFinal(CLIENT_FINAL_WITHOUT_PROOF
         + ",p=AAAAAapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ="));
   }
 
   @Test
   void unknownUserFailsAtTheEndLikeAWrongPassword() {
-    ScramExchange exchange = new ScramExchange("ghost", null, SERVER_NONCE);
-    String serverFirst = exchange.serverFirst(CLIENT_FIRST);
+    ScramExchange exchange = new ScramExchange("ghost", null, null, SERVER_NONCE);
+    String serverFirst = exchange.serverFirst(ScramExchange.MECHANISM, CLIENT_FIRST);
     assertTrue(serverFirst.contains(",s=") && serverFirst.endsWith(",i=4096"), serverFirst);
     assertNull(exchange.serverFinal(CLIENT_FINAL_WITHOUT_PROOF
         + ",p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ="));
@@ -50,14 +51,63 @@ class ScramExchangeTest {
 
   @Test
   void nonceAndChannelBindingAreChecked() {
-    ScramExchange exchange = new ScramExchange("user", rfcVerifier(), SERVER_NONCE);
-    exchange.serverFirst(CLIENT_FIRST);
+    ScramExchange exchange = new ScramExchange("user", rfcVerifier(), null, SERVER_NONCE);
+    exchange.serverFirst(ScramExchange.MECHANISM, CLIENT_FIRST);
     assertThrows(ExaException.class, () -> exchange.serverFinal(
         "c=biws,r=other,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ="));
     assertThrows(ExaException.class, () -> exchange.serverFinal(
         "c=eSws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=AAAA"));
-    assertThrows(ExaException.class, () -> new ScramExchange("user", rfcVerifier())
-        .serverFirst("p=tls-server-end-point,,n=user,r=abc"));
+    assertThrows(ExaException.class, () -> new ScramExchange("user", rfcVerifier(), null)
+        .serverFirst(ScramExchange.MECHANISM, "p=tls-server-end-point,,n=user,r=abc"));
+  }
+
+  @Test
+  void channelBindingBindsTheExchangeToTheCertificate() throws Exception {
+    byte[] certificateHash = new byte[32];
+    certificateHash[0] = 42;
+    ScramExchange offered = new ScramExchange("user", rfcVerifier(), certificateHash,
+        SERVER_NONCE);
+    assertEquals(java.util.List.of("SCRAM-SHA-256-PLUS", "SCRAM-SHA-256"),
+        java.util.List.of(offered.mechanisms()));
+    String header = "p=tls-server-end-point,,";
+    String serverFirst = offered.serverFirst(ScramExchange.MECHANISM_PLUS,
+        header + "n=user,r=rOprNGfwEbeRWgbNEkqO");
+    byte[] bound = header.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] binding = java.util.Arrays.copyOf(bound, bound.length + certificateHash.length);
+    System.arraycopy(certificateHash, 0, binding, bound.length, certificateHash.length);
+    String withoutProof = "c=" + Base64.getEncoder().encodeToString(binding)
+        + ",r=rOprNGfwEbeRWgbNEkqO" + SERVER_NONCE;
+    String proof = clientProof("pencil", "n=user,r=rOprNGfwEbeRWgbNEkqO", serverFirst,
+        withoutProof);
+    assertTrue(offered.serverFinal(withoutProof + ",p=" + proof).startsWith("v="));
+    // another certificate's hash (a man in the middle) fails the exchange
+    ScramExchange other = new ScramExchange("user", rfcVerifier(), new byte[32], SERVER_NONCE);
+    other.serverFirst(ScramExchange.MECHANISM_PLUS, header + "n=user,r=rOprNGfwEbeRWgbNEkqO");
+    assertThrows(ExaException.class, () -> other.serverFinal(withoutProof + ",p=" + proof));
+    // a client able to bind that was told the server cannot ('y'): the offer was removed
+    assertThrows(ExaException.class, () -> new ScramExchange("user", rfcVerifier(),
+        certificateHash, SERVER_NONCE).serverFirst(ScramExchange.MECHANISM, "y,,n=user,r=x"));
+    // without TLS there is nothing to bind to
+    assertThrows(ExaException.class, () -> new ScramExchange("user", rfcVerifier(), null)
+        .serverFirst(ScramExchange.MECHANISM_PLUS, header + "n=user,r=x"));
+  }
+
+  /** What a client sends as its proof (RFC 5802): ClientKey XOR HMAC(StoredKey, AuthMessage). */
+  private static String clientProof(String password, String clientFirstBare, String serverFirst,
+      String clientFinalWithoutProof) throws Exception {
+    javax.crypto.SecretKeyFactory factory =
+        javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
+    byte[] salted = factory.generateSecret(new javax.crypto.spec.PBEKeySpec(
+        password.toCharArray(), Base64.getDecoder().decode("W22ZaJ0SNY7soEsUEjb6gQ=="), 4096,
+        256)).getEncoded();
+    byte[] clientKey = ScramVerifier.hmac(salted, "Client Key");
+    byte[] signature = ScramVerifier.hmac(ScramVerifier.sha256(clientKey),
+        clientFirstBare + "," + serverFirst + "," + clientFinalWithoutProof);
+    byte[] proof = new byte[clientKey.length];
+    for (int i = 0; i < proof.length; i++) {
+      proof[i] = (byte) (clientKey[i] ^ signature[i]);
+    }
+    return Base64.getEncoder().encodeToString(proof);
   }
 
   @Test
