@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -147,6 +149,17 @@ class QueryHistoryTest {
           + " exa_query_history WHERE query_text LIKE 'SELECT m, count(*) FROM numbers GROUP BY"
           + " m ORDER%'").get(0);
       assertTrue(chrome.startsWith("{\"displayTimeUnit\":\"ms\",\"traceEvents\":["), chrome);
+      // well-formed Trace Event JSON: complete events ("X") with the fields viewers need
+      JsonNode events = new ObjectMapper().readTree(chrome).get("traceEvents");
+      assertTrue(events.isArray() && events.size() >= 8, chrome);
+      for (JsonNode event : events) {
+        assertEquals("X", event.get("ph").asText(), event.toString());
+        for (String field : List.of("name", "cat", "ts", "dur", "pid", "tid", "args")) {
+          assertTrue(event.has(field), field + " missing from " + event);
+        }
+        assertTrue(event.get("dur").asLong() >= 1 && event.get("ts").asLong() > 0,
+            event.toString());
+      }
       for (String expected : List.of("\"name\":\"parse\",\"cat\":\"phase\"",
           "\"name\":\"validate\",\"cat\":\"phase\"",
           "\"name\":\"optimize\",\"cat\":\"phase\"",
