@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The trace files: each traced statement appended, by a writer thread of its own so that no
- * statement waits for the disk, to its session's files in the trace directory, session-PID.trc (text) and session-PID.trz (binary records, each a zstd frame).
+ * statement waits for the disk, to its session's files in the trace directory,
+ * session-PID.trc (text) and session-PID.trz (binary records, each a zstd frame).
  * A file past its limit (--trace-file-limit) becomes NAME.1 (replacing the previous one) and
  * starts anew; past the directory's limit in all (--trace-dir-limit), the oldest files go.
  * When statements are traced faster than the disk takes them, those past QUEUE_LIMIT waiting
