@@ -34,8 +34,8 @@ public final class ExaParser {
           + "|INHERIT|NO|REPLICA|OF|NOT|FORCE|DROP\\s+(?:COLUMN|CONSTRAINT|\\w+(?!\\s+KEYS)))\\b",
       Pattern.CASE_INSENSITIVE);
 
-  /** Keyword column labels one statement may have ("AS default", "AS order", ...). */
-  private static final int MAX_KEYWORD_LABELS = 16;
+  /** Parses again after rewriting one spot (keyword labels, FROM, position's argument). */
+  private static final int MAX_RETRIES = 16;
 
   private ExaParser() {
   }
@@ -43,19 +43,25 @@ public final class ExaParser {
   /** Parses a statement; syntax errors carry their 1-based position in the whole string. */
   public static SqlNode parse(StatementSplitter.Piece piece) {
     String text = piece.text();
-    SqlParseException beforeFrom = null;
+    SqlParseException beforeStructural = null;
     for (int attempt = 0; ; attempt++) {
       try {
         return SqlParser.create(text, CONFIG).parseStmt();
       } catch (SqlParseException e) {
-        String retry = attempt < MAX_KEYWORD_LABELS ? withKeywordLabelQuoted(text, e) : null;
-        if (retry == null && beforeFrom == null) {
+        String retry = attempt < MAX_RETRIES ? withKeywordLabelQuoted(text, e) : null;
+        if (retry == null && attempt < MAX_RETRIES) {
           retry = withEmptyFrom(text, e);
-          beforeFrom = retry == null ? null : e;
+          if (retry == null) {
+            retry = withPositionArgumentWrapped(text, e);
+          }
+          if (retry != null && beforeStructural == null) {
+            beforeStructural = e;
+          }
         }
         if (retry == null) {
-          // an error after adding FROM is reported as the error that made us add it
-          throw failure(beforeFrom != null ? beforeFrom : e, piece);
+          // an error left after rewriting the statement's structure is reported as the
+          // error that made us rewrite it, where the statement as written has it
+          throw failure(beforeStructural != null ? beforeStructural : e, piece);
         }
         text = retry;
       }
@@ -100,6 +106,75 @@ public final class ExaParser {
       }
     }
     return null;
+  }
+
+  /**
+   * PostgreSQL takes any expression before the IN of position(a IN b), Calcite only an atom
+   * ("position('x'::bytea IN b)" stops at "::"): when parsing stops inside that argument, the
+   * statement is parsed again with it wrapped in coalesce(...), which Calcite takes and which
+   * is the argument unchanged. Null when the error is another one.
+   */
+  private static String withPositionArgumentWrapped(String text, SqlParseException e) {
+    int offset = errorOffset(text, e);
+    if (offset < 0) {
+      return null;
+    }
+    int depth = 0;
+    int open = -1;
+    for (int i = Math.min(offset, text.length()) - 1; i >= 0 && open < 0; i--) {
+      char c = text.charAt(i);
+      if (c == ')') {
+        depth++;
+      } else if (c == '(' && depth-- == 0) {
+        open = i;
+      }
+    }
+    if (open < 0) {
+      return null;
+    }
+    String before = text.substring(0, open).stripTrailing();
+    if (!before.regionMatches(true, before.length() - 8, "position", 0, 8)
+        || before.length() > 8 && (Character.isLetterOrDigit(before.charAt(before.length() - 9))
+            || before.charAt(before.length() - 9) == '_')) {
+      return null;
+    }
+    int in = topLevelIn(text, open + 1);
+    if (in < 0 || offset >= in) {
+      return null;
+    }
+    return text.substring(0, open + 1) + "coalesce(" + text.substring(open + 1, in).strip()
+        + ") " + text.substring(in);
+  }
+
+  /**
+   * Where the word IN stands at the parenthesis depth of the start, outside string literals
+   * and quoted names; -1 when the enclosing parenthesis closes first.
+   */
+  private static int topLevelIn(String text, int start) {
+    int depth = 0;
+    for (int i = start; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\'' || c == '"') {
+        int close = text.indexOf(c, i + 1);
+        while (close >= 0 && close + 1 < text.length() && text.charAt(close + 1) == c) {
+          close = text.indexOf(c, close + 2);
+        }
+        if (close < 0) {
+          return -1;
+        }
+        i = close;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')' && depth-- == 0) {
+        return -1;
+      } else if (depth == 0 && (c == 'i' || c == 'I') && text.regionMatches(true, i, "in", 0, 2)
+          && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))
+          && (i + 2 >= text.length() || !Character.isLetterOrDigit(text.charAt(i + 2))
+              && text.charAt(i + 2) != '_')) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Where parsing stopped, as a 0-based offset; -1 when the error does not say. */
