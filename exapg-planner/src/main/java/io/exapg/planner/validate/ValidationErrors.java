@@ -20,6 +20,8 @@ public final class ValidationErrors {
   private static final Pattern MISSING_SCHEMA = Pattern.compile("Object '([^']*)' not found");
 
   private static final List<Rule> RULES = List.of(
+      rule("String literal continued on same line.*", SqlState.SYNTAX_ERROR,
+          "syntax error: string literals are joined only across a line break"),
       rule("Object '([^']*)' not found within '([^']*)'.*", SqlState.UNDEFINED_TABLE,
           "relation \"%2$s.%1$s\" does not exist"),
       rule("Object '([^']*)' not found.*", SqlState.UNDEFINED_TABLE,
