@@ -166,17 +166,12 @@ public final class BenchmarkMain implements Runnable {
     @Override
     public Integer call() throws Exception {
       Path files = tpch.files();
-      String traceCall = switch (trace) {
-        case "off" -> null;
-        case "on" -> "SELECT exa_trace_start()";
-        case "sampled" -> "SELECT exa_trace_start(sample => 0.01, min_duration => '1s')";
-        default -> throw new IllegalArgumentException("--trace is off, on or sampled");
-      };
+      TraceOverheadBenchmark.Mode mode = TraceOverheadBenchmark.Mode.of(trace);
       return engines.run(true, started -> {
         for (Engine engine : started) {
-          if (traceCall != null && engine instanceof ExapgEngine) {
+          if (engine instanceof ExapgEngine) {
             try (java.sql.Statement statement = engine.connection().createStatement()) {
-              statement.execute(traceCall);
+              statement.execute(mode.switchStatement);
             }
           }
         }

@@ -27,6 +27,16 @@ final class TraceOverheadBenchmark {
       this.label = label;
       this.switchStatement = switchStatement;
     }
+
+    /** The mode of a --trace value: off, on or sampled. */
+    static Mode of(String label) {
+      return switch (label) {
+        case "off" -> OFF;
+        case "on" -> ON;
+        case "sampled" -> SAMPLED;
+        default -> throw new IllegalArgumentException("--trace is off, on or sampled");
+      };
+    }
   }
 
   /** @param medianMillis per mode (by ordinal), per query: the median over the rounds */
