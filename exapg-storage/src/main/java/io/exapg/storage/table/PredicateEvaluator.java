@@ -206,9 +206,8 @@ final class PredicateEvaluator {
     int kept = 0;
     for (int j = 0; j < count; j++) {
       int row = live[j];
-      if (nulls[row] ? wantNull : entryMatches[(int) codes[row]]) {
-        live[kept++] = live[j];
-      }
+      live[kept] = row;
+      kept += (nulls[row] ? wantNull : entryMatches[(int) codes[row]]) ? 1 : 0;
     }
     return kept;
   }

@@ -11,9 +11,11 @@ import io.exapg.core.exec.TaskContext;
 import io.exapg.core.plan.ScanNode;
 import io.exapg.core.plan.ScanPredicate;
 import io.exapg.core.type.DataType;
+import io.exapg.core.type.PhysicalType;
 import io.exapg.storage.format.ChunkCodec;
 import io.exapg.storage.format.ChunkMeta;
 import io.exapg.storage.format.ColumnData;
+import io.exapg.storage.format.Encoding;
 import io.exapg.storage.format.RowGroupMeta;
 import io.exapg.storage.format.SegmentWriter;
 import io.exapg.storage.format.StringDictionary;
@@ -59,6 +61,7 @@ final class TableScanSource implements Source {
   private PredicateEvaluator[] evaluators;
   /** Filters joins above published on this scan's key columns; read when it opens. */
   private List<QueryContext.ScanFilter> runtimeFilters = List.of();
+  private RuntimeFilterOrder runtimeFilterOrder = new RuntimeFilterOrder(0);
   private ScanStatistics statistics;
 
   /**
@@ -80,6 +83,7 @@ final class TableScanSource implements Source {
     statistics = context.statistics().scan(node);
     runtimeFilters = context.runtimeFilters(node).stream()
         .filter(f -> f.filter().isReady()).toList();
+    runtimeFilterOrder = new RuntimeFilterOrder(runtimeFilters.size());
     List<ScanPredicate> predicates = node.predicates();
     evaluators = new PredicateEvaluator[predicates.size()];
     for (int p = 0; p < evaluators.length; p++) {
@@ -150,26 +154,29 @@ final class TableScanSource implements Source {
             liveCount);
         continue;
       }
-      ColumnData cached = chunks.cached(column);
-      StringDictionary dictionary = cached != null ? null : chunks.dictionary(column,
-          predicates.get(p).type());
+      StringDictionary dictionary = chunks.dictionary(column, predicates.get(p).type());
       liveCount = dictionary != null ? evaluators[p].filter(dictionary, live, liveCount)
           : evaluators[p].filter(chunks.decoded(column, predicates.get(p).type()), 0, live,
               liveCount);
     }
-    for (int f = 0; f < runtimeFilters.size() && liveCount > 0; f++) {
+    int[] order = runtimeFilterOrder.order();
+    for (int k = 0; k < order.length && liveCount > 0; k++) {
       if (live == null) {
         live = allPositions(rows);
       }
+      int f = order[k];
       QueryContext.ScanFilter runtime = runtimeFilters.get(f);
       int column = runtime.column();
       ColumnData data = group == null ? morsel.segment().rows()[column]
           : chunks.decoded(column, columnType(column));
       int offset = group == null ? morsel.start() : 0;
       int before = liveCount;
+      long start = System.nanoTime();
       liveCount = runtime.filter().filter(data.longs(), data.nulls(), offset, live, liveCount);
+      runtimeFilterOrder.record(f, before, liveCount, System.nanoTime() - start);
       statistics.rowsFilteredByJoins(before - liveCount);
     }
+    runtimeFilterOrder.update();
     if (liveCount == 0) {
       statistics.rowGroupRead(rows, 0);
       return;
@@ -250,6 +257,7 @@ final class TableScanSource implements Source {
     private final int rows;
     private final byte[][] stored;
     private final ColumnData[] decoded;
+    private final StringDictionary[] dictionaries;
 
     Chunks(Morsel morsel, RowGroupMeta group, int rows) {
       this.morsel = morsel;
@@ -258,6 +266,7 @@ final class TableScanSource implements Source {
       int count = group == null ? 0 : group.chunks().size();
       this.stored = new byte[count][];
       this.decoded = new ColumnData[count];
+      this.dictionaries = new StringDictionary[count];
     }
 
     /** The column's decoded values if this morsel or the cache has them, else null. */
@@ -267,19 +276,43 @@ final class TableScanSource implements Source {
         ChunkMeta chunk = group.chunks().get(column);
         ColumnData data = decodedCache.get(morsel.segment().file().key(chunk));
         if (data != null) {
-          statistics.chunkRead(column, IoTier.MEMORY, chunk.storedLength(),
-              System.nanoTime() - start);
+          chargeCached(column, chunk, start);
           decoded[column] = data;
         }
       }
       return decoded[column];
     }
 
-    /** A string column's dictionary, for predicates, or null if it is not dictionary-encoded. */
+    /**
+     * A string column's dictionary, for predicates, or null if it is not dictionary-encoded:
+     * from the decoded-chunk cache, else read from the stored chunk and cached.
+     */
     StringDictionary dictionary(int column, DataType type) {
       ChunkMeta chunk = group.chunks().get(column);
-      return ChunkCodec.dictionary(bytes(column), chunk.encoding(), chunk.compressed(),
-          chunk.payloadLength(), type, rows, SCRATCH.get());
+      if (dictionaries[column] != null || chunk.encoding() != Encoding.DICTIONARY
+          || type.physical() != PhysicalType.VARBINARY) {
+        return dictionaries[column];
+      }
+      long start = System.nanoTime();
+      ChunkCache.Key key = morsel.segment().file().key(chunk);
+      StringDictionary dictionary = decodedCache.dictionary(key);
+      if (dictionary != null) {
+        chargeCached(column, chunk, start);
+      } else {
+        dictionary = ChunkCodec.dictionary(bytes(column), chunk.encoding(), chunk.compressed(),
+            chunk.payloadLength(), type, rows, SCRATCH.get()).copy(rows);
+        decodedCache.putDictionary(key, dictionary);
+      }
+      dictionaries[column] = dictionary;
+      return dictionary;
+    }
+
+    /** Charges a chunk found decoded in memory, unless this morsel already charged it. */
+    private void chargeCached(int column, ChunkMeta chunk, long start) {
+      if (decoded[column] == null && dictionaries[column] == null && stored[column] == null) {
+        statistics.chunkRead(column, IoTier.MEMORY, chunk.storedLength(),
+            System.nanoTime() - start);
+      }
     }
 
     ColumnData decoded(int column, DataType type) {

@@ -118,9 +118,10 @@ public final class HashJoinProbeOperator implements BatchSink {
         if (keys.unmatchable[j]) {
           continue;
         }
-        for (int r = table.first(keys.hashes[j]); r >= 0; r = table.next(r)) {
-          if (buildMatched[r] == 0 && table.matches(r, keys, j)) {
-            buildMatched[r] = 1;
+        int bucket = table.bucket(keys, j);
+        for (int e = table.begin(bucket), end = table.end(bucket); e < end; e++) {
+          if (table.matches(e, keys, j)) {
+            buildMatched[table.row(e)] = 1;
           }
         }
       }
@@ -129,8 +130,9 @@ public final class HashJoinProbeOperator implements BatchSink {
         if (keys.unmatchable[j]) {
           continue;
         }
-        for (int r = table.first(keys.hashes[j]); r >= 0; r = table.next(r)) {
-          if (table.matches(r, keys, j)) {
+        int bucket = table.bucket(keys, j);
+        for (int e = table.begin(bucket), end = table.end(bucket); e < end; e++) {
+          if (table.matches(e, keys, j)) {
             matched[j] = true;
             break;
           }
@@ -175,12 +177,13 @@ public final class HashJoinProbeOperator implements BatchSink {
         continue;
       }
       int physical = batch.row(j);
-      for (int r = table.first(keys.hashes[j]); r >= 0; r = table.next(r)) {
-        if (!table.matches(r, keys, j)) {
+      int bucket = table.bucket(keys, j);
+      for (int e = table.begin(bucket), end = table.end(bucket); e < end; e++) {
+        if (!table.matches(e, keys, j)) {
           continue;
         }
         pairProbe[count] = physical;
-        pairBuild[count] = r;
+        pairBuild[count] = table.row(e);
         pairPosition[count] = j;
         if (++count == JoinOutput.CHUNK_ROWS) {
           output.pairs(batch, buildRows, pairProbe, pairBuild, count, emit, probeMatched,

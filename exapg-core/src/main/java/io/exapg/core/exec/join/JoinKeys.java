@@ -11,13 +11,17 @@ import java.util.List;
 
 /**
  * The join keys of the live rows of a batch, with their hashes: one long per row when there is
- * a single fixed-width key, else serialized bytes. Rows whose key can never match (NULL in a
- * key that is not null-safe) are flagged.
+ * a single fixed-width key or when several small integer keys fit into one (two INTs, as in
+ * TPC-H's {@code (ps_partkey, ps_suppkey)}), else serialized bytes. Rows whose key can never
+ * match (NULL in a key that is not null-safe) are flagged. Both sides of a join have keys of
+ * the same types (the planner casts them to a common one), so they choose alike.
  */
 final class JoinKeys {
   private final int[] columns;
   private final boolean[] nullSafe;
   private final boolean singleLong;
+  /** Bits of each key column in the packed long; null unless several keys are packed. */
+  private final int[] packedBits;
   private final KeySerializer serializer;
   long[] longs = new long[0];
   long[] hashes = new long[0];
@@ -25,6 +29,8 @@ final class JoinKeys {
   /** For a single long key: whether the key is NULL (which matches NULL when null-safe). */
   boolean[] keyNull = new boolean[0];
   private boolean[] nulls = new boolean[0];
+  /** One key column's values while several are packed. */
+  private long[] column = new long[0];
 
   JoinKeys(List<Integer> keyColumns, List<Boolean> nullSafeKeys, List<DataType> types) {
     this.columns = keyColumns.stream().mapToInt(Integer::intValue).toArray();
@@ -32,9 +38,35 @@ final class JoinKeys {
     for (int k = 0; k < columns.length; k++) {
       nullSafe[k] = nullSafeKeys.get(k);
     }
-    this.singleLong = columns.length == 1
+    this.packedBits = packedBits(columns, nullSafe, types);
+    this.singleLong = packedBits != null || columns.length == 1
         && types.get(columns[0]).physical() != PhysicalType.VARBINARY;
     this.serializer = singleLong ? null : new KeySerializer(columns);
+  }
+
+  /**
+   * The bits of each key column when several keys that are never NULL-safe can share one
+   * long without loss, else null.
+   */
+  private static int[] packedBits(int[] columns, boolean[] nullSafe, List<DataType> types) {
+    if (columns.length < 2) {
+      return null;
+    }
+    int[] bits = new int[columns.length];
+    int total = 0;
+    for (int k = 0; k < columns.length; k++) {
+      if (nullSafe[k]) {
+        return null;
+      }
+      bits[k] = switch (types.get(columns[k]).physical()) {
+        case BIT -> 1;
+        case INT16 -> Short.SIZE;
+        case INT32 -> Integer.SIZE;
+        default -> Long.SIZE + 1;
+      };
+      total += bits[k];
+    }
+    return total <= Long.SIZE ? bits : null;
   }
 
   boolean isSingleLong() {
@@ -56,6 +88,10 @@ final class JoinKeys {
       nulls = new boolean[capacity];
     }
     Arrays.fill(unmatchable, 0, size, false);
+    if (packedBits != null) {
+      pack(batch, size);
+      return;
+    }
     if (singleLong) {
       boolean anyNull = ColumnReader.readLongs(batch, columns[0], longs, nulls);
       for (int j = 0; j < size; j++) {
@@ -85,6 +121,30 @@ final class JoinKeys {
           unmatchable[j] |= nulls[j];
         }
       }
+    }
+  }
+
+  private void pack(Batch batch, int size) {
+    if (column.length < size) {
+      column = new long[hashes.length];
+    }
+    Arrays.fill(longs, 0, size, 0L);
+    for (int k = 0; k < columns.length; k++) {
+      boolean anyNull = ColumnReader.readLongs(batch, columns[k], column, nulls);
+      int bits = packedBits[k];
+      long mask = -1L >>> (Long.SIZE - bits);
+      for (int j = 0; j < size; j++) {
+        longs[j] = longs[j] << bits | column[j] & mask;
+      }
+      if (anyNull) {
+        for (int j = 0; j < size; j++) {
+          unmatchable[j] |= nulls[j];
+        }
+      }
+    }
+    for (int j = 0; j < size; j++) {
+      keyNull[j] = false;
+      hashes[j] = Hashing.mix(longs[j]);
     }
   }
 }
