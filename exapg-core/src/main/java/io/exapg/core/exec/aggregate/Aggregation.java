@@ -35,7 +35,10 @@ public final class Aggregation {
     this.accumulators = new Accumulator[calls.size()];
     this.filters = new int[calls.size()];
     for (int k = 0; k < calls.size(); k++) {
-      accumulators[k] = newAccumulator(calls.get(k));
+      accumulators[k] = sharedSum(calls, k);
+      if (accumulators[k] == null) {
+        accumulators[k] = newAccumulator(calls.get(k));
+      }
       filters[k] = calls.get(k).filter();
     }
     this.reservation = reservation;
@@ -56,17 +59,44 @@ public final class Aggregation {
         : new PackedGroupTable(packer, keyColumns);
   }
 
+  /**
+   * For a SUM or AVG of exact numbers whose argument and filter an earlier SUM or AVG already
+   * sums (TPC-H Q1 asks for both of two columns), an accumulator that reads that one's state;
+   * else null.
+   */
+  private Accumulator sharedSum(List<AggregateCall> calls, int k) {
+    AggregateCall call = calls.get(k);
+    LongSumAccumulator.Result result = sumResult(call);
+    if (result == null || !call.argumentType().isExactNumeric()) {
+      return null;
+    }
+    for (int j = 0; j < k; j++) {
+      AggregateCall earlier = calls.get(j);
+      if (accumulators[j] instanceof LongSumAccumulator state
+          && earlier.argument() == call.argument() && earlier.filter() == call.filter()
+          && earlier.argumentType().equals(call.argumentType())) {
+        return new SharedSumAccumulator(state, result, call.resultType());
+      }
+    }
+    return null;
+  }
+
+  private static LongSumAccumulator.Result sumResult(AggregateCall call) {
+    return switch (call.function()) {
+      case SUM -> LongSumAccumulator.Result.SUM;
+      case SUM0 -> LongSumAccumulator.Result.SUM_OR_ZERO;
+      case AVG -> LongSumAccumulator.Result.AVG;
+      default -> null;
+    };
+  }
+
   private static Accumulator newAccumulator(AggregateCall call) {
     DataType argumentType = call.argumentType();
     return switch (call.function()) {
       case COUNT_STAR -> new CountAccumulator(-1);
       case COUNT -> new CountAccumulator(call.argument());
       case SUM, SUM0, AVG -> {
-        LongSumAccumulator.Result result = switch (call.function()) {
-          case SUM -> LongSumAccumulator.Result.SUM;
-          case SUM0 -> LongSumAccumulator.Result.SUM_OR_ZERO;
-          default -> LongSumAccumulator.Result.AVG;
-        };
+        LongSumAccumulator.Result result = sumResult(call);
         if (argumentType.isExactNumeric()) {
           yield new LongSumAccumulator(call.argument(), argumentType, call.resultType(), result);
         }

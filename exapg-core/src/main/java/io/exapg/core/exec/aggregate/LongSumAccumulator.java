@@ -135,6 +135,14 @@ final class LongSumAccumulator implements Accumulator {
 
   @Override
   public void write(FieldVector out, int from, int count) {
+    write(out, from, count, result, resultType);
+  }
+
+  /**
+   * Writes final values from this accumulator's sums and counts as the given function would:
+   * also for a {@link SharedSumAccumulator} over the same argument.
+   */
+  void write(FieldVector out, int from, int count, Result result, DataType resultType) {
     for (int k = 0; k < count; k++) {
       int g = from + k;
       if (counts[g] == 0) {
