@@ -15,7 +15,7 @@ import picocli.CommandLine;
 @CommandLine.Command(name = "bench", mixinStandardHelpOptions = true,
     subcommands = {BenchmarkMain.Foundation.class, BenchmarkMain.Storage.class,
         BenchmarkMain.Tpch.class, BenchmarkMain.TraceOverhead.class, BenchmarkMain.Slt.class,
-        BenchmarkMain.Load.class},
+        BenchmarkMain.Load.class, BenchmarkMain.Vector.class},
     description = "Runs ExaPG's benchmarks against DuckDB (in-process) and PostgreSQL"
         + " (a private server from the Debian package).")
 public final class BenchmarkMain implements Runnable {
@@ -218,6 +218,33 @@ public final class BenchmarkMain implements Runnable {
             + ", ExaPG tracing modes interleaved");
         System.out.println(TraceOverheadBenchmark.report(result));
       }
+      return 0;
+    }
+  }
+
+  /** The Java Vector API against plain loops in ExaPG's hot kernels (issue 4). */
+  @CommandLine.Command(name = "vector", mixinStandardHelpOptions = true,
+      description = "Times scan, filter and aggregate kernels as plain Java and with the"
+          + " incubating Java Vector API, on data in the CPU caches and from memory.")
+  static final class Vector implements Callable<Integer> {
+    @CommandLine.Option(names = "--rows", defaultValue = "8388608",
+        description = "Rows of the large columns (default: ${DEFAULT-VALUE}).")
+    int rows;
+
+    @CommandLine.Option(names = "--rounds", defaultValue = "15",
+        description = "Timed rounds per kernel; the median is reported"
+            + " (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Override
+    public Integer call() {
+      if (rows < VectorApiBenchmark.BATCH || rounds < 1) {
+        throw new IllegalArgumentException("--rows must be at least "
+            + VectorApiBenchmark.BATCH + " and --rounds at least 1");
+      }
+      List<VectorApiBenchmark.Result> results = VectorApiBenchmark.run(rows, rounds);
+      System.out.println(machine());
+      System.out.println(VectorApiBenchmark.report(results));
       return 0;
     }
   }
