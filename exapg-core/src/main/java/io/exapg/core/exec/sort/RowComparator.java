@@ -181,8 +181,12 @@ public final class RowComparator {
     return 0;
   }
 
-  /** The row numbers 0..n-1 in sorted order (stable merge sort). */
+  /** The row numbers 0..n-1 in sorted order (stable). */
   public int[] sortedOrder(int n) {
+    int[] packed = packedOrder(n, null);
+    if (packed != null) {
+      return packed;
+    }
     int[] order = identity(n);
     int[] buffer = new int[n];
     return sortRange(order, buffer, 0, n) ? order : buffer;
@@ -193,6 +197,10 @@ public final class RowComparator {
    * sorted slices are merged pairwise.
    */
   public int[] sortedOrder(int n, WorkerPool workers) {
+    int[] packed = packedOrder(n, workers);
+    if (packed != null) {
+      return packed;
+    }
     int parts = Math.min(workers.threads(), Math.max(1, n / PARALLEL_SLICE_ROWS));
     if (parts < 2) {
       return sortedOrder(n);
@@ -222,6 +230,24 @@ public final class RowComparator {
       to = swap;
     }
     return from;
+  }
+
+  /** The order by {@link PackedSort} when every key is a long and they fit; else null. */
+  private int[] packedOrder(int n, WorkerPool workers) {
+    long[][] values = new long[keys.length][];
+    boolean[][] nulls = new boolean[keys.length][];
+    boolean[] descending = new boolean[keys.length];
+    boolean[] nullsFirst = new boolean[keys.length];
+    for (int k = 0; k < keys.length; k++) {
+      if (!(keys[k] instanceof LongKey key)) {
+        return null;
+      }
+      values[k] = key.values;
+      nulls[k] = key.nulls;
+      descending[k] = key.descending;
+      nullsFirst[k] = key.nullsFirst;
+    }
+    return PackedSort.sortedOrder(values, nulls, descending, nullsFirst, n, workers);
   }
 
   private static int[] identity(int n) {

@@ -23,28 +23,31 @@ final class FrameAggregates {
   }
 
   static void compute(WindowCall call, FieldVector[] rows, WindowOrdering ordering,
-      WindowFrames frames, FieldVector out) {
+      WindowFrames frames, WindowRanges ranges, FieldVector out) {
     switch (call.function()) {
-      case COUNT_STAR -> {
-        for (int p = 0; p < ordering.rowCount; p++) {
+      case COUNT_STAR -> ranges.forEach((from, to) -> {
+        for (int p = from; p < to; p++) {
           ValueWriter.setLong(out, p, Math.max(0, frames.end[p] - frames.start[p]));
         }
-      }
+      });
       case COUNT -> {
         long[] counts = prefixCounts(SortedColumn.ofNulls(rows, call.argument(), ordering));
-        for (int p = 0; p < ordering.rowCount; p++) {
-          ValueWriter.setLong(out, p, frameCount(counts, frames, p));
-        }
+        ranges.forEach((from, to) -> {
+          for (int p = from; p < to; p++) {
+            ValueWriter.setLong(out, p, frameCount(counts, frames, p));
+          }
+        });
       }
       case SUM, SUM0, AVG -> {
         if (call.argumentType().isExactNumeric()) {
-          exactSum(call, SortedColumn.ofLongs(rows, call.argument(), ordering), frames, out);
-        } else {
-          floatingSum(call, SortedColumn.ofDoubles(rows, call.argument(), ordering), frames,
+          exactSum(call, SortedColumn.ofLongs(rows, call.argument(), ordering), frames, ranges,
               out);
+        } else {
+          SortedColumn column = SortedColumn.ofDoubles(rows, call.argument(), ordering);
+          ranges.forEach((from, to) -> floatingSum(call, column, frames, out, from, to));
         }
       }
-      case MIN, MAX -> extreme(call, rows, ordering, frames, out);
+      case MIN, MAX -> extreme(call, rows, ordering, frames, ranges, out);
       default -> throw new IllegalArgumentException(call.function().name());
     }
   }
@@ -62,7 +65,7 @@ final class FrameAggregates {
   }
 
   private static void exactSum(WindowCall call, SortedColumn column, WindowFrames frames,
-      FieldVector out) {
+      WindowRanges ranges, FieldVector out) {
     int n = column.nulls.length;
     long[] sums = new long[n + 1];
     try {
@@ -75,40 +78,46 @@ final class FrameAggregates {
     long[] counts = prefixCounts(column);
     int inputScale = call.argumentType().decimalScale();
     int resultScale = call.resultType().decimalScale();
-    for (int p = 0; p < n; p++) {
-      long count = frameCount(counts, frames, p);
-      if (count == 0) {
-        writeEmpty(call, out, p);
-        continue;
+    ranges.forEach((from, to) -> {
+      for (int p = from; p < to; p++) {
+        long count = frameCount(counts, frames, p);
+        if (count == 0) {
+          writeEmpty(call, out, p);
+          continue;
+        }
+        long sum = sums[frames.end[p]] - sums[frames.start[p]];
+        if (call.function() != WindowFunction.AVG) {
+          ValueWriter.setLong(out, p, Decimals.rescale(sum, inputScale, resultScale));
+        } else if (call.resultType().id() == TypeId.DECIMAL) {
+          ValueWriter.setLong(out, p, Decimals.divide(sum, inputScale, count, 0, resultScale));
+        } else {
+          ValueWriter.setDouble(out, p,
+              (double) sum / count / Decimals.powerOfTen(inputScale));
+        }
       }
-      long sum = sums[frames.end[p]] - sums[frames.start[p]];
-      if (call.function() != WindowFunction.AVG) {
-        ValueWriter.setLong(out, p, Decimals.rescale(sum, inputScale, resultScale));
-      } else if (call.resultType().id() == TypeId.DECIMAL) {
-        ValueWriter.setLong(out, p, Decimals.divide(sum, inputScale, count, 0, resultScale));
-      } else {
-        ValueWriter.setDouble(out, p,
-            (double) sum / count / Decimals.powerOfTen(inputScale));
-      }
-    }
+    });
   }
 
+  /**
+   * Positions [from, to): the running sum starts over at from, and adds the frame's rows in
+   * the same order as a run from position 0 would.
+   */
   private static void floatingSum(WindowCall call, SortedColumn column, WindowFrames frames,
-      FieldVector out) {
-    int start = 0;
-    int end = 0;
+      FieldVector out, int from, int to) {
+    int start = -1;
+    int end = -1;
     double sum = 0;
     long count = 0;
-    for (int p = 0; p < column.nulls.length; p++) {
-      int from = frames.start[p];
-      int to = Math.max(from, frames.end[p]);
-      if (from != start || to < end) {
-        start = from;
-        end = from;
+    for (int p = from; p < to; p++) {
+      int first = frames.start[p];
+      int limit = Math.max(first, frames.end[p]);
+      if (first != start || limit < end) {
+        start = first;
+        end = first;
         sum = 0;
         count = 0;
       }
-      for (; end < to; end++) {
+      for (; end < limit; end++) {
         if (!column.nulls[end]) {
           sum += column.doubles[end];
           count++;
@@ -131,19 +140,31 @@ final class FrameAggregates {
   }
 
   private static void extreme(WindowCall call, FieldVector[] rows, WindowOrdering ordering,
-      WindowFrames frames, FieldVector out) {
+      WindowFrames frames, WindowRanges ranges, FieldVector out) {
     int n = ordering.rowCount;
     boolean[] nulls = SortedColumn.ofNulls(rows, call.argument(), ordering).nulls;
     RowComparator values = new RowComparator(rows,
         List.of(new SortKey(call.argument(), false, false)), n);
-    int[] order = ordering.order;
     int sign = call.function() == WindowFunction.MIN ? 1 : -1;
-    int[] queue = new int[n];
+    int[] best = new int[n];
+    ranges.forEach((from, to) -> best(values, ordering.order, nulls, sign, frames, best, from,
+        to));
+    ValueFunctions.copyFromPositions(rows[call.argument()], ordering, best, out);
+  }
+
+  /**
+   * For positions [from, to), the position of the frame's smallest (sign 1) or largest (-1)
+   * non-null value, or -1: a queue of candidates whose values rise (fall) from head to tail.
+   * Rows before from's frame start are in no later frame either, so the queue starts there.
+   */
+  private static void best(RowComparator values, int[] order, boolean[] nulls, int sign,
+      WindowFrames frames, int[] best, int from, int to) {
+    int[] queue = new int[from < to
+        ? Math.max(0, frames.end[to - 1] - frames.start[from]) + 1 : 0];
     int head = 0;
     int tail = 0;
-    int pushed = 0;
-    int[] best = new int[n];
-    for (int p = 0; p < n; p++) {
+    int pushed = from < to ? frames.start[from] : 0;
+    for (int p = from; p < to; p++) {
       for (; pushed < frames.end[p]; pushed++) {
         if (nulls[pushed]) {
           continue;
@@ -158,7 +179,6 @@ final class FrameAggregates {
       }
       best[p] = tail > head && queue[head] < frames.end[p] ? queue[head] : -1;
     }
-    ValueFunctions.copyFromPositions(rows[call.argument()], ordering, best, out);
   }
 
   private static ExaException overflow(WindowCall call) {

@@ -1,13 +1,12 @@
 package io.exapg.core.exec.window;
 
-import io.exapg.core.type.PhysicalType;
-
 import io.exapg.core.batch.Vectors;
 import io.exapg.core.error.ExaException;
 import io.exapg.core.error.SqlState;
 import io.exapg.core.exec.hash.ValueWriter;
 import io.exapg.core.plan.WindowCall;
 import io.exapg.core.plan.WindowFunction;
+import io.exapg.core.type.PhysicalType;
 import org.apache.arrow.vector.FieldVector;
 
 /** LAG, LEAD, FIRST_VALUE, LAST_VALUE and NTH_VALUE: the value of another row, copied. */
@@ -16,40 +15,14 @@ final class ValueFunctions {
   }
 
   static void compute(WindowCall call, FieldVector[] rows, WindowOrdering ordering,
-      WindowFrames frames, FieldVector out) {
+      WindowFrames frames, WindowRanges ranges, FieldVector out) {
     int n = ordering.rowCount;
     int[] source = new int[n];
-    switch (call.function()) {
-      case LAG, LEAD -> {
-        long offset = call.function() == WindowFunction.LAG ? -call.constant() : call.constant();
-        for (int p = 0; p < n; p++) {
-          long q = p + offset;
-          source[p] = q >= ordering.partitionStart[p] && q < ordering.partitionEnd[p]
-              ? (int) q : -1;
-        }
-      }
-      case FIRST_VALUE -> {
-        for (int p = 0; p < n; p++) {
-          source[p] = frames.start[p] < frames.end[p] ? frames.start[p] : -1;
-        }
-      }
-      case LAST_VALUE -> {
-        for (int p = 0; p < n; p++) {
-          source[p] = frames.start[p] < frames.end[p] ? frames.end[p] - 1 : -1;
-        }
-      }
-      case NTH_VALUE -> {
-        if (call.constant() <= 0) {
-          throw new ExaException(SqlState.INVALID_ARGUMENT_FOR_NTH_VALUE,
-              "argument of nth_value must be greater than zero");
-        }
-        for (int p = 0; p < n; p++) {
-          long q = frames.start[p] + call.constant() - 1;
-          source[p] = q < frames.end[p] ? (int) q : -1;
-        }
-      }
-      default -> throw new IllegalArgumentException(call.function().name());
+    if (call.function() == WindowFunction.NTH_VALUE && call.constant() <= 0) {
+      throw new ExaException(SqlState.INVALID_ARGUMENT_FOR_NTH_VALUE,
+          "argument of nth_value must be greater than zero");
     }
+    ranges.forEach((from, to) -> sources(call, ordering, frames, source, from, to));
     Object defaultValue = call.defaultValue() == null ? null : call.defaultValue().value();
     if (defaultValue == null) {
       copyFromPositions(rows[call.argument()], ordering, source, out);
@@ -69,6 +42,38 @@ final class ValueFunctions {
           ValueWriter.setObject(out, p, defaultValue);
         }
       }
+    }
+  }
+
+  /** The sorted position whose value each position in [from, to) takes, or -1 for NULL. */
+  private static void sources(WindowCall call, WindowOrdering ordering, WindowFrames frames,
+      int[] source, int from, int to) {
+    switch (call.function()) {
+      case LAG, LEAD -> {
+        long offset = call.function() == WindowFunction.LAG ? -call.constant() : call.constant();
+        for (int p = from; p < to; p++) {
+          long q = p + offset;
+          source[p] = q >= ordering.partitionStart[p] && q < ordering.partitionEnd[p]
+              ? (int) q : -1;
+        }
+      }
+      case FIRST_VALUE -> {
+        for (int p = from; p < to; p++) {
+          source[p] = frames.start[p] < frames.end[p] ? frames.start[p] : -1;
+        }
+      }
+      case LAST_VALUE -> {
+        for (int p = from; p < to; p++) {
+          source[p] = frames.start[p] < frames.end[p] ? frames.end[p] - 1 : -1;
+        }
+      }
+      case NTH_VALUE -> {
+        for (int p = from; p < to; p++) {
+          long q = frames.start[p] + call.constant() - 1;
+          source[p] = q < frames.end[p] ? (int) q : -1;
+        }
+      }
+      default -> throw new IllegalArgumentException(call.function().name());
     }
   }
 

@@ -18,7 +18,8 @@ final class WindowFrames {
     this.end = end;
   }
 
-  static WindowFrames of(FieldVector[] rows, WindowGroup group, WindowOrdering ordering) {
+  static WindowFrames of(FieldVector[] rows, WindowGroup group, WindowOrdering ordering,
+      WindowRanges ranges) {
     int n = ordering.rowCount;
     int[] start = new int[n];
     int[] end = new int[n];
@@ -26,15 +27,17 @@ final class WindowFrames {
     SortedColumn key = offsetRange
         ? SortedColumn.ofLongs(rows, group.orderKeys().get(0).column(), ordering) : null;
     boolean descending = offsetRange && group.orderKeys().get(0).descending();
-    for (int p = 0; p < n; p++) {
-      if (group.rows()) {
-        start[p] = rowsBound(group.lower(), p, ordering, false);
-        end[p] = rowsBound(group.upper(), p, ordering, true);
-      } else {
-        start[p] = rangeBound(group.lower(), p, ordering, key, descending, false);
-        end[p] = rangeBound(group.upper(), p, ordering, key, descending, true);
+    ranges.forEach((from, to) -> {
+      for (int p = from; p < to; p++) {
+        if (group.rows()) {
+          start[p] = rowsBound(group.lower(), p, ordering, false);
+          end[p] = rowsBound(group.upper(), p, ordering, true);
+        } else {
+          start[p] = rangeBound(group.lower(), p, ordering, key, descending, false);
+          end[p] = rangeBound(group.upper(), p, ordering, key, descending, true);
+        }
       }
-    }
+    });
     return new WindowFrames(start, end);
   }
 

@@ -22,7 +22,8 @@ final class WindowOrdering {
   final int[] peerStart;
   final int[] peerEnd;
 
-  WindowOrdering(FieldVector[] rows, WindowGroup group, int rowCount, WorkerPool workers) {
+  WindowOrdering(FieldVector[] rows, WindowGroup group, int rowCount, WorkerPool workers,
+      WindowRanges ranges) {
     this.rowCount = rowCount;
     List<SortKey> keys = new ArrayList<>();
     for (int column : group.partitionKeys()) {
@@ -36,18 +37,30 @@ final class WindowOrdering {
     partitionEnd = new int[rowCount];
     peerStart = new int[rowCount];
     peerEnd = new int[rowCount];
-    int currentPartition = 0;
-    int currentPeer = 0;
-    for (int p = 0; p < rowCount; p++) {
-      if (p > 0) {
+    // Comparing each position with the one before is the costly part: done in parallel,
+    // it marks where partitions and peer groups begin; the ranges are then filled in order.
+    boolean[] newPartition = new boolean[rowCount];
+    boolean[] newPeer = new boolean[rowCount];
+    ranges.forEach((from, to) -> {
+      for (int p = Math.max(1, from); p < to; p++) {
         int previous = order[p - 1];
         int row = order[p];
         if (comparator.compareKeys(previous, row, 0, partitionKeyCount) != 0) {
-          currentPartition = p;
-          currentPeer = p;
+          newPartition[p] = true;
+          newPeer[p] = true;
         } else if (comparator.compareKeys(previous, row, partitionKeyCount, keys.size()) != 0) {
-          currentPeer = p;
+          newPeer[p] = true;
         }
+      }
+    });
+    int currentPartition = 0;
+    int currentPeer = 0;
+    for (int p = 0; p < rowCount; p++) {
+      if (newPartition[p]) {
+        currentPartition = p;
+      }
+      if (newPeer[p]) {
+        currentPeer = p;
       }
       partitionStart[p] = currentPartition;
       peerStart[p] = currentPeer;

@@ -18,7 +18,9 @@ import org.apache.arrow.vector.FieldVector;
 /**
  * Collects all rows, then computes one window group after the other: sorts the rows by the
  * group's partition and order keys, computes its functions in that order and appends them as
- * columns. The rows come out in the last group's order.
+ * columns. The rows come out in the last group's order. Every step runs on all workers: the
+ * sort, finding partitions and peers, the frames and each function over ranges of the sorted
+ * positions ({@link WindowRanges}), and the reordering of the input columns one per worker.
  */
 public final class WindowSink implements PipelineSink {
   private static final int OUTPUT_CHUNK_ROWS = 65536;
@@ -72,32 +74,34 @@ public final class WindowSink implements PipelineSink {
   /** The rows in the group's order with the group's functions appended as columns. */
   private FieldVector[] evaluate(WindowGroup group, FieldVector[] rows, List<DataType> types,
       int n, QueryContext context) {
-    WindowOrdering ordering = new WindowOrdering(rows, group, n, context.workers());
+    WindowRanges ranges = new WindowRanges(n, context.workers());
+    WindowOrdering ordering = new WindowOrdering(rows, group, n, context.workers(), ranges);
     reservation.grow(ordering.memoryBytes());
     WindowFrames frames = null;
     for (WindowCall call : group.calls()) {
       if (call.function().usesFrame()) {
-        frames = WindowFrames.of(rows, group, ordering);
+        frames = WindowFrames.of(rows, group, ordering, ranges);
         reservation.grow(n * 8L);
         break;
       }
     }
     FieldVector[] next = Vectors.allocate(types, context.allocator(), n);
     try {
-      for (int c = 0; c < rows.length; c++) {
-        Vectors.gather(rows[c], ordering.order, n, next[c], 0);
-      }
+      FieldVector[] input = rows;
+      ranges.forEachIndex(rows.length,
+          c -> Vectors.gather(input[c], ordering.order, n, next[c], 0));
       int column = rows.length;
       for (WindowCall call : group.calls()) {
         context.checkCancelled();
         FieldVector out = next[column++];
+        WindowFrames callFrames = frames;
         switch (call.function()) {
-          case ROW_NUMBER, RANK, DENSE_RANK, PERCENT_RANK, CUME_DIST, NTILE ->
-              RankingFunctions.compute(call, ordering, out);
+          case ROW_NUMBER, RANK, DENSE_RANK, PERCENT_RANK, CUME_DIST, NTILE -> ranges.forEach(
+              (from, to) -> RankingFunctions.compute(call, ordering, out, from, to));
           case LAG, LEAD, FIRST_VALUE, LAST_VALUE, NTH_VALUE ->
-              ValueFunctions.compute(call, rows, ordering, frames, out);
+              ValueFunctions.compute(call, rows, ordering, callFrames, ranges, out);
           case COUNT_STAR, COUNT, SUM, SUM0, AVG, MIN, MAX ->
-              FrameAggregates.compute(call, rows, ordering, frames, out);
+              FrameAggregates.compute(call, rows, ordering, callFrames, ranges, out);
         }
       }
       Vectors.setValueCount(next, n);
