@@ -114,32 +114,33 @@ final class ScanPredicates {
   }
 
   /**
-   * {@code CAST(c AS VARCHAR) = 'x'} over a CHAR(n) column c, which stores its values padded
-   * with spaces to n characters: the same as c equal to 'x' padded, which the scan decides
-   * on the stored bytes (and dictionaries). Only equality: padding does not keep the order
-   * of values with characters below the space. Not for constants ending in a space (which
-   * the cast's trimmed values never equal) or longer than n.
+   * {@code c = 'x'} or {@code CAST(c AS VARCHAR) = 'x'} over a CHAR(n) column c, which stores
+   * its values padded with spaces to n characters: the same as c equal to 'x' padded, which
+   * the scan decides on the stored bytes (and dictionaries). Only equality: padding does not
+   * keep the order of values with characters below the space. Not for constants ending in a
+   * space (which the trimmed values never equal) or longer than n.
    */
   private static ScanPredicate charEquality(RexCall call, List<DataType> types) {
     if (call.getKind() != SqlKind.EQUALS) {
       return null;
     }
     for (int side = 0; side < 2; side++) {
-      RexNode cast = call.getOperands().get(side);
+      RexNode operand = call.getOperands().get(side);
       RexNode constant = call.getOperands().get(1 - side);
-      if (cast.getKind() != SqlKind.CAST
-          || !(((RexCall) cast).getOperands().get(0) instanceof RexInputRef ref)
+      boolean cast = operand.getKind() == SqlKind.CAST;
+      RexNode column = cast ? ((RexCall) operand).getOperands().get(0) : operand;
+      if (!(column instanceof RexInputRef ref)
           || !(constant instanceof RexLiteral literal) || literal.isNull()) {
         continue;
       }
       DataType type = types.get(ref.getIndex());
       DataType to;
       try {
-        to = TypeMapping.toDataType(cast.getType());
+        to = TypeMapping.toDataType(operand.getType());
       } catch (ExaException e) {
         return null;
       }
-      if (type.id() != TypeId.CHAR || to.id() != TypeId.VARCHAR
+      if (type.id() != TypeId.CHAR || to.id() != (cast ? TypeId.VARCHAR : TypeId.CHAR)
           || !SqlTypeName.CHAR_TYPES.contains(literal.getTypeName())) {
         return null;
       }
