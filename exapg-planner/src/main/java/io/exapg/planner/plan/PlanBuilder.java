@@ -425,7 +425,9 @@ public final class PlanBuilder {
       return ElementOrder.ARRIVAL;
     }
     if (order.size() > 1 || order.get(0).getFieldIndex() != call.getArgList().get(0)) {
-      throw ExaException.notSupported(name + " ordered by anything but its argument");
+      // Calcite calls string_agg LISTAGG; the user wrote string_agg (or array_agg).
+      throw ExaException.notSupported((kind == SqlKind.STRING_AGG || kind == SqlKind.LISTAGG
+          ? "string_agg" : "array_agg") + " ordered by anything but its argument");
     }
     return order.get(0).direction.isDescending() ? ElementOrder.DESCENDING
         : ElementOrder.ASCENDING;
