@@ -68,6 +68,19 @@ public final class WorkerPool implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs task(0) .. task(count - 1), spread over at most one worker per thread, and waits for
+   * all of them.
+   */
+  public void runEach(int count, IntConsumer task) {
+    int parallelism = Math.min(count, threads);
+    runAll(parallelism, worker -> {
+      for (int i = worker; i < count; i += parallelism) {
+        task.accept(i);
+      }
+    });
+  }
+
   /** Runs a task on a worker thread; tasks start in the order they are submitted. */
   public Future<?> submit(Runnable task) {
     return executor.submit(task);

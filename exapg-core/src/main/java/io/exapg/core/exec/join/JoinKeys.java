@@ -62,8 +62,11 @@ final class JoinKeys {
         case BIT -> 1;
         case INT16 -> Short.SIZE;
         case INT32 -> Integer.SIZE;
-        default -> Long.SIZE + 1;
+        default -> 0;
       };
+      if (bits[k] == 0) {
+        return null;
+      }
       total += bits[k];
     }
     return total <= Long.SIZE ? bits : null;

@@ -1,7 +1,6 @@
 package io.exapg.core.exec.window;
 
 import io.exapg.core.exec.WorkerPool;
-import java.util.function.IntConsumer;
 
 /**
  * Cuts a window group's sorted positions [0, n) into one range per worker, for computing
@@ -35,15 +34,5 @@ final class WindowRanges {
   /** Runs the task over every range, on the workers, and waits for all of them. */
   void forEach(RangeTask task) {
     workers.runAll(bounds.length - 1, r -> task.run(bounds[r], bounds[r + 1]));
-  }
-
-  /** Runs one task per index in [0, count), on the workers, and waits for all of them. */
-  void forEachIndex(int count, IntConsumer task) {
-    int parallelism = Math.min(count, workers.threads());
-    workers.runAll(parallelism, worker -> {
-      for (int i = worker; i < count; i += parallelism) {
-        task.accept(i);
-      }
-    });
   }
 }

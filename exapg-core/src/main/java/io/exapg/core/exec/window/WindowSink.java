@@ -88,7 +88,7 @@ public final class WindowSink implements PipelineSink {
     FieldVector[] next = Vectors.allocate(types, context.allocator(), n);
     try {
       FieldVector[] input = rows;
-      ranges.forEachIndex(rows.length,
+      context.workers().runEach(rows.length,
           c -> Vectors.gather(input[c], ordering.order, n, next[c], 0));
       int column = rows.length;
       for (WindowCall call : group.calls()) {
