@@ -430,22 +430,38 @@ SqlDistributeBy ExaDistributeBy() :
 }
 
 /**
- * ALTER TABLE name PARTITION BY ... | DISTRIBUTE BY ... | DROP PARTITION KEYS |
- * DROP DISTRIBUTION KEYS.
+ * ALTER TABLE [IF EXISTS] name PARTITION BY ... | DISTRIBUTE BY ... | DROP PARTITION KEYS |
+ * DROP DISTRIBUTION KEYS | RENAME TO new_name | RENAME [COLUMN] column TO new_name, and
+ * ALTER VIEW [IF EXISTS] name RENAME ... likewise.
  */
 SqlNode ExaAlterTable() :
 {
     final Span s;
     final SqlIdentifier id;
+    boolean view = false;
+    final boolean ifExists;
+    SqlIdentifier column = null;
+    SqlIdentifier newName;
     SqlPartitionBy partitionBy = null;
     SqlDistributeBy distributeBy = null;
     boolean dropPartitioning = false;
     boolean dropDistribution = false;
 }
 {
-    <ALTER> { s = span(); } <TABLE>
+    <ALTER> { s = span(); } ( <TABLE> | <VIEW> { view = true; } )
+    ifExists = ExaIfExists()
     id = CompoundIdentifier()
     (
+        <RENAME>
+        (
+            <TO> newName = SimpleIdentifier()
+        |
+            [ <COLUMN> ] column = SimpleIdentifier() <TO> newName = SimpleIdentifier()
+        )
+        {
+            return new SqlAlterRename(s.end(this), view, ifExists, id, column, newName);
+        }
+    |
         partitionBy = ExaPartitionBy()
     |
         distributeBy = ExaDistributeBy()
@@ -458,8 +474,57 @@ SqlNode ExaAlterTable() :
         )
     )
     {
-        return new SqlAlterTableLayout(s.end(this), id, partitionBy, distributeBy,
+        if (view) {
+            throw new ParseException("ALTER VIEW takes RENAME only");
+        }
+        return new SqlAlterTableLayout(s.end(this), ifExists, id, partitionBy, distributeBy,
             dropPartitioning, dropDistribution);
+    }
+}
+
+/**
+ * COMMENT ON TABLE | VIEW | SCHEMA name IS 'text' | NULL, and COMMENT ON COLUMN
+ * relation.column IS ...; INDEX, FUNCTION, ROLE, DATABASE and CONSTRAINT are parsed so that
+ * they can be refused as not supported.
+ */
+SqlNode ExaComment() :
+{
+    final Span s;
+    SqlComment.ObjectKind kind;
+    SqlIdentifier name = null;
+    String text = null;
+}
+{
+    <COMMENT> { s = span(); } <ON>
+    (
+        <TABLE> { kind = SqlComment.ObjectKind.TABLE; }
+    |
+        <VIEW> { kind = SqlComment.ObjectKind.VIEW; }
+    |
+        <SCHEMA> { kind = SqlComment.ObjectKind.SCHEMA; }
+    |
+        <COLUMN> { kind = SqlComment.ObjectKind.COLUMN; }
+    |
+        <INDEX> { kind = SqlComment.ObjectKind.INDEX; }
+    |
+        <FUNCTION> { kind = SqlComment.ObjectKind.FUNCTION; }
+    |
+        <ROLE> { kind = SqlComment.ObjectKind.ROLE; }
+    |
+        <DATABASE> { kind = SqlComment.ObjectKind.DATABASE; }
+    |
+        <CONSTRAINT> { kind = SqlComment.ObjectKind.CONSTRAINT; }
+    )
+    name = CompoundIdentifier()
+    [ <ON> CompoundIdentifier() ]
+    <IS>
+    (
+        text = SimpleStringLiteral()
+    |
+        <NULL>
+    )
+    {
+        return new SqlComment(s.end(this), kind, name, text);
     }
 }
 

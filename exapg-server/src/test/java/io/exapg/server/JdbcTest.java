@@ -248,6 +248,8 @@ class JdbcTest {
       statement.execute("CREATE TABLE meta.parts (id BIGINT NOT NULL, name VARCHAR(20),"
           + " weight NUMERIC(8,3))");
       statement.execute("CREATE VIEW meta.heavy AS SELECT id FROM meta.parts WHERE weight > 1");
+      statement.execute("COMMENT ON TABLE meta.parts IS 'parts we stock'");
+      statement.execute("COMMENT ON COLUMN meta.parts.weight IS 'in kilograms'");
       DatabaseMetaData metaData = connection.getMetaData();
       List<String> schemas = new ArrayList<>();
       try (ResultSet rows = metaData.getSchemas()) {
@@ -259,19 +261,21 @@ class JdbcTest {
       List<String> tables = new ArrayList<>();
       try (ResultSet rows = metaData.getTables(null, "meta", "%", null)) {
         while (rows.next()) {
-          tables.add(rows.getString("TABLE_NAME") + ":" + rows.getString("TABLE_TYPE"));
+          tables.add(rows.getString("TABLE_NAME") + ":" + rows.getString("TABLE_TYPE") + ":"
+              + rows.getString("REMARKS"));
         }
       }
-      assertEquals(List.of("parts:TABLE", "heavy:VIEW"), tables);
+      assertEquals(List.of("parts:TABLE:parts we stock", "heavy:VIEW:null"), tables);
       List<String> columns = new ArrayList<>();
       try (ResultSet rows = metaData.getColumns(null, "meta", "parts", null)) {
         while (rows.next()) {
           columns.add(rows.getString("COLUMN_NAME") + ":" + rows.getString("TYPE_NAME") + ":"
-              + rows.getInt("COLUMN_SIZE") + ":" + rows.getString("IS_NULLABLE"));
+              + rows.getInt("COLUMN_SIZE") + ":" + rows.getString("IS_NULLABLE") + ":"
+              + rows.getString("REMARKS"));
         }
       }
-      assertEquals(List.of("id:int8:19:NO", "name:varchar:20:YES", "weight:numeric:8:YES"),
-          columns);
+      assertEquals(List.of("id:int8:19:NO:null", "name:varchar:20:YES:null",
+          "weight:numeric:8:YES:in kilograms"), columns);
       statement.execute("DROP SCHEMA meta CASCADE");
     }
   }

@@ -52,6 +52,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.roaringbitmap.RoaringBitmap;
 import org.slf4j.Logger;
@@ -294,6 +295,32 @@ public final class StorageEngine implements AutoCloseable {
    */
   public TableDef changeLayout(TableDef table, PartitionSpec partitioning,
       List<String> distribution) {
+    return redefine(table, current -> {
+      TableDef changed = current.withLayout(partitioning, distribution);
+      catalog.replaceTable(changed);
+      return changed;
+    });
+  }
+
+  /** Renames a table; its data stays where it is (files are named by the table's id). */
+  public TableDef renameTable(TableDef table, String newName) {
+    return redefine(table, current -> {
+      TableDef changed = current.withName(newName);
+      catalog.replaceTable(changed);
+      return changed;
+    });
+  }
+
+  /** Renames a table's column; segments hold columns by position, not by name. */
+  public TableDef renameColumn(TableDef table, String column, String newName) {
+    return redefine(table, current -> catalog.renameColumn(current, column, newName));
+  }
+
+  /**
+   * Changes a table's definition in the catalog (same columns and types) and in its storage,
+   * with no commit in between, and publishes the change.
+   */
+  private TableDef redefine(TableDef table, UnaryOperator<TableDef> recordInCatalog) {
     lockCommits();
     try {
       checkWritable();
@@ -303,8 +330,7 @@ public final class StorageEngine implements AutoCloseable {
         throw new ExaException(SqlState.UNDEFINED_TABLE,
             "relation \"" + table.name() + "\" does not exist");
       }
-      TableDef changed = storage.table().withLayout(partitioning, distribution);
-      catalog.replaceTable(changed);
+      TableDef changed = recordInCatalog.apply(storage.table());
       storage.redefine(changed);
       head = head.with(head.lsn(), Map.of(table.id(), storage.head()));
       snapshots.publish(head);

@@ -2,7 +2,9 @@ package io.exapg.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.exapg.core.batch.Batch;
 import io.exapg.core.error.ExaException;
@@ -122,6 +124,34 @@ class StorageEngineTest {
     }
     try (StorageEngine reopened = StorageEngine.open(dir, StorageOptions.defaults())) {
       assertNotNull(reopened.catalog());
+    }
+  }
+
+  @Test
+  void renamesAndCommentsSurviveRestartWithTheRows(@TempDir Path dir) {
+    long id;
+    try (StorageEngine engine = StorageEngine.open(dir, StorageOptions.defaults())) {
+      TableDef table = engine.createTable("public", "t", List.of(
+          new ColumnDef("a", DataType.BIGINT, false), new ColumnDef("b", DataType.BIGINT, true)));
+      id = table.id();
+      run(engine, insertSeries(table, 1_000), true);
+      engine.catalog().setComment(id, "", "numbers");
+      engine.catalog().setComment(id, "b", "a modulo 7");
+      TableDef renamed = engine.renameColumn(engine.renameTable(table, "u"), "b", "rest");
+      assertEquals("rest", renamed.columns().get(1).name());
+      run(engine, insertSeries(renamed, 10), true);
+    }
+    try (StorageEngine engine = StorageEngine.open(dir, StorageOptions.defaults())) {
+      TableDef table = engine.catalog().table("public", "u");
+      assertEquals(id, table.id());
+      assertNull(engine.catalog().table("public", "t"));
+      assertEquals(List.of("a", "rest"), table.columns().stream().map(ColumnDef::name).toList());
+      assertEquals("numbers", engine.catalog().comment(id, ""));
+      assertEquals("a modulo 7", engine.catalog().comment(id, "rest"));
+      assertNull(engine.catalog().comment(id, "b"));
+      assertEquals(1_000L * 1_001 / 2 + 55, run(engine, sumWhere(table, 5_000), true));
+      engine.dropTable(table);
+      assertTrue(engine.catalog().comments().isEmpty());
     }
   }
 }

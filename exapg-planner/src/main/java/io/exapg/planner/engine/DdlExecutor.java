@@ -18,7 +18,9 @@ import io.exapg.planner.QueryPlanner;
 import io.exapg.planner.catalog.SearchPath;
 import io.exapg.planner.catalog.SystemSchema;
 import io.exapg.planner.parser.ExaParser;
+import io.exapg.planner.parser.SqlAlterRename;
 import io.exapg.planner.parser.SqlAlterTableLayout;
+import io.exapg.planner.parser.SqlComment;
 import io.exapg.planner.parser.SqlColumnDefinition;
 import io.exapg.planner.parser.SqlCreateIndex;
 import io.exapg.planner.parser.SqlCreateTableStatement;
@@ -46,8 +48,8 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.ddl.SqlCreateSchema;
 
 /**
- * CREATE TABLE [AS], ALTER TABLE (layout), DROP TABLE, CREATE VIEW, DROP VIEW, CREATE SCHEMA
- * and DROP SCHEMA.
+ * CREATE TABLE [AS], ALTER TABLE (layout, RENAME), ALTER VIEW RENAME, DROP TABLE, CREATE
+ * VIEW, DROP VIEW, CREATE SCHEMA, DROP SCHEMA and COMMENT ON.
  */
 final class DdlExecutor {
   private final SqlEngine engine;
@@ -285,6 +287,11 @@ final class DdlExecutor {
    * were, still correct; running the statement again moves them).
    */
   StatementResult alterTable(SqlAlterTableLayout alter) {
+    String[] name = relationName(alter.name);
+    if (alter.ifExists && engine.storage().catalog().table(name[0], name[1]) == null) {
+      session.notice("relation \"" + name[1] + "\" does not exist, skipping");
+      return new StatementResult.Command("ALTER TABLE");
+    }
     TableDef table = resolveTable(engine.storage().catalog(), session.searchPath(), alter.name);
     session.privileges().requireOwner(table.id(), "table", table.name());
     PartitionSpec partitioning = table.partitioning();
@@ -307,6 +314,167 @@ final class DdlExecutor {
       moveRows(changed);
     }
     return new StatementResult.Command("ALTER TABLE");
+  }
+
+  /**
+   * ALTER TABLE | VIEW ... RENAME: a relation or a column gets a new name in the catalog.
+   * Views keep their query as text, so a view that reads the relation is checked again
+   * afterwards; if it no longer finds what it read, the rename is undone (0A000), where
+   * PostgreSQL would rewrite the view.
+   */
+  StatementResult rename(SqlAlterRename rename) {
+    Catalog catalog = engine.storage().catalog();
+    String[] name = relationName(rename.name);
+    TableDef table = catalog.table(name[0], name[1]);
+    ViewDef view = catalog.view(name[0], name[1]);
+    if (table == null && view == null) {
+      if (rename.ifExists) {
+        session.notice("relation \"" + name[1] + "\" does not exist, skipping");
+        return new StatementResult.Command(rename.command());
+      }
+      throw new ExaException(SqlState.UNDEFINED_TABLE,
+          "relation \"" + String.join(".", rename.name.names) + "\" does not exist");
+    }
+    if (rename.view && view == null) {
+      throw new ExaException(SqlState.WRONG_OBJECT_TYPE, "\"" + name[1] + "\" is not a view",
+          0, null, "Use ALTER TABLE instead.", null);
+    }
+    long id = table != null ? table.id() : view.id();
+    session.privileges().requireOwner(id, table != null ? "table" : "view", name[1]);
+    String qualified = name[0] + "." + name[1];
+    List<ViewDef> readers = engine.storage().catalog().views().stream()
+        .filter(v -> v.id() != id && engine.planner().dependencies(v).contains(qualified))
+        .toList();
+    String newName = rename.newName.getSimple();
+    if (rename.column == null) {
+      renameRelation(table, view, newName);
+      recheckReaders(readers, name[0] + "." + newName,
+          () -> renameRelation(catalog.table(id), catalog.view(name[0], newName), name[1]),
+          "relation \"" + name[1] + "\"");
+      return new StatementResult.Command(rename.command());
+    }
+    String column = rename.column.getSimple();
+    List<ColumnDef> columns = table != null ? table.columns() : view.columns();
+    if (columns.stream().noneMatch(c -> c.name().equals(column))) {
+      throw new ExaException(SqlState.UNDEFINED_COLUMN,
+          "column \"" + column + "\" does not exist");
+    }
+    if (columns.stream().anyMatch(c -> c.name().equals(newName))) {
+      throw new ExaException(SqlState.DUPLICATE_COLUMN, "column \"" + newName
+          + "\" of relation \"" + name[1] + "\" already exists");
+    }
+    renameColumn(table, view, column, newName);
+    recheckReaders(readers, qualified,
+        () -> renameColumn(catalog.table(id), catalog.view(name[0], name[1]), newName, column),
+        "column \"" + column + "\" of relation \"" + name[1] + "\"");
+    return new StatementResult.Command(rename.command());
+  }
+
+  private void renameRelation(TableDef table, ViewDef view, String newName) {
+    if (table != null) {
+      engine.storage().renameTable(table, newName);
+    } else {
+      engine.storage().catalog().renameView(view, null, newName);
+    }
+  }
+
+  private void renameColumn(TableDef table, ViewDef view, String column, String newName) {
+    if (table != null) {
+      engine.storage().renameColumn(table, column, newName);
+    } else {
+      engine.storage().catalog().renameView(view, column, newName);
+    }
+  }
+
+  /**
+   * Checks that every view which read the renamed relation still reads it under its new
+   * name; otherwise undoes the rename and refuses it.
+   */
+  private void recheckReaders(List<ViewDef> readers, String renamedRelation, Runnable undo,
+      String renamed) {
+    Catalog catalog = engine.storage().catalog();
+    for (ViewDef reader : readers) {
+      ViewDef current = catalog.view(reader.schema(), reader.name());
+      if (!engine.planner().dependencies(current).contains(renamedRelation)) {
+        undo.run();
+        throw new ExaException(SqlState.FEATURE_NOT_SUPPORTED, "cannot rename " + renamed
+            + " because view " + reader.name() + " refers to it by name", 0,
+            "ExaPG keeps a view's query as written and does not rewrite it.",
+            "Drop the view, rename, and create the view again.", null);
+      }
+    }
+  }
+
+  /**
+   * COMMENT ON TABLE | VIEW | SCHEMA | COLUMN ... IS 'text' | NULL: sets or removes the
+   * comment on an object its owner names; an empty text removes it, as in PostgreSQL.
+   */
+  StatementResult comment(SqlComment comment) {
+    Catalog catalog = engine.storage().catalog();
+    String text = comment.text == null || comment.text.isEmpty() ? null : comment.text;
+    switch (comment.kind) {
+      case SCHEMA -> {
+        String schema = comment.name.getSimple();
+        if (!catalog.hasSchema(schema)) {
+          throw new ExaException(SqlState.INVALID_SCHEMA_NAME,
+              "schema \"" + schema + "\" does not exist");
+        }
+        long id = catalog.schemaId(schema);
+        session.privileges().requireOwner(id, "schema", schema);
+        catalog.setComment(id, "", text);
+      }
+      case TABLE, VIEW -> {
+        long id = commentedRelation(comment.name, comment.kind);
+        catalog.setComment(id, "", text);
+      }
+      case COLUMN -> {
+        List<String> names = comment.name.names;
+        if (names.size() < 2) {
+          throw new ExaException(SqlState.SYNTAX_ERROR,
+              "column name must be qualified");
+        }
+        SqlIdentifier relation = comment.name.getComponent(0, names.size() - 1);
+        long id = commentedRelation(relation, null);
+        String column = names.get(names.size() - 1);
+        TableDef table = catalog.table(id);
+        List<ColumnDef> columns = table != null ? table.columns()
+            : catalog.views().stream().filter(v -> v.id() == id).findFirst().orElseThrow()
+                .columns();
+        if (columns.stream().noneMatch(c -> c.name().equals(column))) {
+          throw new ExaException(SqlState.UNDEFINED_COLUMN, "column \"" + column
+              + "\" of relation \"" + relation.names.get(relation.names.size() - 1)
+              + "\" does not exist");
+        }
+        catalog.setComment(id, column, text);
+      }
+      default -> throw ExaException.notSupported("COMMENT ON " + comment.kind.name()
+          + " (ExaPG keeps comments on schemas, tables, views and columns)");
+    }
+    return new StatementResult.Command("COMMENT");
+  }
+
+  /**
+   * The id of the table or view a COMMENT names, which the session's role must own; kind
+   * TABLE or VIEW requires that kind, null takes either.
+   */
+  private long commentedRelation(SqlIdentifier identifier, SqlComment.ObjectKind kind) {
+    Catalog catalog = engine.storage().catalog();
+    String[] name = relationName(identifier);
+    TableDef table = catalog.table(name[0], name[1]);
+    ViewDef view = catalog.view(name[0], name[1]);
+    if (table == null && view == null) {
+      throw new ExaException(SqlState.UNDEFINED_TABLE,
+          "relation \"" + String.join(".", identifier.names) + "\" does not exist");
+    }
+    if (kind == SqlComment.ObjectKind.TABLE && table == null) {
+      throw new ExaException(SqlState.WRONG_OBJECT_TYPE, "\"" + name[1] + "\" is not a table");
+    }
+    if (kind == SqlComment.ObjectKind.VIEW && view == null) {
+      throw new ExaException(SqlState.WRONG_OBJECT_TYPE, "\"" + name[1] + "\" is not a view");
+    }
+    long id = table != null ? table.id() : view.id();
+    session.privileges().requireOwner(id, table != null ? "table" : "view", name[1]);
+    return id;
   }
 
   /** Re-inserts every row of a table (now in its new layout) and deletes the old copies. */

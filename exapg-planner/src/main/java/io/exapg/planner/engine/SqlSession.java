@@ -29,14 +29,17 @@ import io.exapg.core.type.DataType;
 import io.exapg.core.type.TextFormat;
 import io.exapg.planner.QueryPlanner;
 import io.exapg.planner.catalog.SearchPath;
+import io.exapg.planner.catalog.pg.PgComments;
 import io.exapg.planner.catalog.pg.PgDefinitions;
 import io.exapg.planner.catalog.pg.PgOids;
 import io.exapg.planner.catalog.pg.SessionActivity;
 import io.exapg.planner.plan.CatalogTexts;
 import io.exapg.planner.parser.ExaParser;
+import io.exapg.planner.parser.SqlAlterRename;
 import io.exapg.planner.parser.SqlAlterTableLayout;
 import io.exapg.planner.parser.SqlCheckpoint;
 import io.exapg.planner.parser.SqlCloseCursor;
+import io.exapg.planner.parser.SqlComment;
 import io.exapg.planner.parser.SqlCopy;
 import io.exapg.planner.parser.SqlCreateIndex;
 import io.exapg.planner.parser.SqlCreateTableStatement;
@@ -181,6 +184,8 @@ final class SqlSession implements EngineSession {
       case SqlCloseCursor close -> "CLOSE CURSOR";
       case SqlCreateViewStatement create -> "CREATE VIEW";
       case SqlAlterTableLayout alter -> "ALTER TABLE";
+      case SqlAlterRename rename -> rename.command();
+      case SqlComment comment -> "COMMENT";
       case SqlTruncateTable truncate -> "TRUNCATE TABLE";
       case SqlCopy copy -> "COPY";
       case SqlCheckpoint checkpoint -> "CHECKPOINT";
@@ -401,6 +406,14 @@ final class SqlSession implements EngineSession {
       case SqlAlterTableLayout alter -> {
         requireNoTransactionBlock("ALTER TABLE");
         yield new DdlExecutor(engine, this).alterTable(alter);
+      }
+      case SqlAlterRename rename -> {
+        requireNoTransactionBlock(rename.command());
+        yield new DdlExecutor(engine, this).rename(rename);
+      }
+      case SqlComment comment -> {
+        requireNoTransactionBlock("COMMENT");
+        yield new DdlExecutor(engine, this).comment(comment);
       }
       case SqlTruncateTable truncate -> truncate(truncate);
       case SqlVacuum vacuum -> {
@@ -777,7 +790,8 @@ final class SqlSession implements EngineSession {
             PgDefinitions.relationSizes(engine.storage()),
             PgDefinitions.viewDefinitions(engine.storage().catalog()),
             PgDefinitions.relationNames(engine.storage().catalog(), false),
-            PgDefinitions.relationNames(engine.storage().catalog(), true)),
+            PgDefinitions.relationNames(engine.storage().catalog(), true),
+            PgComments.of(engine.storage().catalog())),
         new SessionCatalogLookup(settings, engine.storage().access(), engine.storage().catalog(),
             path, privileges.role(), info.processId()), engine.queryLog());
   }

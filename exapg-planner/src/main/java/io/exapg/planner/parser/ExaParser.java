@@ -27,9 +27,9 @@ public final class ExaParser {
       .withIdentifierMaxLength(1024)
       .withConformance(ExaConformance.INSTANCE);
 
-  /** ALTER TABLE forms other than the layout ones ExaPG has, by their first word. */
+  /** ALTER TABLE and ALTER VIEW forms other than those ExaPG has, by their first word. */
   private static final Pattern OTHER_ALTER_TABLE = Pattern.compile(
-      "\\s*ALTER\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:ONLY\\s+)?[\\w.\"]+\\s+"
+      "\\s*ALTER\\s+(TABLE|VIEW)\\s+(?:IF\\s+EXISTS\\s+)?(?:ONLY\\s+)?[\\w.\"]+\\s+"
           + "(ADD|ALTER|RENAME|OWNER|SET|RESET|ENABLE|DISABLE|ATTACH|DETACH|VALIDATE|CLUSTER"
           + "|INHERIT|NO|REPLICA|OF|NOT|FORCE|DROP\\s+(?:COLUMN|CONSTRAINT|\\w+(?!\\s+KEYS)))\\b",
       Pattern.CASE_INSENSITIVE);
@@ -224,10 +224,12 @@ public final class ExaParser {
   private static ExaException failure(SqlParseException e, StatementSplitter.Piece piece) {
     Matcher alter = OTHER_ALTER_TABLE.matcher(piece.text());
     if (alter.lookingAt()) {
-      return new ExaException(SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE ... "
-          + alter.group(1).toUpperCase(Locale.ROOT) + " is not supported yet; ALTER TABLE"
-          + " supports PARTITION BY, DISTRIBUTE BY, DROP PARTITION KEYS and DROP"
-          + " DISTRIBUTION KEYS");
+      String statement = "ALTER " + alter.group(1).toUpperCase(Locale.ROOT);
+      return new ExaException(SqlState.FEATURE_NOT_SUPPORTED, statement + " ... "
+          + alter.group(2).toUpperCase(Locale.ROOT).replaceAll("\\s+", " ")
+          + " is not supported yet; " + statement + " supports "
+          + (statement.equals("ALTER TABLE") ? "PARTITION BY, DISTRIBUTE BY, DROP PARTITION"
+              + " KEYS, DROP DISTRIBUTION KEYS, " : "") + "RENAME TO and RENAME COLUMN");
     }
     return syntaxError(e, piece);
   }

@@ -13,23 +13,25 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * ALTER TABLE name PARTITION BY ... | DISTRIBUTE BY ... | DROP PARTITION KEYS | DROP
+ * ALTER TABLE [IF EXISTS] name PARTITION BY ... | DISTRIBUTE BY ... | DROP PARTITION KEYS | DROP
  * DISTRIBUTION KEYS: changes how a table's rows are laid out and moves the existing rows.
  */
 public final class SqlAlterTableLayout extends SqlCall {
   private static final SqlOperator OPERATOR =
       new SqlSpecialOperator("ALTER TABLE", SqlKind.ALTER_TABLE);
 
+  public final boolean ifExists;
   public final SqlIdentifier name;
   public final @Nullable SqlPartitionBy partitionBy;
   public final @Nullable SqlDistributeBy distributeBy;
   public final boolean dropPartitioning;
   public final boolean dropDistribution;
 
-  public SqlAlterTableLayout(SqlParserPos pos, SqlIdentifier name,
+  public SqlAlterTableLayout(SqlParserPos pos, boolean ifExists, SqlIdentifier name,
       @Nullable SqlPartitionBy partitionBy, @Nullable SqlDistributeBy distributeBy,
       boolean dropPartitioning, boolean dropDistribution) {
     super(pos);
+    this.ifExists = ifExists;
     this.name = name;
     this.partitionBy = partitionBy;
     this.distributeBy = distributeBy;

@@ -9,6 +9,7 @@ import io.exapg.core.expr.Expr;
 import io.exapg.core.expr.Function;
 import io.exapg.core.expr.Literal;
 import io.exapg.core.expr.Parameter;
+import io.exapg.core.expr.runtime.PgTypeNames;
 import io.exapg.core.trace.QueryRecord;
 import io.exapg.core.trace.TraceExport;
 import io.exapg.core.type.ArrayText;
@@ -17,6 +18,7 @@ import io.exapg.core.type.DataType;
 import io.exapg.core.type.TextFormat;
 import io.exapg.core.type.TypeId;
 import io.exapg.planner.catalog.pg.PgBuiltinFunctions;
+import io.exapg.planner.catalog.pg.PgComments;
 import io.exapg.planner.catalog.pg.PgEncodings;
 import io.exapg.planner.catalog.pg.PgOids;
 import io.exapg.planner.catalog.pg.PgTypeTable;
@@ -536,10 +538,15 @@ public final class ExprTranslator {
             new Literal("", DataType.TEXT)), DataType.TEXT);
       }
       case "OBJ_DESCRIPTION":
-      case "SHOBJ_DESCRIPTION":
+        return objectDescription(operands);
       case "COL_DESCRIPTION":
+        return columnDescription(operands);
+      case "PG_TYPEOF":
+        return new Literal(typeOf(operands.get(0)), DataType.TEXT);
+      case "SHOBJ_DESCRIPTION":
       case "PG_GET_EXPR":
-        // ExaPG has no comments and no stored expressions (defaults, checks, partition bounds).
+        // ExaPG keeps no comments on shared objects (databases, roles) and no stored
+        // expressions (defaults, checks, partition bounds).
         return Literal.nullOf(DataType.TEXT);
       default:
         throw ExaException.notSupported("function " + name.toLowerCase(Locale.ROOT));
@@ -1035,6 +1042,58 @@ public final class ExprTranslator {
       return fallback;
     }
     branches.add(fallback);
+    return new Call(Function.CASE, branches, DataType.TEXT);
+  }
+
+  /**
+   * pg_typeof: the type's name without modifiers; "unknown" for a string literal or NULL
+   * that nothing gave a type, as in PostgreSQL.
+   */
+  private String typeOf(RexNode operand) {
+    if (operand instanceof RexLiteral literal
+        && (literal.getType().getSqlTypeName() == SqlTypeName.CHAR
+            || literal.getType().getSqlTypeName() == SqlTypeName.NULL)) {
+      return "unknown";
+    }
+    return PgTypeNames.format(translate(operand).type().pgOid(), -1);
+  }
+
+  /**
+   * obj_description(oid, catalog): the comment on a relation ('pg_class') or schema
+   * ('pg_namespace'); with the OID alone, on either.
+   */
+  private Expr objectDescription(List<RexNode> operands) {
+    PgComments comments = statement.catalogTexts().get().comments();
+    Expr object = translate(operands.get(0));
+    Expr onRelation = textOf(object, comments.relations(), Literal.nullOf(DataType.TEXT));
+    Expr onSchema = textOf(object, comments.schemas(), Literal.nullOf(DataType.TEXT));
+    if (operands.size() == 1) {
+      return new Call(Function.COALESCE, List.of(onRelation, onSchema), DataType.TEXT);
+    }
+    Expr catalog = asText(operands.get(1));
+    return new Call(Function.CASE, List.of(
+        new Call(Function.EQUAL, List.of(catalog, new Literal("pg_class", DataType.TEXT)),
+            DataType.BOOLEAN), onRelation,
+        new Call(Function.EQUAL, List.of(catalog, new Literal("pg_namespace", DataType.TEXT)),
+            DataType.BOOLEAN), onSchema,
+        Literal.nullOf(DataType.TEXT)), DataType.TEXT);
+  }
+
+  /** col_description(relation oid, attribute number): the comment on a column. */
+  private Expr columnDescription(List<RexNode> operands) {
+    Expr relation = cast(translate(operands.get(0)), DataType.BIGINT);
+    Expr attribute = cast(translate(operands.get(1)), DataType.BIGINT);
+    List<Expr> branches = new ArrayList<>();
+    new TreeMap<>(statement.catalogTexts().get().comments().columns()).forEach(
+        (oid, texts) -> new TreeMap<>(texts).forEach((attnum, text) -> {
+          branches.add(new Call(Function.AND, List.of(equal(relation, oid),
+              equal(attribute, attnum)), DataType.BOOLEAN));
+          branches.add(new Literal(text, DataType.TEXT));
+        }));
+    if (branches.isEmpty()) {
+      return Literal.nullOf(DataType.TEXT);
+    }
+    branches.add(Literal.nullOf(DataType.TEXT));
     return new Call(Function.CASE, branches, DataType.TEXT);
   }
 

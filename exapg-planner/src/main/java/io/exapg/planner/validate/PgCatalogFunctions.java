@@ -82,6 +82,7 @@ final class PgCatalogFunctions {
           OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.CHARACTER)),
       function("COL_DESCRIPTION", ALWAYS_NULL_TEXT,
           OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER)),
+      function("PG_TYPEOF", ReturnTypes.explicit(SqlTypeName.VARCHAR), OperandTypes.ANY),
       function("PG_GET_EXPR", ALWAYS_NULL_TEXT, OperandTypes.or(
           OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER),
           OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER,

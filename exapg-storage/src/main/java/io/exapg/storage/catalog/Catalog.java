@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,6 +35,8 @@ public final class Catalog {
   private final Map<String, ViewDef> viewsByName = new ConcurrentHashMap<>();
   /** Schema ids by name; public's is 0. */
   private final Map<String, Long> schemas = new ConcurrentHashMap<>();
+  /** COMMENT ON texts, by object id and column name ("" for the object itself). */
+  private final Map<CommentKey, String> comments = new ConcurrentHashMap<>();
   private long nextTableId = 1;
   private volatile long version;
 
@@ -48,6 +52,15 @@ public final class Catalog {
       catalog.save();
     }
     return catalog;
+  }
+
+  private record CommentKey(long objectId, String column) {
+  }
+
+  /**
+   * A comment on a schema, table or view (column empty) or on a column of a table or view.
+   */
+  public record ObjectComment(long objectId, String column, String text) {
   }
 
   private static String key(String schema, String name) {
@@ -109,13 +122,11 @@ public final class Catalog {
     if (id == null) {
       return;
     }
-    try {
-      save();
-    } catch (RuntimeException e) {
+    Runnable undoComments = dropComments(id);
+    saveOrUndo(() -> {
       schemas.put(name, id);
-      throw e;
-    }
-    version++;
+      undoComments.run();
+    });
   }
 
   public TableDef table(String schema, String name) {
@@ -172,16 +183,114 @@ public final class Catalog {
     return table;
   }
 
-  /** Replaces a table's definition (same id and name) by a changed one. */
+  /** Replaces a table's definition (same id and schema) by a changed one. */
   public synchronized void replaceTable(TableDef changed) {
     TableDef before = tablesById.get(changed.id());
-    tablesByName.put(key(changed.schema(), changed.name()), changed);
-    tablesById.put(changed.id(), changed);
+    if (!before.name().equals(changed.name())) {
+      requireFreeName(changed.schema(), changed.name());
+    }
+    putTable(before, changed);
+    saveOrUndo(() -> putTable(changed, before));
+  }
+
+  private void putTable(TableDef before, TableDef after) {
+    tablesByName.remove(key(before.schema(), before.name()));
+    tablesByName.put(key(after.schema(), after.name()), after);
+    tablesById.put(after.id(), after);
+  }
+
+  /** Renames a table's column, keeping the column's comment. */
+  public synchronized TableDef renameColumn(TableDef table, String column, String newName) {
+    TableDef before = tablesById.get(table.id());
+    TableDef changed = before.withColumnRenamed(column, newName);
+    putTable(before, changed);
+    Runnable undoComment = moveComment(table.id(), column, newName);
+    saveOrUndo(() -> {
+      putTable(changed, before);
+      undoComment.run();
+    });
+    return changed;
+  }
+
+  /** Renames a view, or one of its columns when column is not null. */
+  public synchronized ViewDef renameView(ViewDef view, String column, String newName) {
+    ViewDef before = viewsByName.get(key(view.schema(), view.name()));
+    ViewDef changed;
+    Runnable undoComment = () -> { };
+    if (column == null) {
+      requireFreeName(view.schema(), newName);
+      changed = before.withName(newName);
+    } else {
+      changed = before.withColumnRenamed(column, newName);
+      undoComment = moveComment(view.id(), column, newName);
+    }
+    viewsByName.remove(key(before.schema(), before.name()));
+    viewsByName.put(key(changed.schema(), changed.name()), changed);
+    Runnable undoCommentOnFailure = undoComment;
+    saveOrUndo(() -> {
+      viewsByName.remove(key(changed.schema(), changed.name()));
+      viewsByName.put(key(before.schema(), before.name()), before);
+      undoCommentOnFailure.run();
+    });
+    return changed;
+  }
+
+  /** Moves a column's comment to its new name; returns how to move it back. */
+  private Runnable moveComment(long objectId, String column, String newName) {
+    String text = comments.remove(new CommentKey(objectId, column));
+    if (text == null) {
+      return () -> { };
+    }
+    comments.put(new CommentKey(objectId, newName), text);
+    return () -> {
+      comments.remove(new CommentKey(objectId, newName));
+      comments.put(new CommentKey(objectId, column), text);
+    };
+  }
+
+  /** The comment on an object (column empty) or on one of its columns, or null. */
+  public String comment(long objectId, String column) {
+    return comments.get(new CommentKey(objectId, column));
+  }
+
+  public List<ObjectComment> comments() {
+    return comments.entrySet().stream()
+        .map(e -> new ObjectComment(e.getKey().objectId(), e.getKey().column(), e.getValue()))
+        .toList();
+  }
+
+  /** Sets the comment on an object or column (column empty for the object); null removes it. */
+  public synchronized void setComment(long objectId, String column, String text) {
+    CommentKey key = new CommentKey(objectId, column);
+    String before = text == null ? comments.remove(key) : comments.put(key, text);
+    saveOrUndo(() -> {
+      if (before == null) {
+        comments.remove(key);
+      } else {
+        comments.put(key, before);
+      }
+    });
+  }
+
+  /** Removes the comments on an object and its columns; returns how to put them back. */
+  private Runnable dropComments(long objectId) {
+    Map<CommentKey, String> dropped = new HashMap<>();
+    comments.entrySet().removeIf(e -> {
+      if (e.getKey().objectId() == objectId) {
+        dropped.put(e.getKey(), e.getValue());
+        return true;
+      }
+      return false;
+    });
+    return () -> comments.putAll(dropped);
+  }
+
+  /** Writes the catalog; if that fails, undoes the change in memory and rethrows. */
+  private void saveOrUndo(Runnable undo) {
     try {
       save();
     } catch (RuntimeException e) {
-      tablesByName.put(key(before.schema(), before.name()), before);
-      tablesById.put(before.id(), before);
+      undo.run();
       throw e;
     }
     version++;
@@ -190,14 +299,12 @@ public final class Catalog {
   public synchronized void dropTable(TableDef table) {
     tablesByName.remove(key(table.schema(), table.name()));
     tablesById.remove(table.id());
-    try {
-      save();
-    } catch (RuntimeException e) {
+    Runnable undoComments = dropComments(table.id());
+    saveOrUndo(() -> {
       tablesByName.put(key(table.schema(), table.name()), table);
       tablesById.put(table.id(), table);
-      throw e;
-    }
-    version++;
+      undoComments.run();
+    });
   }
 
   private void requireFreeName(String schema, String name) {
@@ -262,13 +369,11 @@ public final class Catalog {
   public synchronized void dropView(ViewDef view) {
     String key = key(view.schema(), view.name());
     viewsByName.remove(key);
-    try {
-      save();
-    } catch (RuntimeException e) {
+    Runnable undoComments = dropComments(view.id());
+    saveOrUndo(() -> {
       viewsByName.put(key, view);
-      throw e;
-    }
-    version++;
+      undoComments.run();
+    });
   }
 
   private void save() {
@@ -322,6 +427,12 @@ public final class Catalog {
       view.searchPath().forEach(path::add);
       writeColumns(v.putArray("columns"), view.columns());
     }
+    ArrayNode commentList = root.putArray("comments");
+    comments().stream()
+        .sorted(Comparator.comparingLong(ObjectComment::objectId)
+            .thenComparing(ObjectComment::column))
+        .forEach(c -> commentList.addObject().put("object", c.objectId())
+            .put("column", c.column()).put("text", c.text()));
     try {
       DurableFiles.writeAtomically(file, JSON.writerWithDefaultPrettyPrinter()
           .writeValueAsBytes(root));
@@ -412,6 +523,12 @@ public final class Catalog {
           ViewDef view = new ViewDef(id, v.get("schema").asText(), v.get("name").asText(),
               v.get("query").asText(), readColumns(v.get("columns")), path);
           viewsByName.put(key(view.schema(), view.name()), view);
+        }
+      }
+      if (root.has("comments")) {
+        for (JsonNode c : root.get("comments")) {
+          comments.put(new CommentKey(c.get("object").asLong(), c.get("column").asText()),
+              c.get("text").asText());
         }
       }
     } catch (IOException | RuntimeException e) {

@@ -2,6 +2,7 @@ package io.exapg.storage.catalog;
 
 import io.exapg.core.type.DataType;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A table's definition; ids are never reused, so data files can be told apart by id.
@@ -34,6 +35,25 @@ public record TableDef(long id, String schema, String name, List<ColumnDef> colu
 
   public TableDef withIndexes(List<IndexDef> newIndexes) {
     return new TableDef(id, schema, name, columns, partitioning, distribution, newIndexes);
+  }
+
+  public TableDef withName(String newName) {
+    return new TableDef(id, schema, newName, columns, partitioning, distribution, indexes);
+  }
+
+  /** This table with a column renamed wherever the definition names it. */
+  public TableDef withColumnRenamed(String column, String newName) {
+    UnaryOperator<String> rename = name -> name.equals(column) ? newName : name;
+    List<ColumnDef> renamed = columns.stream()
+        .map(c -> new ColumnDef(rename.apply(c.name()), c.type(), c.nullable())).toList();
+    PartitionSpec newPartitioning = partitioning == null ? null
+        : new PartitionSpec(rename.apply(partitioning.column()), partitioning.method(),
+            partitioning.unit(), partitioning.width());
+    List<IndexDef> newIndexes = indexes.stream().map(index -> new IndexDef(index.id(),
+        index.name(), index.columns().stream().map(rename).toList(), index.unique(),
+        index.primary(), index.constraint())).toList();
+    return new TableDef(id, schema, name, renamed, newPartitioning,
+        distribution.stream().map(rename).toList(), newIndexes);
   }
 
   /** The indexes whose keys must be unique (primary key, unique constraints and indexes). */

@@ -17,6 +17,16 @@ public record ViewDef(long id, String schema, String name, String query,
     searchPath = List.copyOf(searchPath);
   }
 
+  public ViewDef withName(String newName) {
+    return new ViewDef(id, schema, newName, query, columns, searchPath);
+  }
+
+  public ViewDef withColumnRenamed(String column, String newName) {
+    return new ViewDef(id, schema, name, query, columns.stream()
+        .map(c -> c.name().equals(column) ? new ColumnDef(newName, c.type(), c.nullable()) : c)
+        .toList(), searchPath);
+  }
+
   public String qualifiedName() {
     return schema + "." + name;
   }

@@ -133,7 +133,7 @@ public final class TableStorage implements AutoCloseable {
     return table;
   }
 
-  /** Takes a changed layout (partitioning, distribution) of the same columns. */
+  /** Takes a changed definition (name, column names, layout) of the same column types. */
   public synchronized void redefine(TableDef changed) {
     table = changed;
   }

@@ -76,11 +76,7 @@ public final class PgCatalogSchema extends AbstractSchema {
         Map.entry("pg_user", new PgRolesTable(storage.access(), PgRolesTable.Kind.USERS)),
         Map.entry("pg_auth_members", new PgRolesTable(storage.access(),
             PgRolesTable.Kind.MEMBERS)),
-        Map.entry("pg_description", new PgFixedTable(new Columns()
-            .add("objoid", DataType.INTEGER)
-            .add("classoid", DataType.INTEGER)
-            .add("objsubid", DataType.INTEGER)
-            .add("description", DataType.TEXT), List.of())),
+        Map.entry("pg_description", new PgDescriptionTable(storage)),
         Map.entry("pg_collation", new PgFixedTable(new Columns()
             .add("oid", DataType.INTEGER)
             .add("collname", DataType.TEXT)
