@@ -6,9 +6,8 @@ import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
 /**
- * information_schema: the SQL standard's views of schemas, tables, views, columns and key
- * constraints, for
- * tools that read those instead of pg_catalog.
+ * information_schema: the SQL standard's views of schemas, tables, views, columns,
+ * constraints and routines, for tools that read those instead of pg_catalog.
  */
 public final class InformationSchema extends AbstractSchema {
   public static final String NAME = "information_schema";
@@ -16,13 +15,20 @@ public final class InformationSchema extends AbstractSchema {
   private final Map<String, Table> tables;
 
   public InformationSchema(StorageEngine storage, String database, String owner) {
-    this.tables = Map.of(
-        "schemata", new SchemataTable(storage, database, owner),
-        "tables", new TablesTable(storage, database),
-        "views", new ViewsTable(storage, database),
-        "columns", new ColumnsTable(storage, database),
-        "table_constraints", ConstraintsTable.tableConstraints(storage, database),
-        "key_column_usage", ConstraintsTable.keyColumnUsage(storage, database));
+    this.tables = Map.ofEntries(
+        Map.entry("schemata", new SchemataTable(storage, database, owner)),
+        Map.entry("tables", new TablesTable(storage, database)),
+        Map.entry("views", new ViewsTable(storage, database)),
+        Map.entry("columns", new ColumnsTable(storage, database)),
+        Map.entry("table_constraints", ConstraintsTable.tableConstraints(storage, database)),
+        Map.entry("key_column_usage", ConstraintsTable.keyColumnUsage(storage, database)),
+        Map.entry("constraint_column_usage",
+            ConstraintsTable.constraintColumnUsage(storage, database)),
+        Map.entry("check_constraints", ConstraintsTable.checkConstraints(storage, database)),
+        Map.entry("referential_constraints",
+            ConstraintsTable.referentialConstraints(storage, database)),
+        Map.entry("routines", new RoutinesTable(database)),
+        Map.entry("parameters", new ParametersTable(database)));
   }
 
   @Override

@@ -62,34 +62,35 @@ public final class PgBuiltinFunctions {
       new Typmod("timestamp", 2905, 2906), new Typmod("bpchar", 2913, 2914),
       new Typmod("varchar", 2915, 2916), new Typmod("numeric", 2917, 2918));
 
-  private record Function(int oid, String name, int returnType, List<Integer> argumentTypes,
+  /** One built-in function: OID, name, result and argument type OIDs, provolatile. */
+  public record Builtin(int oid, String name, int returnType, List<Integer> argumentTypes,
       char volatility) {
   }
 
-  private static final List<Function> FUNCTIONS = functions();
+  private static final List<Builtin> FUNCTIONS = functions();
   private static final Map<String, Integer> OIDS = oidsByName();
 
   private PgBuiltinFunctions() {
   }
 
-  private static List<Function> functions() {
-    List<Function> functions = new ArrayList<>();
+  private static List<Builtin> functions() {
+    List<Builtin> functions = new ArrayList<>();
     for (Io io : IO) {
       List<Integer> withTypmod = io.typmod() ? List.of(PgTypeOids.OID, PgTypeOids.INT4)
           : List.of();
-      functions.add(new Function(io.in(), io.prefix() + "in", io.type(),
+      functions.add(new Builtin(io.in(), io.prefix() + "in", io.type(),
           prepend(CSTRING, withTypmod), io.volatility().charAt(0)));
-      functions.add(new Function(io.out(), io.prefix() + "out", CSTRING, List.of(io.type()),
+      functions.add(new Builtin(io.out(), io.prefix() + "out", CSTRING, List.of(io.type()),
           io.volatility().charAt(1)));
-      functions.add(new Function(io.recv(), io.prefix() + "recv", io.type(),
+      functions.add(new Builtin(io.recv(), io.prefix() + "recv", io.type(),
           prepend(INTERNAL, withTypmod), io.volatility().charAt(2)));
-      functions.add(new Function(io.send(), io.prefix() + "send", PgTypeOids.BYTEA,
+      functions.add(new Builtin(io.send(), io.prefix() + "send", PgTypeOids.BYTEA,
           List.of(io.type()), io.volatility().charAt(3)));
     }
     for (Typmod typmod : TYPMODS) {
-      functions.add(new Function(typmod.in(), typmod.prefix() + "typmodin", PgTypeOids.INT4,
+      functions.add(new Builtin(typmod.in(), typmod.prefix() + "typmodin", PgTypeOids.INT4,
           List.of(CSTRING_ARRAY), 'i'));
-      functions.add(new Function(typmod.out(), typmod.prefix() + "typmodout", CSTRING,
+      functions.add(new Builtin(typmod.out(), typmod.prefix() + "typmodout", CSTRING,
           List.of(PgTypeOids.INT4), 'i'));
     }
     return List.copyOf(functions);
@@ -104,7 +105,7 @@ public final class PgBuiltinFunctions {
 
   private static Map<String, Integer> oidsByName() {
     Map<String, Integer> oids = new HashMap<>();
-    for (Function function : FUNCTIONS) {
+    for (Builtin function : FUNCTIONS) {
       oids.put(function.name(), function.oid());
     }
     return Map.copyOf(oids);
@@ -115,15 +116,20 @@ public final class PgBuiltinFunctions {
     return OIDS.getOrDefault(name, 0);
   }
 
+  /** Every function listed, all of them in pg_catalog. */
+  public static List<Builtin> all() {
+    return FUNCTIONS;
+  }
+
   /** The OIDs of every function listed, all of them in pg_catalog. */
   public static List<Integer> oids() {
-    return FUNCTIONS.stream().map(Function::oid).toList();
+    return FUNCTIONS.stream().map(Builtin::oid).toList();
   }
 
   /** pg_get_function_result() of each function: its return type's name. */
   public static Map<Integer, String> results() {
     Map<Integer, String> results = new HashMap<>();
-    for (Function f : FUNCTIONS) {
+    for (Builtin f : FUNCTIONS) {
       results.put(f.oid(), PgTypeNames.format(f.returnType(), -1));
     }
     return results;
@@ -132,7 +138,7 @@ public final class PgBuiltinFunctions {
   /** pg_get_function_arguments() of each function: its argument types' names. */
   public static Map<Integer, String> arguments() {
     Map<Integer, String> arguments = new HashMap<>();
-    for (Function f : FUNCTIONS) {
+    for (Builtin f : FUNCTIONS) {
       arguments.put(f.oid(), String.join(", ", f.argumentTypes().stream()
           .map(type -> PgTypeNames.format(type, -1)).toList()));
     }
@@ -142,7 +148,7 @@ public final class PgBuiltinFunctions {
   /** pg_proc's rows, in the column order of its definition in PgCatalogSchema. */
   static List<List<Object>> rows() {
     List<List<Object>> rows = new ArrayList<>();
-    for (Function f : FUNCTIONS) {
+    for (Builtin f : FUNCTIONS) {
       rows.add(Arrays.asList(f.oid(), f.name(), PgOids.PG_CATALOG, PgOids.BOOTSTRAP_SUPERUSER,
           LANGUAGE_INTERNAL, 1.0f, 0.0f, 0, "f", false, true, false,
           String.valueOf(f.volatility()), f.argumentTypes().size(), 0, f.returnType(),

@@ -1,5 +1,6 @@
 package io.exapg.planner.catalog.pg;
 
+import io.exapg.core.expr.runtime.PgTypeNames;
 import io.exapg.core.type.DataType;
 import io.exapg.core.type.PgTypeOids;
 import io.exapg.planner.catalog.SystemTable;
@@ -13,6 +14,8 @@ public final class PgTypeTable extends SystemTable {
   private record BaseType(int oid, String name, int length, char category, boolean preferred,
       int arrayOid, String io, char align, boolean collatable, String typmodIn) {
   }
+
+  private static final int CSTRING_ARRAY = 1263;
 
   private static final List<BaseType> TYPES = List.of(
       new BaseType(PgTypeOids.BOOL, "bool", 1, 'B', true, 1000, "bool", 'c', false, "-"),
@@ -95,6 +98,38 @@ public final class PgTypeTable extends SystemTable {
     rows.add(row(PgTypeOids.OIDVECTOR, "oidvector", -1, "A", false, PgTypeOids.OID, 1013,
         "oidvector", "-", "-", "i", false));
     return rows;
+  }
+
+  /**
+   * typname of a type pg_type lists, or of the pseudo-types the I/O functions take (cstring,
+   * internal, anyarray, cstring's array type).
+   */
+  public static String typeName(int oid) {
+    for (BaseType type : TYPES) {
+      if (type.oid() == oid) {
+        return type.name();
+      }
+      if (type.arrayOid() == oid) {
+        return "_" + type.name();
+      }
+    }
+    return switch (oid) {
+      case PgTypeOids.INT2VECTOR -> "int2vector";
+      case PgTypeOids.OIDVECTOR -> "oidvector";
+      case CSTRING_ARRAY -> "_cstring";
+      default -> PgTypeNames.format(oid, -1);
+    };
+  }
+
+  /**
+   * information_schema's data_type of a type: ARRAY for arrays (int2vector and oidvector
+   * included), else the type's SQL name without modifiers.
+   */
+  public static String informationSchemaName(int oid) {
+    if (oid == CSTRING_ARRAY || PgTypeOids.elementOf(oid) != 0) {
+      return "ARRAY";
+    }
+    return oid == PgTypeOids.BPCHAR ? "character" : PgTypeNames.format(oid, -1);
   }
 
   /** The OIDs of every type listed, all of them in pg_catalog. */
