@@ -811,6 +811,28 @@ SqlNode ExaCheckpoint() :
     <CHECKPOINT> { return new SqlCheckpoint(getPos()); }
 }
 
+/** DISCARD ALL | PLANS | SEQUENCES | TEMP | TEMPORARY. */
+SqlNode ExaDiscard() :
+{
+    final Span s;
+    SqlDiscard.What what;
+}
+{
+    <DISCARD> { s = span(); }
+    (
+        <ALL> { what = SqlDiscard.What.ALL; }
+    |
+        <PLANS> { what = SqlDiscard.What.PLANS; }
+    |
+        <SEQUENCES> { what = SqlDiscard.What.SEQUENCES; }
+    |
+        ( <TEMP> | <TEMPORARY> ) { what = SqlDiscard.What.TEMP; }
+    )
+    {
+        return new SqlDiscard(s.end(this), what);
+    }
+}
+
 /**
  * PostgreSQL's postfix cast, "expr::type" or "expr::type[]", which binds tighter than any
  * other operator.

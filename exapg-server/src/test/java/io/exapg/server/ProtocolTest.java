@@ -132,6 +132,50 @@ class ProtocolTest {
     }
   }
 
+  /** Parse of a named statement, then Bind, Execute and Sync; the first error's SQLSTATE. */
+  private static String runNamed(RawClient client, String name) throws IOException {
+    ByteArrayOutputStream bind = new ByteArrayOutputStream();
+    bind.write(cString(""));
+    bind.write(cString(name));
+    bind.write(new byte[] {0, 0, 0, 0, 0, 0});
+    client.message('B', bind.toByteArray());
+    client.message('E', new byte[] {0, 0, 0, 0, 0});
+    client.message('S', new byte[0]);
+    while (true) {
+      char type = (char) client.in.readByte();
+      byte[] body = new byte[client.in.readInt() - 4];
+      client.in.readFully(body);
+      if (type == 'E') {
+        client.readUntil('Z');
+        return errorCode(body);
+      }
+      if (type == 'Z') {
+        return null;
+      }
+    }
+  }
+
+  @Test
+  void discardAllDropsPreparedStatements() throws IOException {
+    try (RawClient client = new RawClient()) {
+      client.startup(defaultStartup());
+      client.readUntil('Z');
+      ByteArrayOutputStream parse = new ByteArrayOutputStream();
+      parse.write(cString("kept"));
+      parse.write(cString("SELECT 42"));
+      parse.write(new byte[] {0, 0});
+      client.message('P', parse.toByteArray());
+      client.message('S', new byte[0]);
+      client.readUntil('Z');
+      assertEquals(null, runNamed(client, "kept"));
+      client.message('Q', cString("DISCARD ALL"));
+      byte[] tag = client.readUntil('C');
+      assertEquals("DISCARD ALL", new String(tag, 0, tag.length - 1, StandardCharsets.UTF_8));
+      client.readUntil('Z');
+      assertEquals("26000", runNamed(client, "kept"));
+    }
+  }
+
   @Test
   void unknownDatabaseAndUserAreRefused() throws IOException {
     try (RawClient client = new RawClient()) {

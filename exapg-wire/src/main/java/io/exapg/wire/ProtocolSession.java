@@ -145,6 +145,23 @@ final class ProtocolSession {
     out.flush();
   }
 
+  /**
+   * After DISCARD ALL, the prepared statements and portals are gone, as in PostgreSQL (the one
+   * running the DISCARD finishes first).
+   */
+  private void forgetPreparedAfter(StatementResult.Command command, Portal running) {
+    if (!command.tag().equals("DISCARD ALL")) {
+      return;
+    }
+    for (Portal portal : portals.values()) {
+      if (portal != running) {
+        portal.close();
+      }
+    }
+    portals.clear();
+    statements.clear();
+  }
+
   // ---------------------------------------------------------------- simple query protocol
 
   private void simpleQuery(String sql) {
@@ -166,8 +183,10 @@ final class ProtocolSession {
             sendRows(portal, 0);
           }
         }
-        case StatementResult.Command command ->
-            out.write(Messages.commandComplete(allocator(), command.tag()));
+        case StatementResult.Command command -> {
+          forgetPreparedAfter(command, null);
+          out.write(Messages.commandComplete(allocator(), command.tag()));
+        }
         case StatementResult.CopyIn copy -> copyIn(copy);
         case StatementResult.CopyOut copy -> copyOut(copy);
       }
@@ -336,8 +355,10 @@ final class ProtocolSession {
       }
     }
     switch (portal.result) {
-      case StatementResult.Command command ->
-          out.write(Messages.commandComplete(allocator(), command.tag()));
+      case StatementResult.Command command -> {
+        forgetPreparedAfter(command, portal);
+        out.write(Messages.commandComplete(allocator(), command.tag()));
+      }
       case StatementResult.CopyIn copy -> {
         portal.result = new StatementResult.Command("COPY");
         copyIn(copy);

@@ -45,6 +45,7 @@ import io.exapg.planner.parser.SqlCreateIndex;
 import io.exapg.planner.parser.SqlCreateTableStatement;
 import io.exapg.planner.parser.SqlCreateViewStatement;
 import io.exapg.planner.parser.SqlDeclareCursor;
+import io.exapg.planner.parser.SqlDiscard;
 import io.exapg.planner.parser.SqlDropStatement;
 import io.exapg.planner.parser.SqlExplainStatement;
 import io.exapg.planner.parser.SqlFetchCursor;
@@ -161,9 +162,13 @@ final class SqlSession implements EngineSession {
     }
   }
 
-  /** A statement refused before it ran (syntax, names, types) goes to the history too. */
+  /**
+   * A statement refused before it ran (syntax, names, types) goes to the history too, and
+   * fails the transaction block it is in, as any error does in PostgreSQL.
+   */
   private ExaException rejected(String text, RuntimeException e) {
     ExaException error = ExaException.wrap(e);
+    markFailed();
     new StatementTrace(engine.queryLog(), info.processId(), info.user(), text, nowMicros())
         .failed(error, 0);
     return error;
@@ -186,6 +191,7 @@ final class SqlSession implements EngineSession {
       case SqlAlterTableLayout alter -> "ALTER TABLE";
       case SqlAlterRename rename -> rename.command();
       case SqlComment comment -> "COMMENT";
+      case SqlDiscard discard -> discard.command();
       case SqlTruncateTable truncate -> "TRUNCATE TABLE";
       case SqlCopy copy -> "COPY";
       case SqlCheckpoint checkpoint -> "CHECKPOINT";
@@ -415,6 +421,7 @@ final class SqlSession implements EngineSession {
         requireNoTransactionBlock("COMMENT");
         yield new DdlExecutor(engine, this).comment(comment);
       }
+      case SqlDiscard discard -> discard(discard);
       case SqlTruncateTable truncate -> truncate(truncate);
       case SqlVacuum vacuum -> {
         String command = vacuum.compact ? "VACUUM" : "ANALYZE";
@@ -637,6 +644,25 @@ final class SqlSession implements EngineSession {
         failed = false;
         return new StatementResult.Command("ROLLBACK");
     }
+  }
+
+  /**
+   * DISCARD ALL closes the cursors and resets every setting and the role, as at the start of
+   * the session (the wire protocol layer drops the prepared statements on seeing its tag).
+   * ExaPG caches no plans per session and has no sequences or temporary tables, so the other
+   * forms have nothing to drop.
+   */
+  private StatementResult discard(SqlDiscard discard) {
+    if (discard.what == SqlDiscard.What.ALL) {
+      if (transaction != null) {
+        throw new ExaException(SqlState.ACTIVE_SQL_TRANSACTION,
+            "DISCARD ALL cannot run inside a transaction block");
+      }
+      cursors.closeAll();
+      settings.resetAll();
+      setRole("none");
+    }
+    return new StatementResult.Command(discard.command());
   }
 
   private StatementResult setVariable(SqlSetVariable set) {

@@ -6,6 +6,7 @@ import io.exapg.planner.parser.impl.ExaSqlParserImpl;
 import io.exapg.planner.parser.impl.ParseException;
 import io.exapg.planner.parser.impl.Token;
 import io.exapg.planner.validate.ExaConformance;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +34,32 @@ public final class ExaParser {
           + "(ADD|ALTER|RENAME|OWNER|SET|RESET|ENABLE|DISABLE|ATTACH|DETACH|VALIDATE|CLUSTER"
           + "|INHERIT|NO|REPLICA|OF|NOT|FORCE|DROP\\s+(?:COLUMN|CONSTRAINT|\\w+(?!\\s+KEYS)))\\b",
       Pattern.CASE_INSENSITIVE);
+
+  /** Kinds of object PostgreSQL creates, alters and drops that ExaPG does not have. */
+  private static final String OTHER_OBJECT_KINDS = "ACCESS\\s+METHOD|AGGREGATE|CAST|COLLATION"
+      + "|CONVERSION|DATABASE|DOMAIN|EVENT\\s+TRIGGER|EXTENSION|FOREIGN\\s+DATA\\s+WRAPPER"
+      + "|FOREIGN\\s+TABLE|FUNCTION|LANGUAGE|MATERIALIZED\\s+VIEW|OPERATOR|POLICY|PROCEDURE"
+      + "|PUBLICATION|RULE|SEQUENCE|SERVER|STATISTICS|SUBSCRIPTION|TABLESPACE|TEXT\\s+SEARCH"
+      + "|TRANSFORM|TRIGGER|TYPE|USER\\s+MAPPING";
+
+  /**
+   * PostgreSQL statements ExaPG does not have, by their leading words: failing to parse one
+   * of these is 0A000, not a syntax error.
+   */
+  private static final Pattern OTHER_STATEMENT = Pattern.compile("\\s*("
+      + "CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED|TRUSTED|PROCEDURAL"
+      + "|CONSTRAINT|DEFAULT)\\s+)*(?:" + OTHER_OBJECT_KINDS + ")"
+      + "|CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:TEMP|TEMPORARY|RECURSIVE)\\s+VIEW"
+      + "|ALTER\\s+(?:" + OTHER_OBJECT_KINDS + "|DEFAULT\\s+PRIVILEGES|INDEX|LARGE\\s+OBJECT|ROUTINE"
+      + "|SCHEMA|SYSTEM)"
+      + "|ALTER\\s+(?:ROLE|USER|GROUP)\\s+\\S+\\s+(?:SET|RESET|RENAME)"
+      + "|DROP\\s+(?:" + OTHER_OBJECT_KINDS + "|OWNED|ROUTINE)"
+      + "|CLUSTER|DEALLOCATE|DO|EXECUTE|IMPORT\\s+FOREIGN\\s+SCHEMA|LISTEN|LOAD|LOCK|NOTIFY"
+      + "|PREPARE(?:\\s+TRANSACTION)?|REASSIGN\\s+OWNED|REFRESH\\s+MATERIALIZED\\s+VIEW|REINDEX"
+      + "|RELEASE(?:\\s+SAVEPOINT)?|SAVEPOINT|ROLLBACK\\s+(?:TO(?:\\s+SAVEPOINT)?|PREPARED)"
+      + "|COMMIT\\s+PREPARED"
+      + "|SECURITY\\s+LABEL|SET\\s+CONSTRAINTS|SET\\s+SESSION\\s+AUTHORIZATION|UNLISTEN"
+      + ")\\b", Pattern.CASE_INSENSITIVE);
 
   /** Parses again after rewriting one spot (keyword labels, FROM, position's argument). */
   private static final int MAX_RETRIES = 16;
@@ -230,6 +257,15 @@ public final class ExaParser {
           + " is not supported yet; " + statement + " supports "
           + (statement.equals("ALTER TABLE") ? "PARTITION BY, DISTRIBUTE BY, DROP PARTITION"
               + " KEYS, DROP DISTRIBUTION KEYS, " : "") + "RENAME TO and RENAME COLUMN");
+    }
+    Matcher other = OTHER_STATEMENT.matcher(piece.text());
+    if (other.lookingAt()) {
+      String[] words = other.group(1).toUpperCase(Locale.ROOT).split("\\s+");
+      // ALTER ROLE name SET: the statement, not the role's name
+      boolean role = words.length == 4 && words[0].equals("ALTER")
+          && List.of("ROLE", "USER", "GROUP").contains(words[1]);
+      return ExaException.notSupported(role ? words[0] + " " + words[1] + " ... " + words[3]
+          : String.join(" ", words));
     }
     return syntaxError(e, piece);
   }
