@@ -4,10 +4,14 @@ import io.exapg.core.error.ExaException;
 import io.exapg.core.error.SqlState;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A session's configuration parameters, with PostgreSQL's names and defaults. Parameters that
@@ -67,6 +71,13 @@ final class SessionSettings {
   private final Map<String, String> values = new TreeMap<>();
   private final Map<String, String> defaults = new TreeMap<>();
   private final Map<String, String> changes = new LinkedHashMap<>();
+  /** The values when the transaction block began; null outside a block. */
+  private Map<String, String> atBegin;
+  /**
+   * What SET and RESET (not SET LOCAL) left in the block, which COMMIT keeps; null for a
+   * parameter reset to having no value.
+   */
+  private final Map<String, String> keptAtCommit = new HashMap<>();
 
   SessionSettings(String user, boolean superuser, String serverVersion, long queryMemoryLimit,
       Map<String, String> startup) {
@@ -107,7 +118,79 @@ final class SessionSettings {
         "unrecognized configuration parameter \"" + name + "\"");
   }
 
+  /** SET: for the session (undone if the transaction block it is in rolls back). */
   void set(String name, String value) {
+    String key = assign(name, value);
+    keep(key);
+  }
+
+  /** SET LOCAL: until the end of the transaction block, whether it commits or not. */
+  void setLocal(String name, String value) {
+    assign(name, value);
+  }
+
+  private void keep(String key) {
+    if (atBegin != null) {
+      keptAtCommit.put(key, values.get(key));
+    }
+  }
+
+  /** BEGIN: from now on, changes are undone by ROLLBACK (and SET LOCAL ones by COMMIT). */
+  void beginTransaction() {
+    atBegin = new TreeMap<>(values);
+    keptAtCommit.clear();
+  }
+
+  /**
+   * The end of a transaction block: after ROLLBACK every parameter has its value from before
+   * BEGIN; after COMMIT, what SET and RESET changed in the block stays. Changed reported
+   * parameters are reported again.
+   */
+  void endTransaction(boolean committed) {
+    if (atBegin == null) {
+      return;
+    }
+    Map<String, String> target = new TreeMap<>(atBegin);
+    if (committed) {
+      keptAtCommit.forEach((key, value) -> {
+        if (value == null) {
+          target.remove(key);
+        } else {
+          target.put(key, value);
+        }
+      });
+    }
+    Set<String> keys = new TreeSet<>(values.keySet());
+    keys.addAll(target.keySet());
+    for (String key : keys) {
+      String value = target.get(key);
+      if (Objects.equals(values.get(key), value)) {
+        continue;
+      }
+      if (value == null) {
+        values.remove(key);
+        continue;
+      }
+      values.put(key, value);
+      Definition definition = KNOWN.get(key);
+      if (definition != null && definition.reported()) {
+        changes.put(displayName(key), value);
+      }
+    }
+    atBegin = null;
+    keptAtCommit.clear();
+  }
+
+  /** What RESET would give the parameter (SET LOCAL name TO DEFAULT). */
+  String defaultValue(String name) {
+    String key = name.toLowerCase(Locale.ROOT);
+    if (!values.containsKey(key)) {
+      throw unrecognized(name);
+    }
+    return defaults.get(key);
+  }
+
+  private String assign(String name, String value) {
     String key = name.toLowerCase(Locale.ROOT);
     if (!KNOWN.containsKey(key) && !key.contains(".")) {
       throw unrecognized(name);
@@ -126,14 +209,19 @@ final class SessionSettings {
         changes.put(displayName(key), normalized);
       }
     }
+    return key;
   }
 
-  /** After SET ROLE: what SHOW role and is_superuser (reported to the client) say. */
-  void setRole(String role, boolean superuser) {
+  /** After SET [LOCAL] ROLE: what SHOW role and is_superuser (reported to the client) say. */
+  void setRole(String role, boolean superuser, boolean local) {
     values.put("role", role);
     if (!values.get("is_superuser").equals(superuser ? "on" : "off")) {
       values.put("is_superuser", superuser ? "on" : "off");
       changes.put(displayName("is_superuser"), superuser ? "on" : "off");
+    }
+    if (!local) {
+      keep("role");
+      keep("is_superuser");
     }
   }
 
@@ -145,6 +233,7 @@ final class SessionSettings {
     String value = defaults.get(key);
     if (value == null) {
       values.remove(key);
+      keep(key);
     } else {
       set(key, value);
     }

@@ -607,6 +607,7 @@ final class SqlSession implements EngineSession {
         } else {
           transaction = engine.storage().begin();
           failed = false;
+          settings.beginTransaction();
         }
         return new StatementResult.Command("BEGIN");
       case COMMIT:
@@ -621,6 +622,7 @@ final class SqlSession implements EngineSession {
         failed = false;
         if (wasFailed) {
           cursors.endTransaction(false);
+          endSettings(false);
           finishing.rollback();
           return new StatementResult.Command("ROLLBACK");
         }
@@ -628,9 +630,11 @@ final class SqlSession implements EngineSession {
           engine.storage().commit(finishing);
         } catch (RuntimeException e) {
           cursors.endTransaction(false);
+          endSettings(false);
           throw e;
         }
         cursors.endTransaction(true);
+        endSettings(true);
         return new StatementResult.Command("COMMIT");
       default:
         if (transaction == null) {
@@ -638,6 +642,7 @@ final class SqlSession implements EngineSession {
         } else {
           closeOpenStreams();
           cursors.endTransaction(false);
+          endSettings(false);
           transaction.rollback();
         }
         transaction = null;
@@ -660,7 +665,7 @@ final class SqlSession implements EngineSession {
       }
       cursors.closeAll();
       settings.resetAll();
-      setRole("none");
+      setRole("none", false);
     }
     return new StatementResult.Command(discard.command());
   }
@@ -668,10 +673,18 @@ final class SqlSession implements EngineSession {
   private StatementResult setVariable(SqlSetVariable set) {
     switch (set.form) {
       case SET -> {
+        if (set.local && transaction == null) {
+          // PostgreSQL says so as a WARNING; ExaPG's messages to clients are notices
+          notice("SET LOCAL can only be used in transaction blocks");
+          return new StatementResult.Command("SET");
+        }
         if (set.name.equalsIgnoreCase("role")) {
-          setRole(set.values.isEmpty() ? "none" : set.values.get(0));
-        } else if (set.values.isEmpty()) {
+          setRole(set.values.isEmpty() ? "none" : set.values.get(0), set.local);
+        } else if (set.values.isEmpty() && !set.local) {
           settings.reset(set.name);
+        } else if (set.local) {
+          settings.setLocal(set.name, set.values.isEmpty() ? settings.defaultValue(set.name)
+              : String.join(", ", set.values));
         } else {
           settings.set(set.name, String.join(", ", set.values));
         }
@@ -679,7 +692,7 @@ final class SqlSession implements EngineSession {
       }
       case RESET -> {
         if (set.name.equalsIgnoreCase("role")) {
-          setRole("none");
+          setRole("none", false);
         } else {
           settings.reset(set.name);
         }
@@ -687,15 +700,20 @@ final class SqlSession implements EngineSession {
       }
       case RESET_ALL -> {
         settings.resetAll();
-        setRole("none");
+        setRole("none", false);
         return new StatementResult.Command("RESET");
       }
       default -> {
         for (String mode : set.values) {
-          if (mode.startsWith("ISOLATION LEVEL ")) {
-            settings.set(set.form == SqlSetVariable.Form.SESSION_TRANSACTION_MODES
-                ? "default_transaction_isolation" : "transaction_isolation",
-                mode.substring("ISOLATION LEVEL ".length()));
+          if (!mode.startsWith("ISOLATION LEVEL ")) {
+            continue;
+          }
+          String level = mode.substring("ISOLATION LEVEL ".length());
+          if (set.form == SqlSetVariable.Form.SESSION_TRANSACTION_MODES) {
+            settings.set("default_transaction_isolation", level);
+          } else {
+            // SET TRANSACTION: this transaction only
+            settings.setLocal("transaction_isolation", level);
           }
         }
         return new StatementResult.Command("SET");
@@ -707,12 +725,12 @@ final class SqlSession implements EngineSession {
    * SET ROLE: the session acts as another role, whose privileges it then has, which its user
    * must be a member of (superusers may take any); NONE goes back to the session user.
    */
-  private void setRole(String name) {
+  private void setRole(String name, boolean local) {
     AccessControl access = engine.storage().access();
     Privileges own = new Privileges(access, engine.storage().catalog(), info.user());
     if (name.equalsIgnoreCase("none")) {
       privileges = own;
-      settings.setRole("none", own.superuser());
+      settings.setRole("none", own.superuser(), local);
       return;
     }
     RoleDef role = access.role(name);
@@ -726,7 +744,18 @@ final class SqlSession implements EngineSession {
           "permission denied to set role \"" + name + "\"");
     }
     privileges = new Privileges(access, engine.storage().catalog(), role.name());
-    settings.setRole(role.name(), access.isSuperuser(role.oid()));
+    settings.setRole(role.name(), access.isSuperuser(role.oid()), local);
+  }
+
+  /**
+   * The end of a transaction block for the settings: ROLLBACK undoes SET, both undo SET LOCAL;
+   * the session then acts as the role the settings name again.
+   */
+  private void endSettings(boolean committed) {
+    settings.endTransaction(committed);
+    String role = settings.get("role");
+    privileges = new Privileges(engine.storage().access(), engine.storage().catalog(),
+        role.equals("none") ? info.user() : role);
   }
 
   /**
