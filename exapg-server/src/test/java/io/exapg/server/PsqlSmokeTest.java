@@ -211,6 +211,58 @@ class PsqlSmokeTest {
   }
 
   @Test
+  void commentsShowAndCommandsAboutAbsentObjectsListNone() throws Exception {
+    Result result = psql("""
+        CREATE TABLE noted (id INT, memo TEXT);
+        COMMENT ON TABLE noted IS 'a table with notes';
+        COMMENT ON COLUMN noted.memo IS 'free text';
+        \\dt+ noted
+        \\d+ noted
+        \\dx
+        \\do
+        \\dC
+        \\des
+        \\ddp
+        \\dF
+        DROP TABLE noted;
+        """, "-A", "-F", "|");
+    assertEquals(0, result.exitCode(), result.errors());
+    assertEquals("", result.errors());
+    String expected = String.join("\n",
+        "CREATE TABLE", "COMMENT", "COMMENT",
+        "List of relations",
+        "Schema|Name|Type|Owner|Persistence|Access method|Size|Description",
+        "public|noted|table|exapg|permanent|heap|0 bytes|a table with notes",
+        "(1 row)",
+        "Table \"public.noted\"",
+        "Column|Type|Collation|Nullable|Default|Storage|Compression|Stats target|Description",
+        "id|integer||||plain|||",
+        "memo|text||||extended|||free text",
+        "Access method: heap",
+        "List of installed extensions",
+        "Name|Version|Schema|Description",
+        "(0 rows)",
+        "List of operators",
+        "Schema|Name|Left arg type|Right arg type|Result type|Description",
+        "(0 rows)",
+        "List of casts",
+        "Source type|Target type|Function|Implicit?",
+        "(0 rows)",
+        "List of foreign servers",
+        "Name|Owner|Foreign-data wrapper",
+        "(0 rows)",
+        "Default access privileges",
+        "Owner|Schema|Type|Access privileges",
+        "(0 rows)",
+        "List of text search configurations",
+        "Schema|Name|Description",
+        "(0 rows)",
+        "DROP TABLE",
+        "");
+    assertEquals(expected, result.output());
+  }
+
+  @Test
   void scalarSubqueriesAreNamedAfterTheirColumn() throws Exception {
     Result result = psql("SELECT (SELECT count(*) FROM generate_series(1, 3)),"
         + " (SELECT max(g) AS m FROM generate_series(1, 3) g), EXISTS (SELECT 1), (SELECT 1);\n",

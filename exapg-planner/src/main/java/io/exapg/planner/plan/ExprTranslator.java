@@ -466,6 +466,20 @@ public final class ExprTranslator {
       case "PG_RELATION_SIZE":
       case "PG_TOTAL_RELATION_SIZE":
         return sizeOf(translate(operands.get(0)));
+      case "PG_DATABASE_SIZE":
+        return storedBytes(operands.get(0), PgOids.DATABASE, statement.database());
+      case "PG_TABLESPACE_SIZE": {
+        Expr global = storedBytes(operands.get(0), PgOids.GLOBAL_TABLESPACE, "pg_global");
+        // pg_global holds nothing of ExaPG's: the shared catalogs are files of their own
+        Expr empty = new Call(Function.CASE, List.of(new Call(Function.IS_NULL, List.of(global),
+            DataType.BOOLEAN), Literal.nullOf(DataType.BIGINT),
+            new Literal(0L, DataType.BIGINT)), DataType.BIGINT);
+        return new Call(Function.COALESCE, List.of(
+            storedBytes(operands.get(0), PgOids.DEFAULT_TABLESPACE, "pg_default"), empty),
+            DataType.BIGINT);
+      }
+      case "GETDATABASEENCODING":
+        return new Literal(PgEncodings.name(PgEncodings.UTF8), DataType.TEXT);
       case "PG_INDEXES_SIZE":
         // indexes are catalog entries only: they take no space
         return new Call(Function.CASE, List.of(new Call(Function.IS_NULL,
@@ -506,6 +520,28 @@ public final class ExprTranslator {
       case "PG_FUNCTION_IS_VISIBLE":
         // pg_proc lists pg_catalog's functions only, which are always visible
         return oneOf(translate(operands.get(0)), PgBuiltinFunctions.oids());
+      case "PG_OPERATOR_IS_VISIBLE":
+      case "PG_OPCLASS_IS_VISIBLE":
+      case "PG_OPFAMILY_IS_VISIBLE":
+      case "PG_CONVERSION_IS_VISIBLE":
+      case "PG_COLLATION_IS_VISIBLE":
+      case "PG_TS_CONFIG_IS_VISIBLE":
+      case "PG_TS_DICT_IS_VISIBLE":
+      case "PG_TS_PARSER_IS_VISIBLE":
+      case "PG_TS_TEMPLATE_IS_VISIBLE":
+      case "PG_STATISTICS_OBJ_IS_VISIBLE":
+        // their catalogs are empty here: no OID names such an object
+        return Literal.nullOf(DataType.BOOLEAN);
+      case "PG_CHAR_TO_ENCODING": {
+        Expr encoding = new Call(Function.UPPER, List.of(asText(operands.get(0))),
+            DataType.TEXT);
+        return new Call(Function.CASE, List.of(
+            new Call(Function.EQUAL, List.of(encoding, new Literal("UTF8", DataType.TEXT)),
+                DataType.BOOLEAN), new Literal((long) PgEncodings.UTF8, DataType.BIGINT),
+            new Call(Function.EQUAL, List.of(encoding, new Literal("SQL_ASCII",
+                DataType.TEXT)), DataType.BOOLEAN), new Literal(0L, DataType.BIGINT),
+            new Literal(-1L, DataType.BIGINT)), DataType.BIGINT);
+      }
       case "PG_TABLESPACE_LOCATION": {
         Expr tablespace = cast(translate(operands.get(0)), DataType.BIGINT);
         return new Call(Function.CASE, List.of(
@@ -1095,6 +1131,22 @@ public final class ExprTranslator {
     }
     branches.add(Literal.nullOf(DataType.TEXT));
     return new Call(Function.CASE, branches, DataType.TEXT);
+  }
+
+  /**
+   * The bytes every table takes on disk when the operand names the object (by OID or by
+   * name), else NULL: pg_database_size of the database, pg_tablespace_size of pg_default.
+   */
+  private Expr storedBytes(RexNode operand, int oid, String name) {
+    long total = statement.catalogTexts().get().relationSizes().values().stream()
+        .mapToLong(Long::longValue).sum();
+    Expr value = translate(operand);
+    Expr matches = value.type().isString()
+        ? new Call(Function.EQUAL, List.of(value, new Literal(name, DataType.TEXT)),
+            DataType.BOOLEAN)
+        : equal(cast(value, DataType.BIGINT), oid);
+    return new Call(Function.CASE, List.of(matches, new Literal(total, DataType.BIGINT),
+        Literal.nullOf(DataType.BIGINT)), DataType.BIGINT);
   }
 
   /** The bytes the relation with this OID takes on disk; NULL for unknown OIDs. */

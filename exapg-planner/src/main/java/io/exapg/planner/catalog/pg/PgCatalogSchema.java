@@ -8,6 +8,7 @@ import io.exapg.planner.catalog.KeywordsFunction;
 import io.exapg.planner.catalog.SystemTable.Columns;
 import io.exapg.storage.StorageEngine;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -27,7 +28,7 @@ public final class PgCatalogSchema extends AbstractSchema {
 
   public PgCatalogSchema(StorageEngine storage, String database,
       Supplier<List<SessionActivity>> sessions) {
-    this.tables = Map.ofEntries(
+    Map<String, Table> all = new HashMap<>(Map.ofEntries(
         Map.entry("pg_stat_activity", new PgStatActivityTable(sessions)),
         Map.entry("pg_stat_user_tables", new PgStatUserTablesTable(storage)),
         Map.entry("pg_tables", new PgTablesView(storage, PgTablesView.Kind.TABLES)),
@@ -214,7 +215,21 @@ public final class PgCatalogSchema extends AbstractSchema {
         Map.entry("pg_publication_namespace", new PgFixedTable(new Columns()
             .add("oid", DataType.INTEGER)
             .add("pnpubid", DataType.INTEGER)
-            .add("pnnspid", DataType.INTEGER), List.of())));
+            .add("pnnspid", DataType.INTEGER), List.of()))));
+    all.putAll(PgEmptyTables.tables());
+    // the language of every function pg_proc lists
+    all.put("pg_language", new PgFixedTable(new Columns()
+        .add("oid", DataType.INTEGER)
+        .add("lanname", DataType.TEXT)
+        .add("lanowner", DataType.INTEGER)
+        .add("lanispl", DataType.BOOLEAN)
+        .add("lanpltrusted", DataType.BOOLEAN)
+        .add("lanplcallfoid", DataType.INTEGER)
+        .add("laninline", DataType.INTEGER)
+        .add("lanvalidator", DataType.INTEGER)
+        .add("lanacl", PgOids.TEXT_ARRAY), List.of(Arrays.asList(12, "internal",
+            PgOids.BOOTSTRAP_SUPERUSER, false, false, 0, 0, 0, null))));
+    this.tables = Map.copyOf(all);
   }
 
   @Override

@@ -24,7 +24,26 @@ public final class PgOids {
       Map.entry("pg_tablespace", 1213), Map.entry("pg_am", 2601),
       Map.entry("pg_attrdef", 2604), Map.entry("pg_constraint", 2606),
       Map.entry("pg_description", 2609), Map.entry("pg_index", 2610),
-      Map.entry("pg_inherits", 2611), Map.entry("pg_namespace", 2615));
+      Map.entry("pg_inherits", 2611), Map.entry("pg_namespace", 2615),
+      Map.entry("pg_aggregate", 2600), Map.entry("pg_amop", 2602), Map.entry("pg_amproc", 2603),
+      Map.entry("pg_auth_members", 1261), Map.entry("pg_cast", 2605),
+      Map.entry("pg_collation", 3456), Map.entry("pg_conversion", 2607),
+      Map.entry("pg_db_role_setting", 2964), Map.entry("pg_default_acl", 826),
+      Map.entry("pg_depend", 2608), Map.entry("pg_enum", 3501),
+      Map.entry("pg_event_trigger", 3466), Map.entry("pg_extension", 3079),
+      Map.entry("pg_foreign_data_wrapper", 2328), Map.entry("pg_foreign_server", 1417),
+      Map.entry("pg_foreign_table", 3118), Map.entry("pg_init_privs", 3394),
+      Map.entry("pg_language", 2612), Map.entry("pg_largeobject_metadata", 2995),
+      Map.entry("pg_opclass", 2616), Map.entry("pg_operator", 2617),
+      Map.entry("pg_opfamily", 2753), Map.entry("pg_partitioned_table", 3350),
+      Map.entry("pg_policy", 3256), Map.entry("pg_publication", 6104),
+      Map.entry("pg_publication_namespace", 6237), Map.entry("pg_publication_rel", 6106),
+      Map.entry("pg_range", 3541), Map.entry("pg_rewrite", 2618), Map.entry("pg_seclabel", 3596),
+      Map.entry("pg_sequence", 2224), Map.entry("pg_shdescription", 2396),
+      Map.entry("pg_statistic_ext", 3381), Map.entry("pg_transform", 3576),
+      Map.entry("pg_trigger", 2620), Map.entry("pg_ts_config", 3602),
+      Map.entry("pg_ts_dict", 3600), Map.entry("pg_ts_parser", 3601),
+      Map.entry("pg_ts_template", 3764), Map.entry("pg_user_mapping", 1418));
 
   /** The type of ACL and option columns; PostgreSQL's aclitem[] is text[] here. */
   public static final DataType TEXT_ARRAY = DataType.array(DataType.TEXT);
