@@ -1035,6 +1035,20 @@ void ExaRegexMatch(List<Object> list, ExprContext exprContext, Span s) :
     }
 }
 
+/** a ^ b: PostgreSQL's exponentiation. */
+void ExaPower(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlNode exponent;
+}
+{
+    <CARET> { checkNonQueryExpression(exprContext); }
+    exponent = Expression3(ExprContext.ACCEPT_SUB_QUERY)
+    {
+        list.add(new SqlParserUtil.ToTreeListItem(ExaOperators.POWER, s.pos()));
+        list.add(exponent);
+    }
+}
+
 SqlOperator ExaRegexOperator() :
 {
 }

@@ -383,7 +383,9 @@ public final class ExprTranslator {
       case "SQRT":
         return simple(Function.SQRT, call, type);
       case "POWER":
-        return simple(Function.POWER, call, type);
+        // computed in double precision, whatever the operands (decimals too)
+        return new Call(Function.POWER, castAll(translate(operands), DataType.DOUBLE),
+            DataType.DOUBLE);
       case "EXP":
         return simple(Function.EXP, call, type);
       case "LN":

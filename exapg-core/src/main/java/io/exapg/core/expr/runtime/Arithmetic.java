@@ -189,11 +189,11 @@ public final class Arithmetic {
 
   public static double power(double a, double b) {
     if (a == 0 && b < 0) {
-      throw new ExaException(SqlState.INVALID_PARAMETER_VALUE,
+      throw new ExaException(SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION,
           "zero raised to a negative power is undefined");
     }
     if (a < 0 && b != Math.rint(b)) {
-      throw new ExaException(SqlState.INVALID_PARAMETER_VALUE,
+      throw new ExaException(SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION,
           "a negative number raised to a non-integer power yields a complex result");
     }
     return checkDouble(Math.pow(a, b), a, b);
