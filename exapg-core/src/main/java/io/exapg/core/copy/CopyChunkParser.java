@@ -51,6 +51,7 @@ public final class CopyChunkParser {
   private final boolean[] targetForceNull;
   /** A NOT NULL column the statement gives no values for, or null. */
   private final String missingNotNull;
+  private final CopyValueWriter values = new CopyValueWriter();
   private byte[] scratch = new byte[256];
   private int scratchLength;
   private FieldVector[] vectors;
@@ -429,7 +430,7 @@ public final class CopyChunkParser {
     }
     int column = targets[field];
     try {
-      CopyValueWriter.write(vectors[column], types.get(column), row, data, from, to);
+      values.write(vectors[column], types.get(column), row, data, from, to);
     } catch (ExaException e) {
       throw new RecordError(new CopyError(e, record, names.get(column),
           new String(data, from, to - from, StandardCharsets.UTF_8)));

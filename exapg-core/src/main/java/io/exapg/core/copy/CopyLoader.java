@@ -168,6 +168,10 @@ public final class CopyLoader implements AutoCloseable {
     if (failure == null) {
       try {
         parsed = parser.parse(piece, 0, pieceLength, index == 0 && header);
+        // Statistics need no order: gathered here, in parallel, not in turn. (Should this
+        // piece turn out to start inside a quoted field, its rows are counted though the
+        // piece is parsed again; the estimates can bear that.)
+        observe(parsed);
       } catch (RuntimeException e) {
         parseFailure = e;
       }
@@ -190,6 +194,7 @@ public final class CopyLoader implements AutoCloseable {
         piece = joined;
         pieceLength = joined.length;
         parsed = parser.parse(piece, 0, pieceLength, joinedHeader);
+        observe(parsed);
       } else if (parseFailure != null) {
         throw parseFailure;
       }
@@ -202,6 +207,12 @@ public final class CopyLoader implements AutoCloseable {
         appended++;
         turn.notifyAll();
       }
+    }
+  }
+
+  private void observe(CopyChunkParser.ParsedChunk parsed) {
+    if (parsed.error() == null && !parsed.endsInQuote() && parsed.rows() > 0) {
+      writer.observe(Batch.of(parsed.vectors(), parsed.rows()));
     }
   }
 
@@ -243,7 +254,7 @@ public final class CopyLoader implements AutoCloseable {
       return;
     }
     if (parsed.rows() > 0) {
-      writer.append(Batch.of(parsed.vectors(), parsed.rows()));
+      writer.appendObserved(Batch.of(parsed.vectors(), parsed.rows()));
     }
     rows += parsed.rows();
     lines += parsed.records();

@@ -8,6 +8,9 @@ import io.exapg.core.type.DataType;
 import io.exapg.core.type.Decimals;
 import io.exapg.core.type.TextFormat;
 import io.exapg.core.type.TypeId;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.arrow.vector.BigIntVector;
@@ -28,12 +31,15 @@ import org.apache.arrow.vector.VarCharVector;
  * which gives the same results and errors as PostgreSQL's input functions.
  */
 final class CopyValueWriter {
-  private static final ThreadLocal<byte[]> PADDED = ThreadLocal.withInitial(() -> new byte[64]);
+  private static final VarHandle EIGHT_BYTES =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  /** The high bit of each of eight bytes: set only in bytes of multi-byte characters. */
+  private static final long ASCII_MASK = 0x8080808080808080L;
 
-  private CopyValueWriter() {
-  }
+  /** Where CHAR values are padded with spaces; one writer per parser, so one per thread. */
+  private byte[] padded = new byte[64];
 
-  static void write(FieldVector vector, DataType type, int row, byte[] b, int from, int to) {
+  void write(FieldVector vector, DataType type, int row, byte[] b, int from, int to) {
     switch (type.id()) {
       case BOOLEAN -> ((BitVector) vector).set(row, TextFormat.parseBoolean(text(b, from, to))
           ? 1 : 0);
@@ -193,17 +199,15 @@ final class CopyValueWriter {
         + minute * Calendar.MICROS_PER_MINUTE + second * Calendar.MICROS_PER_SECOND + micros;
   }
 
-  private static void string(VarCharVector vector, DataType type, int row, byte[] b, int from,
+  private void string(VarCharVector vector, DataType type, int row, byte[] b, int from,
       int to) {
     int characters = characters(b, from, to);
     int limit = type.precision();
     if (limit == DataType.UNBOUNDED || characters <= limit) {
       if (type.id() == TypeId.CHAR && characters < limit) {
         int length = to - from + limit - characters;
-        byte[] padded = PADDED.get();
         if (padded.length < length) {
           padded = new byte[Math.max(length, padded.length * 2)];
-          PADDED.set(padded);
         }
         System.arraycopy(b, from, padded, 0, to - from);
         Arrays.fill(padded, to - from, length, (byte) ' ');
@@ -228,8 +232,15 @@ final class CopyValueWriter {
 
   /** The number of characters in valid UTF-8, or 22021 for anything else. */
   private static int characters(byte[] b, int from, int to) {
-    int count = 0;
+    // ASCII, 8 bytes at a time: one character per byte, nothing to validate
     int i = from;
+    while (i + Long.BYTES <= to && ((long) EIGHT_BYTES.get(b, i) & ASCII_MASK) == 0) {
+      i += Long.BYTES;
+    }
+    while (i < to && b[i] >= 0) {
+      i++;
+    }
+    int count = i - from;
     while (i < to) {
       int c = b[i] & 0xFF;
       int length = c < 0x80 ? 1 : c >= 0xC2 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3

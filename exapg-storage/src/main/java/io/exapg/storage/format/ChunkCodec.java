@@ -53,8 +53,10 @@ public final class ChunkCodec {
         rawBytes = (long) count * physical.byteWidth();
       }
       case VARBINARY -> {
-        encoding = StringEncoding.encode(data, from, count, out);
-        zoneMap = ZoneMaps.stringZone(data, from, count, nullCount);
+        int[] bounds = new int[2];
+        encoding = StringEncoding.encode(data, from, count, out, bounds);
+        zoneMap = bounds[0] >= 0 ? ZoneMaps.stringZone(data, bounds[0], bounds[1], count,
+            nullCount) : ZoneMaps.stringZone(data, from, count, nullCount);
         rawBytes = data.offsets()[from + count] - data.offsets()[from] + 4L * count;
       }
       default -> {

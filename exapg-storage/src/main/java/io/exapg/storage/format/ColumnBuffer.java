@@ -28,18 +28,30 @@ public final class ColumnBuffer {
   private boolean[] scratchNulls = new boolean[0];
 
   public ColumnBuffer(DataType type) {
+    this(type, 1024, 1024 * 8);
+  }
+
+  /**
+   * A buffer with room for rows (and, for strings, bytes) from the start, for bulk loads
+   * whose buffers would otherwise grow by doubling, copying everything each time.
+   */
+  public ColumnBuffer(DataType type, int rows, int stringBytes) {
     this.type = type;
     this.physical = type.physical();
-    int capacity = 1024;
-    nulls = new boolean[capacity];
+    nulls = new boolean[rows];
     switch (physical) {
-      case FLOAT32, FLOAT64 -> doubles = new double[capacity];
+      case FLOAT32, FLOAT64 -> doubles = new double[rows];
       case VARBINARY -> {
-        offsets = new int[capacity + 1];
-        bytes = new byte[capacity * 8];
+        offsets = new int[rows + 1];
+        bytes = new byte[stringBytes];
       }
-      default -> longs = new long[capacity];
+      default -> longs = new long[rows];
     }
+  }
+
+  /** Bytes of string data held (0 for other types). */
+  public int stringBytes() {
+    return offsets == null ? 0 : offsets[size];
   }
 
   public DataType type() {
@@ -119,12 +131,17 @@ public final class ColumnBuffer {
     ArrowBuf data = vector.getDataBuffer();
     ArrowBuf valid = vector.getValidityBuffer();
     boolean noNulls = vector.getNullCount() == 0;
+    long total = 0;
+    for (int j = 0; j < n; j++) {
+      int i = batch.row(j);
+      total += valueOffsets.getInt(((long) i + 1) << 2) - valueOffsets.getInt((long) i << 2);
+    }
+    ensureBytes((int) Math.min(total, Integer.MAX_VALUE));
     for (int j = 0; j < n; j++) {
       int i = batch.row(j);
       boolean isNull = !noNulls && BitVectorHelper.get(valid, i) == 0;
       int start = valueOffsets.getInt((long) i << 2);
       int length = isNull ? 0 : valueOffsets.getInt(((long) i + 1) << 2) - start;
-      ensureBytes(length);
       int at = offsets[size];
       if (length > 0) {
         data.getBytes(start, bytes, at, length);

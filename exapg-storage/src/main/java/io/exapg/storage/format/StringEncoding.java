@@ -18,7 +18,14 @@ final class StringEncoding {
   private StringEncoding() {
   }
 
-  static Encoding encode(ColumnData data, int from, int count, ByteWriter out) {
+  /**
+   * Encodes the range; when the encoding knows its distinct values (constant, dictionary),
+   * bounds gets the rows of the smallest and the largest, else -1 (so that the zone map need
+   * not compare every row).
+   */
+  static Encoding encode(ColumnData data, int from, int count, ByteWriter out, int[] bounds) {
+    bounds[0] = -1;
+    bounds[1] = -1;
     int[] offsets = data.offsets();
     byte[] bytes = data.bytes();
     int limit = Math.min(MAX_DICTIONARY_ENTRIES, Math.max(2, count / 2));
@@ -32,12 +39,14 @@ final class StringEncoding {
     }
     if (fits && distinct.size() <= 1) {
       int row = distinct.size() == 0 ? -1 : distinct.row(0);
+      bounds[0] = row;
+      bounds[1] = row;
       out.block(row < 0 ? new byte[0] : Arrays.copyOfRange(bytes, offsets[row],
           offsets[row + 1]));
       return Encoding.CONSTANT;
     }
     if (fits) {
-      writeDictionary(data, from, count, distinct, codes, out);
+      writeDictionary(data, from, count, distinct, codes, out, bounds);
       return Encoding.DICTIONARY;
     }
     long[] lengths = new long[count];
@@ -54,7 +63,7 @@ final class StringEncoding {
 
   /** Entries sorted by their bytes, so that codes keep the strings' order. */
   private static void writeDictionary(ColumnData data, int from, int count,
-      ByteRangeSet distinct, int[] codes, ByteWriter out) {
+      ByteRangeSet distinct, int[] codes, ByteWriter out, int[] bounds) {
     byte[] bytes = data.bytes();
     int[] offsets = data.offsets();
     int size = distinct.size();
@@ -68,6 +77,8 @@ final class StringEncoding {
       return Arrays.compareUnsigned(bytes, offsets[ra], offsets[ra + 1], bytes, offsets[rb],
           offsets[rb + 1]);
     });
+    bounds[0] = distinct.row(order[0]);
+    bounds[1] = distinct.row(order[size - 1]);
     int[] rank = new int[size];
     long[] lengths = new long[size];
     ByteWriter entries = new ByteWriter(1024);

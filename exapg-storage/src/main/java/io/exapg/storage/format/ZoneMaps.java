@@ -58,6 +58,14 @@ final class ZoneMaps {
     if (minRow < 0) {
       return ZoneMap.ofBytes(count, nullCount, null, null);
     }
+    return stringZone(data, minRow, maxRow, count, nullCount);
+  }
+
+  /** The zone of a range whose smallest and largest values are known (rows of data). */
+  static ZoneMap stringZone(ColumnData data, int minRow, int maxRow, int count,
+      int nullCount) {
+    byte[] bytes = data.bytes();
+    int[] offsets = data.offsets();
     return ZoneMap.ofBytes(count, nullCount,
         Arrays.copyOfRange(bytes, offsets[minRow], offsets[minRow + 1]),
         Arrays.copyOfRange(bytes, offsets[maxRow], offsets[maxRow + 1]));

@@ -3,6 +3,7 @@ package io.exapg.storage.table;
 import io.exapg.core.batch.Batch;
 import io.exapg.core.error.ExaException;
 import io.exapg.core.error.SqlState;
+import io.exapg.core.type.DataType;
 import io.exapg.storage.catalog.ColumnDef;
 import io.exapg.storage.catalog.TableDef;
 import io.exapg.storage.format.ColumnBuffer;
@@ -70,6 +71,11 @@ public final class PendingWrites {
   private final Set<Long> partitions = new HashSet<>();
   private long[] rowKeys = new long[0];
   private long bufferedRows;
+  /**
+   * The string bytes of each column of the last buffer that filled up, or null while none
+   * did: a bulk load, whose next buffers start at full size.
+   */
+  private int[] fullBufferBytes;
 
   PendingWrites(TableStorage table) {
     this.table = table;
@@ -81,8 +87,12 @@ public final class PendingWrites {
 
   private Buffer newBuffer() {
     ColumnBuffer[] columns = new ColumnBuffer[definition.columns().size()];
+    // partitions each have a buffer, mostly far from full: those grow as they fill
+    boolean bulk = fullBufferBytes != null && partitionKeys == null;
     for (int c = 0; c < columns.length; c++) {
-      columns[c] = new ColumnBuffer(definition.columns().get(c).type());
+      DataType type = definition.columns().get(c).type();
+      columns[c] = bulk ? new ColumnBuffer(type, TableStorage.FLUSH_ROWS,
+          fullBufferBytes[c] + fullBufferBytes[c] / 8) : new ColumnBuffer(type);
     }
     return new Buffer(table.allocateSegmentId(), columns);
   }
@@ -170,6 +180,12 @@ public final class PendingWrites {
       }
     }
     Buffer buffer = buffers.remove(key);
+    if (buffer.size() >= TableStorage.FLUSH_ROWS) {
+      fullBufferBytes = new int[buffer.columns().length];
+      for (int c = 0; c < fullBufferBytes.length; c++) {
+        fullBufferBytes[c] = buffer.columns()[c].stringBytes();
+      }
+    }
     ColumnData[] view = buffer.view();
     parts.add(new Part(buffer.id(), view, table.writeSegmentInBackground(buffer.id(), view)));
     bufferedRows -= buffer.size();

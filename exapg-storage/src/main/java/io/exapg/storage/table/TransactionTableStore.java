@@ -93,10 +93,14 @@ public final class TransactionTableStore implements TableStore {
     Map<Thread, StatisticsCollector> collectors = new java.util.concurrent.ConcurrentHashMap<>();
     return new TableWriter() {
       @Override
-      public void append(Batch batch) {
-        pending.append(batch);
+      public void observe(Batch batch) {
         collectors.computeIfAbsent(Thread.currentThread(), t -> new StatisticsCollector(types))
             .add(batch);
+      }
+
+      @Override
+      public void appendObserved(Batch batch) {
+        pending.append(batch);
         rows.addAndGet(batch.size());
       }
 

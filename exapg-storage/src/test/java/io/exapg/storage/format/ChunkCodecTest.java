@@ -122,6 +122,11 @@ class ChunkCodecTest {
       lowCardinality[i] = few[random.nextInt(few.length)];
     }
     assertStringsRoundTrip(lowCardinality, Encoding.DICTIONARY);
+    String[] constant = new String[ROWS];
+    for (int i = 0; i < ROWS; i++) {
+      constant[i] = i % 5 == 0 ? null : "same";
+    }
+    assertStringsRoundTrip(constant, Encoding.CONSTANT);
 
     String[] distinct = new String[ROWS];
     for (int i = 0; i < ROWS; i++) {
@@ -165,6 +170,19 @@ class ChunkCodecTest {
     for (int i = 0; i < values.length; i++) {
       assertEquals(values[i], decoded.isNull(i) ? null : decoded.string(i), "row " + i);
     }
+    // the zone map's bounds, whichever way the encoding found them, are the byte-wise extremes
+    byte[] min = null;
+    byte[] max = null;
+    for (String value : values) {
+      if (value == null) {
+        continue;
+      }
+      byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+      min = min == null || Arrays.compareUnsigned(bytes, min) < 0 ? bytes : min;
+      max = max == null || Arrays.compareUnsigned(bytes, max) > 0 ? bytes : max;
+    }
+    assertArrayEquals(min, chunk.zoneMap().minBytes());
+    assertArrayEquals(max, chunk.zoneMap().maxBytes());
   }
 
   private static ColumnData stringData(String[] values) {
