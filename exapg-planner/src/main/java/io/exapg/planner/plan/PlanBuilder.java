@@ -378,8 +378,10 @@ public final class PlanBuilder {
         throw ExaException.notSupported("aggregate function " + name.toLowerCase());
       }
     };
+    ElementOrdering ordering = elementOrdering(call, inputTypes, column);
     return new io.exapg.core.plan.AggregateCall(function, argument, argumentType, resultType,
-        call.filterArg < 0 ? -1 : column.applyAsInt(call.filterArg), elementOrder(call), null);
+        call.filterArg < 0 ? -1 : column.applyAsInt(call.filterArg), ordering.order(), null,
+        ordering.key(), ordering.keyType(), ordering.nullsFirst());
   }
 
   /** STRING_AGG(text, delimiter), the delimiter a constant. */
@@ -392,10 +394,11 @@ public final class PlanBuilder {
     }
     String separator = literal.isNull() ? "" : literal.getValueAs(String.class);
     int argument = column.applyAsInt(call.getArgList().get(0));
+    ElementOrdering ordering = elementOrdering(call, inputTypes, column);
     return new io.exapg.core.plan.AggregateCall(AggregateFunction.STRING_AGG, argument,
         inputTypes.get(argument), resultType,
-        call.filterArg < 0 ? -1 : column.applyAsInt(call.filterArg), elementOrder(call),
-        separator);
+        call.filterArg < 0 ? -1 : column.applyAsInt(call.filterArg), ordering.order(),
+        separator, ordering.key(), ordering.keyType(), ordering.nullsFirst());
   }
 
   /** The constant a column of a projection or of constant rows always holds, or null. */
@@ -412,25 +415,46 @@ public final class PlanBuilder {
     return null;
   }
 
-  /** ARRAY_AGG(x ORDER BY x [DESC]); other aggregates ignore an ORDER BY, as PostgreSQL. */
-  private static ElementOrder elementOrder(AggregateCall call) {
+  /**
+   * How ARRAY_AGG and STRING_AGG order their elements.
+   *
+   * @param key the input column they are sorted by, -1 for the elements themselves
+   */
+  private record ElementOrdering(ElementOrder order, int key, DataType keyType,
+      boolean nullsFirst) {
+  }
+
+  /**
+   * ARRAY_AGG / STRING_AGG (x ORDER BY x or another column [DESC] [NULLS FIRST | LAST]);
+   * other aggregates ignore an ORDER BY, as PostgreSQL.
+   */
+  private static ElementOrdering elementOrdering(AggregateCall call, List<DataType> inputTypes,
+      java.util.function.IntUnaryOperator column) {
     if (call.getAggregation() instanceof OrderedArrayAgg ordered) {
-      return ordered.descending() ? ElementOrder.DESCENDING : ElementOrder.ASCENDING;
+      return new ElementOrdering(ordered.descending() ? ElementOrder.DESCENDING
+          : ElementOrder.ASCENDING, -1, null, ordered.descending());
     }
     List<RelFieldCollation> order = call.collation.getFieldCollations();
     String name = call.getAggregation().getName();
     SqlKind kind = call.getAggregation().getKind();
     if (order.isEmpty() || !name.equalsIgnoreCase("ARRAY_AGG") && kind != SqlKind.STRING_AGG
         && kind != SqlKind.LISTAGG) {
-      return ElementOrder.ARRIVAL;
+      return new ElementOrdering(ElementOrder.ARRIVAL, -1, null, false);
     }
-    if (order.size() > 1 || order.get(0).getFieldIndex() != call.getArgList().get(0)) {
+    if (order.size() > 1) {
       // Calcite calls string_agg LISTAGG; the user wrote string_agg (or array_agg).
       throw ExaException.notSupported((kind == SqlKind.STRING_AGG || kind == SqlKind.LISTAGG
-          ? "string_agg" : "array_agg") + " ordered by anything but its argument");
+          ? "string_agg" : "array_agg") + " ordered by more than one expression");
     }
-    return order.get(0).direction.isDescending() ? ElementOrder.DESCENDING
-        : ElementOrder.ASCENDING;
+    RelFieldCollation by = order.get(0);
+    boolean descending = by.direction.isDescending();
+    // PostgreSQL's default: NULLs sort as if larger than every value
+    boolean nullsFirst = by.nullDirection == RelFieldCollation.NullDirection.UNSPECIFIED
+        ? descending : by.nullDirection == RelFieldCollation.NullDirection.FIRST;
+    int key = by.getFieldIndex() == call.getArgList().get(0) ? -1
+        : column.applyAsInt(by.getFieldIndex());
+    return new ElementOrdering(descending ? ElementOrder.DESCENDING : ElementOrder.ASCENDING,
+        key, key < 0 ? null : inputTypes.get(key), nullsFirst);
   }
 
   /** pg_get_keywords(): one constant row per keyword of the grammar. */

@@ -113,10 +113,7 @@ public final class Aggregation {
           argumentType.physical());
       case SINGLE_VALUE -> new ValueAccumulator(call.argument(), ValueAccumulator.Mode.SINGLE,
           argumentType.physical());
-      case ARRAY_AGG -> new ArrayAggAccumulator(call.argument(), argumentType, call.order(),
-          null);
-      case STRING_AGG -> new ArrayAggAccumulator(call.argument(), argumentType, call.order(),
-          call.separator());
+      case ARRAY_AGG, STRING_AGG -> new ArrayAggAccumulator(call, argumentType);
     };
   }
 
