@@ -258,6 +258,10 @@ public final class ExaParser {
           + (statement.equals("ALTER TABLE") ? "PARTITION BY, DISTRIBUTE BY, DROP PARTITION"
               + " KEYS, DROP DISTRIBUTION KEYS, " : "") + "RENAME TO and RENAME COLUMN");
     }
+    ExaException clause = unsupportedClause(piece.text(), errorOffset(piece.text(), e));
+    if (clause != null) {
+      return clause;
+    }
     Matcher other = OTHER_STATEMENT.matcher(piece.text());
     if (other.lookingAt()) {
       String[] words = other.group(1).toUpperCase(Locale.ROOT).split("\\s+");
@@ -268,6 +272,41 @@ public final class ExaParser {
           : String.join(" ", words));
     }
     return syntaxError(e, piece);
+  }
+
+  /**
+   * A clause of PostgreSQL's that ExaPG does not have, when parsing stopped at its first word:
+   * RETURNING, INSERT ... ON CONFLICT, SELECT ... INTO a new table, CREATE TABLE (LIKE ...);
+   * null otherwise.
+   */
+  private static ExaException unsupportedClause(String text, int offset) {
+    if (offset < 0) {
+      return null;
+    }
+    String word = wordAt(text, offset).toUpperCase(Locale.ROOT);
+    String statement = wordAt(text, 0).toUpperCase(Locale.ROOT);
+    String rest = text.substring(offset).stripLeading();
+    boolean writes = List.of("INSERT", "UPDATE", "DELETE", "WITH").contains(statement);
+    String before = text.substring(0, offset).stripTrailing();
+    // DELETE FROM t RETURNING x: Calcite takes RETURNING for t's alias and stops after it
+    boolean afterReturning = before.length() >= 9
+        && before.regionMatches(true, before.length() - 9, "RETURNING", 0, 9);
+    if ((word.equals("RETURNING") || afterReturning) && writes) {
+      return ExaException.notSupported(statement + " ... RETURNING");
+    }
+    if (word.equals("ON") && statement.equals("INSERT")
+        && rest.regionMatches(true, 2, " CONFLICT", 0, 9)) {
+      return ExaException.notSupported("INSERT ... ON CONFLICT");
+    }
+    if (word.equals("INTO") && (statement.equals("SELECT") || statement.equals("WITH"))) {
+      return new ExaException(SqlState.FEATURE_NOT_SUPPORTED,
+          "SELECT ... INTO is not supported yet", 0, null,
+          "CREATE TABLE name AS SELECT ... creates a table from a query.", null);
+    }
+    if (word.equals("LIKE") && statement.equals("CREATE")) {
+      return ExaException.notSupported("CREATE TABLE ... (LIKE ...)");
+    }
+    return null;
   }
 
   private static ExaException syntaxError(SqlParseException e, StatementSplitter.Piece piece) {
