@@ -2,26 +2,30 @@ package io.exapg.core.plan;
 
 import io.exapg.core.type.DataType;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * One aggregate of a hash aggregate.
  *
  * @param argument input column, or -1 for COUNT(*)
  * @param filter boolean input column: only rows where it is true are aggregated; -1 for all
- * @param order element order of ARRAY_AGG and STRING_AGG; ARRIVAL for every other function
+ * @param orderBy the sort keys ARRAY_AGG and STRING_AGG order their elements by (input
+ *     columns, the argument itself or others); empty for arrival order and for every other
+ *     function
+ * @param orderByTypes the types of the orderBy columns, in the same order
  * @param separator STRING_AGG's delimiter; null for every other function
- * @param orderKey the input column ARRAY_AGG and STRING_AGG order their elements by (ORDER
- *     BY another column), or -1 when they order by the elements themselves
- * @param orderKeyType the type of the orderKey column; null without one
- * @param nullsFirst whether NULL sort keys come first
  */
 public record AggregateCall(AggregateFunction function, int argument, DataType argumentType,
-    DataType resultType, int filter, ElementOrder order, String separator, int orderKey,
-    DataType orderKeyType, boolean nullsFirst) implements Serializable {
+    DataType resultType, int filter, List<SortKey> orderBy, List<DataType> orderByTypes,
+    String separator) implements Serializable {
+  public AggregateCall {
+    orderBy = List.copyOf(orderBy);
+    orderByTypes = List.copyOf(orderByTypes);
+  }
+
   public AggregateCall(AggregateFunction function, int argument, DataType argumentType,
       DataType resultType, int filter) {
-    this(function, argument, argumentType, resultType, filter, ElementOrder.ARRIVAL, null, -1,
-        null, false);
+    this(function, argument, argumentType, resultType, filter, List.of(), List.of(), null);
   }
 
   @Override

@@ -11,7 +11,6 @@ import io.exapg.core.expr.Parameter;
 import io.exapg.core.plan.AggregateFunction;
 import io.exapg.core.plan.AggregateNode;
 import io.exapg.core.plan.DeleteNode;
-import io.exapg.core.plan.ElementOrder;
 import io.exapg.core.plan.FilterNode;
 import io.exapg.core.plan.GenerateSeriesNode;
 import io.exapg.core.plan.HashJoinNode;
@@ -378,10 +377,14 @@ public final class PlanBuilder {
         throw ExaException.notSupported("aggregate function " + name.toLowerCase());
       }
     };
-    ElementOrdering ordering = elementOrdering(call, inputTypes, column);
+    List<SortKey> orderBy = elementOrder(call, column);
     return new io.exapg.core.plan.AggregateCall(function, argument, argumentType, resultType,
-        call.filterArg < 0 ? -1 : column.applyAsInt(call.filterArg), ordering.order(), null,
-        ordering.key(), ordering.keyType(), ordering.nullsFirst());
+        call.filterArg < 0 ? -1 : column.applyAsInt(call.filterArg), orderBy,
+        typesOf(orderBy, inputTypes), null);
+  }
+
+  private static List<DataType> typesOf(List<SortKey> keys, List<DataType> inputTypes) {
+    return keys.stream().map(key -> inputTypes.get(key.column())).toList();
   }
 
   /** STRING_AGG(text, delimiter), the delimiter a constant. */
@@ -394,11 +397,11 @@ public final class PlanBuilder {
     }
     String separator = literal.isNull() ? "" : literal.getValueAs(String.class);
     int argument = column.applyAsInt(call.getArgList().get(0));
-    ElementOrdering ordering = elementOrdering(call, inputTypes, column);
+    List<SortKey> orderBy = elementOrder(call, column);
     return new io.exapg.core.plan.AggregateCall(AggregateFunction.STRING_AGG, argument,
         inputTypes.get(argument), resultType,
-        call.filterArg < 0 ? -1 : column.applyAsInt(call.filterArg), ordering.order(),
-        separator, ordering.key(), ordering.keyType(), ordering.nullsFirst());
+        call.filterArg < 0 ? -1 : column.applyAsInt(call.filterArg), orderBy,
+        typesOf(orderBy, inputTypes), separator);
   }
 
   /** The constant a column of a projection or of constant rows always holds, or null. */
@@ -416,45 +419,31 @@ public final class PlanBuilder {
   }
 
   /**
-   * How ARRAY_AGG and STRING_AGG order their elements.
-   *
-   * @param key the input column they are sorted by, -1 for the elements themselves
+   * ARRAY_AGG / STRING_AGG (x ORDER BY expression [DESC] [NULLS FIRST | LAST], ...): the
+   * input columns their elements are sorted by; other aggregates ignore an ORDER BY, as
+   * PostgreSQL.
    */
-  private record ElementOrdering(ElementOrder order, int key, DataType keyType,
-      boolean nullsFirst) {
-  }
-
-  /**
-   * ARRAY_AGG / STRING_AGG (x ORDER BY x or another column [DESC] [NULLS FIRST | LAST]);
-   * other aggregates ignore an ORDER BY, as PostgreSQL.
-   */
-  private static ElementOrdering elementOrdering(AggregateCall call, List<DataType> inputTypes,
+  private static List<SortKey> elementOrder(AggregateCall call,
       java.util.function.IntUnaryOperator column) {
     if (call.getAggregation() instanceof OrderedArrayAgg ordered) {
-      return new ElementOrdering(ordered.descending() ? ElementOrder.DESCENDING
-          : ElementOrder.ASCENDING, -1, null, ordered.descending());
+      return List.of(new SortKey(column.applyAsInt(call.getArgList().get(0)),
+          ordered.descending(), ordered.descending()));
     }
-    List<RelFieldCollation> order = call.collation.getFieldCollations();
     String name = call.getAggregation().getName();
     SqlKind kind = call.getAggregation().getKind();
-    if (order.isEmpty() || !name.equalsIgnoreCase("ARRAY_AGG") && kind != SqlKind.STRING_AGG
+    if (!name.equalsIgnoreCase("ARRAY_AGG") && kind != SqlKind.STRING_AGG
         && kind != SqlKind.LISTAGG) {
-      return new ElementOrdering(ElementOrder.ARRIVAL, -1, null, false);
+      return List.of();
     }
-    if (order.size() > 1) {
-      // Calcite calls string_agg LISTAGG; the user wrote string_agg (or array_agg).
-      throw ExaException.notSupported((kind == SqlKind.STRING_AGG || kind == SqlKind.LISTAGG
-          ? "string_agg" : "array_agg") + " ordered by more than one expression");
+    List<SortKey> keys = new ArrayList<>();
+    for (RelFieldCollation by : call.collation.getFieldCollations()) {
+      boolean descending = by.direction.isDescending();
+      // PostgreSQL's default: NULLs sort as if larger than every value
+      boolean nullsFirst = by.nullDirection == RelFieldCollation.NullDirection.UNSPECIFIED
+          ? descending : by.nullDirection == RelFieldCollation.NullDirection.FIRST;
+      keys.add(new SortKey(column.applyAsInt(by.getFieldIndex()), descending, nullsFirst));
     }
-    RelFieldCollation by = order.get(0);
-    boolean descending = by.direction.isDescending();
-    // PostgreSQL's default: NULLs sort as if larger than every value
-    boolean nullsFirst = by.nullDirection == RelFieldCollation.NullDirection.UNSPECIFIED
-        ? descending : by.nullDirection == RelFieldCollation.NullDirection.FIRST;
-    int key = by.getFieldIndex() == call.getArgList().get(0) ? -1
-        : column.applyAsInt(by.getFieldIndex());
-    return new ElementOrdering(descending ? ElementOrder.DESCENDING : ElementOrder.ASCENDING,
-        key, key < 0 ? null : inputTypes.get(key), nullsFirst);
+    return keys;
   }
 
   /** pg_get_keywords(): one constant row per keyword of the grammar. */

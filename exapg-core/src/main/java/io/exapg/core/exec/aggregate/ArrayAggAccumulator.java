@@ -4,7 +4,7 @@ import io.exapg.core.batch.Batch;
 import io.exapg.core.batch.Vectors;
 import io.exapg.core.exec.hash.ValueWriter;
 import io.exapg.core.plan.AggregateCall;
-import io.exapg.core.plan.ElementOrder;
+import io.exapg.core.plan.SortKey;
 import io.exapg.core.type.ArrayText;
 import io.exapg.core.type.DataType;
 import io.exapg.core.type.PhysicalType;
@@ -21,25 +21,22 @@ import org.apache.arrow.vector.FieldVector;
 /**
  * ARRAY_AGG: each group's values as element texts, written as one canonical array text; with
  * a separator, STRING_AGG: the non-null texts joined by it. Elements keep their arrival order
- * or are sorted by their own values or by another column's (ORDER BY in the call), whose
- * texts are then kept beside them. Meant for the modest arrays and lists catalog queries and
- * reports build; memory is charged per element.
+ * or are sorted by the call's ORDER BY columns (the argument itself or others), whose texts
+ * are kept beside them. Meant for the modest arrays and lists catalog queries and reports
+ * build; memory is charged per element.
  */
 final class ArrayAggAccumulator implements Accumulator {
   private static final long ELEMENT_OVERHEAD = 48;
 
-  /** One group's elements and, when sorted by another column, their sort keys. */
-  private record Group(List<String> elements, List<String> keys) {
+  /** One group's elements and, for each sort key, the key's texts beside them. */
+  private record Group(List<String> elements, List<List<String>> keys) {
   }
 
   private final int argument;
   private final DataType elementType;
-  private final ElementOrder order;
   private final String separator;
-  /** The column elements are sorted by, or -1 (by themselves, or not at all). */
-  private final int key;
-  private final DataType keyType;
-  private final boolean nullsFirst;
+  private final List<SortKey> orderBy;
+  private final List<DataType> orderByTypes;
   private final List<Group> groups = new ArrayList<>();
   private final byte[] scratch = new byte[TextFormat.MAX_FIXED_WIDTH_TEXT];
   private long bytes;
@@ -47,11 +44,9 @@ final class ArrayAggAccumulator implements Accumulator {
   ArrayAggAccumulator(AggregateCall call, DataType elementType) {
     this.argument = call.argument();
     this.elementType = elementType;
-    this.order = call.order();
     this.separator = call.separator();
-    this.key = call.orderKey();
-    this.keyType = call.orderKeyType();
-    this.nullsFirst = call.nullsFirst();
+    this.orderBy = call.orderBy();
+    this.orderByTypes = call.orderByTypes();
   }
 
   @Override
@@ -64,11 +59,13 @@ final class ArrayAggAccumulator implements Accumulator {
   @Override
   public void update(Batch batch, int[] groupOfRow) {
     FieldVector vector = batch.column(argument);
-    FieldVector keys = key < 0 ? null : batch.column(key);
+    String[] keys = new String[orderBy.size()];
     for (int j = 0; j < batch.size(); j++) {
       int row = batch.row(j);
-      add(groupOfRow[j], text(vector, elementType, row),
-          keys == null ? null : text(keys, keyType, row));
+      for (int k = 0; k < keys.length; k++) {
+        keys[k] = text(batch.column(orderBy.get(k).column()), orderByTypes.get(k), row);
+      }
+      add(groupOfRow[j], text(vector, elementType, row), keys);
     }
   }
 
@@ -84,30 +81,38 @@ final class ArrayAggAccumulator implements Accumulator {
     return new String(scratch, 0, length, StandardCharsets.US_ASCII);
   }
 
-  private void add(int group, String element, String sortKey) {
+  private void add(int group, String element, String[] sortKeys) {
     Group values = groups.get(group);
     if (values == null) {
-      values = new Group(new ArrayList<>(), key < 0 ? null : new ArrayList<>());
+      List<List<String>> keys = new ArrayList<>();
+      for (int k = 0; k < orderBy.size(); k++) {
+        keys.add(new ArrayList<>());
+      }
+      values = new Group(new ArrayList<>(), keys);
       groups.set(group, values);
     }
     values.elements().add(element);
     bytes += ELEMENT_OVERHEAD + (element == null ? 0 : element.length());
-    if (key >= 0) {
-      values.keys().add(sortKey);
-      bytes += ELEMENT_OVERHEAD + (sortKey == null ? 0 : sortKey.length());
+    for (int k = 0; k < sortKeys.length; k++) {
+      values.keys().get(k).add(sortKeys[k]);
+      bytes += ELEMENT_OVERHEAD + (sortKeys[k] == null ? 0 : sortKeys[k].length());
     }
   }
 
   @Override
   public void merge(Accumulator other, int[] mapping) {
     ArrayAggAccumulator source = (ArrayAggAccumulator) other;
+    String[] keys = new String[orderBy.size()];
     for (int g = 0; g < mapping.length; g++) {
       Group values = source.groups.get(g);
       if (values == null) {
         continue;
       }
       for (int e = 0; e < values.elements().size(); e++) {
-        add(mapping[g], values.elements().get(e), key < 0 ? null : values.keys().get(e));
+        for (int k = 0; k < keys.length; k++) {
+          keys[k] = values.keys().get(k).get(e);
+        }
+        add(mapping[g], values.elements().get(e), keys);
       }
     }
   }
@@ -145,43 +150,59 @@ final class ArrayAggAccumulator implements Accumulator {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private List<String> ordered(Group values) {
     List<String> elements = values.elements();
-    if (order == ElementOrder.ARRIVAL) {
+    if (orderBy.isEmpty()) {
       return elements;
     }
-    List<String> keys = key < 0 ? elements : values.keys();
-    DataType type = key < 0 ? elementType : keyType;
-    Object[][] keyed = new Object[elements.size()][];
-    for (int k = 0; k < keyed.length; k++) {
-      String sortKey = keys.get(k);
-      keyed[k] = new Object[] {sortKey == null ? null : TextFormat.parse(sortKey, type),
-          elements.get(k)};
+    int n = elements.size();
+    Comparable[][] keys = new Comparable[orderBy.size()][n];
+    for (int k = 0; k < keys.length; k++) {
+      List<String> texts = values.keys().get(k);
+      for (int e = 0; e < n; e++) {
+        String text = texts.get(e);
+        keys[k][e] = text == null ? null : (Comparable) TextFormat.parse(text,
+            orderByTypes.get(k));
+      }
     }
-    Comparator<Comparable> byValue = order == ElementOrder.DESCENDING
-        ? Comparator.<Comparable>naturalOrder().reversed() : Comparator.naturalOrder();
-    Comparator<Comparable> withNulls = nullsFirst ? Comparator.nullsFirst(byValue)
-        : Comparator.nullsLast(byValue);
-    Arrays.sort(keyed, Comparator.comparing(pair -> (Comparable) pair[0], withNulls));
-    List<String> result = new ArrayList<>(keyed.length);
-    for (Object[] pair : keyed) {
-      result.add((String) pair[1]);
+    Comparator<Integer> order = null;
+    for (int k = 0; k < keys.length; k++) {
+      SortKey key = orderBy.get(k);
+      Comparable[] column = keys[k];
+      Comparator<Comparable> byValue = key.descending()
+          ? Comparator.<Comparable>naturalOrder().reversed() : Comparator.naturalOrder();
+      Comparator<Integer> byKey = Comparator.comparing(e -> column[e], key.nullsFirst()
+          ? Comparator.nullsFirst(byValue) : Comparator.nullsLast(byValue));
+      order = order == null ? byKey : order.thenComparing(byKey);
+    }
+    Integer[] positions = new Integer[n];
+    for (int e = 0; e < n; e++) {
+      positions[e] = e;
+    }
+    Arrays.sort(positions, order);
+    List<String> result = new ArrayList<>(n);
+    for (int position : positions) {
+      result.add(elements.get(position));
     }
     return result;
   }
 
-  /** The partial array of the group in arrival order, and of its sort keys if it has them. */
+  /** The partial array of the group in arrival order, and one of each sort key's texts. */
   @Override
   public List<DataType> stateTypes() {
-    return key < 0 ? List.of(DataType.array(elementType))
-        : List.of(DataType.array(elementType), DataType.array(keyType));
+    List<DataType> types = new ArrayList<>();
+    types.add(DataType.array(elementType));
+    for (DataType type : orderByTypes) {
+      types.add(DataType.array(type));
+    }
+    return types;
   }
 
   @Override
   public void writeStates(FieldVector[] out, int column, int from, int count) {
-    for (int k = 0; k < count; k++) {
-      Group values = groups.get(from + k);
-      writeArray(out[column], k, values == null ? null : values.elements());
-      if (key >= 0) {
-        writeArray(out[column + 1], k, values == null ? null : values.keys());
+    for (int row = 0; row < count; row++) {
+      Group values = groups.get(from + row);
+      writeArray(out[column], row, values == null ? null : values.elements());
+      for (int k = 0; k < orderBy.size(); k++) {
+        writeArray(out[column + 1 + k], row, values == null ? null : values.keys().get(k));
       }
     }
   }
@@ -189,6 +210,7 @@ final class ArrayAggAccumulator implements Accumulator {
   @Override
   public void mergeStates(Batch batch, int column, int[] groupOfRow) {
     FieldVector vector = batch.column(column);
+    String[] keys = new String[orderBy.size()];
     for (int j = 0; j < batch.size(); j++) {
       int row = batch.row(j);
       if (vector.getNullCount() > 0
@@ -196,10 +218,15 @@ final class ArrayAggAccumulator implements Accumulator {
         continue;
       }
       List<String> elements = ArrayText.parse(Vectors.string(vector, row));
-      List<String> keys = key < 0 ? null
-          : ArrayText.parse(Vectors.string(batch.column(column + 1), row));
+      List<List<String>> keyTexts = new ArrayList<>();
+      for (int k = 0; k < keys.length; k++) {
+        keyTexts.add(ArrayText.parse(Vectors.string(batch.column(column + 1 + k), row)));
+      }
       for (int e = 0; e < elements.size(); e++) {
-        add(groupOfRow[j], elements.get(e), keys == null ? null : keys.get(e));
+        for (int k = 0; k < keys.length; k++) {
+          keys[k] = keyTexts.get(k).get(e);
+        }
+        add(groupOfRow[j], elements.get(e), keys);
       }
     }
   }
