@@ -305,9 +305,29 @@ void ExaTableElement(List<SqlNode> elements) :
     boolean unique = false;
     SqlNode defaultValue = null;
     SqlNode layout;
+    SqlIdentifier word;
+    SqlIdentifier option;
+    final List<String> likeOptions = new ArrayList<String>();
 }
 {
     (
+        <LIKE> { s.add(this); } id = CompoundIdentifier()
+        (
+            word = SimpleIdentifier()
+            (
+                <ALL> { likeOptions.add(word.getSimple() + " ALL"); }
+            |
+                <IDENTITY> { likeOptions.add(word.getSimple() + " IDENTITY"); }
+            |
+                option = SimpleIdentifier() {
+                    likeOptions.add(word.getSimple() + " " + option.getSimple());
+                }
+            )
+        )*
+        {
+            elements.add(new SqlTableLike(s.end(this), id, likeOptions));
+        }
+    |
         LOOKAHEAD(2) layout = ExaPartitionBy() { elements.add(layout); }
     |
         LOOKAHEAD(2) layout = ExaDistributeBy() { elements.add(layout); }

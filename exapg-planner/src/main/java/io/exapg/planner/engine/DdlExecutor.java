@@ -28,6 +28,7 @@ import io.exapg.planner.parser.SqlCreateViewStatement;
 import io.exapg.planner.parser.SqlDistributeBy;
 import io.exapg.planner.parser.SqlDropStatement;
 import io.exapg.planner.parser.SqlPartitionBy;
+import io.exapg.planner.parser.SqlTableLike;
 import io.exapg.planner.parser.StatementSplitter;
 import io.exapg.planner.plan.PlanBuilder;
 import io.exapg.storage.catalog.Catalog;
@@ -39,8 +40,10 @@ import io.exapg.storage.catalog.TableDef;
 import io.exapg.storage.catalog.ViewDef;
 import io.exapg.storage.table.StorageTransaction;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -191,28 +194,70 @@ final class DdlExecutor {
       return createTableAs(create, name, piece);
     }
     List<ColumnDef> columns = new ArrayList<>();
+    List<IndexDef> copiedKeys = new ArrayList<>();
+    Map<String, String> copiedComments = new HashMap<>();
+    for (SqlNode element : create.elements) {
+      if (element instanceof SqlTableLike like) {
+        columns.addAll(likeColumns(like, copiedKeys, copiedComments));
+      } else if (element instanceof SqlColumnDefinition column) {
+        if (column.defaultValue != null) {
+          throw ExaException.notSupported("column DEFAULT values");
+        }
+        columns.add(new ColumnDef(column.name.getSimple(), TypeResolver.resolve(column.type),
+            !column.notNull));
+      }
+    }
     Set<String> names = new HashSet<>();
-    for (SqlColumnDefinition column : create.columns()) {
-      String columnName = column.name.getSimple();
-      if (!names.add(columnName)) {
+    for (ColumnDef column : columns) {
+      if (!names.add(column.name())) {
         throw new ExaException(SqlState.DUPLICATE_COLUMN,
-            "column \"" + columnName + "\" specified more than once");
+            "column \"" + column.name() + "\" specified more than once");
       }
-      if (column.defaultValue != null) {
-        throw ExaException.notSupported("column DEFAULT values");
-      }
-      columns.add(new ColumnDef(columnName, TypeResolver.resolve(column.type),
-          !column.notNull));
     }
     if (columns.isEmpty()) {
       throw ExaException.notSupported("tables without columns");
     }
-    List<IndexDef> indexes = TableKeys.declared(name[1], create, columns);
+    List<IndexDef> indexes = TableKeys.declared(name[1], create, columns, copiedKeys);
     columns = TableKeys.primaryKeyColumnsNotNull(columns, indexes);
     TableDef table = engine.storage().createTable(name[0], name[1], columns,
         partitioning(create, columns), distribution(create, columns), indexes);
     session.becomeOwner(table.id());
+    copiedComments.forEach((column, text) ->
+        engine.storage().catalog().setComment(table.id(), column, text));
     return new StatementResult.Command("CREATE TABLE");
+  }
+
+  /**
+   * The columns LIKE copies (names, types, NOT NULL, as PostgreSQL always does); with
+   * INCLUDING INDEXES also the source's primary key and unique constraints (named for the new
+   * table), with INCLUDING COMMENTS its column comments. The other options name what ExaPG
+   * tables do not have (defaults, identity, generated columns, ...) and copy nothing.
+   */
+  private List<ColumnDef> likeColumns(SqlTableLike like, List<IndexDef> keys,
+      Map<String, String> comments) {
+    Catalog catalog = engine.storage().catalog();
+    String[] source = relationName(like.source);
+    TableDef table = catalog.table(source[0], source[1]);
+    ViewDef view = catalog.view(source[0], source[1]);
+    if (table == null && view == null) {
+      throw new ExaException(SqlState.UNDEFINED_TABLE,
+          "relation \"" + String.join(".", like.source.names) + "\" does not exist");
+    }
+    long id = table != null ? table.id() : view.id();
+    session.privileges().requireTable(id, source[1], Privilege.SELECT);
+    if (table != null && like.includes("INDEXES")) {
+      table.indexes().stream().filter(IndexDef::constraint).forEach(keys::add);
+    }
+    List<ColumnDef> columns = table != null ? table.columns() : view.columns();
+    if (like.includes("COMMENTS")) {
+      for (ColumnDef column : columns) {
+        String text = catalog.comment(id, column.name());
+        if (text != null) {
+          comments.put(column.name(), text);
+        }
+      }
+    }
+    return columns;
   }
 
   private static PartitionSpec partitioning(SqlCreateTableStatement create,
@@ -229,7 +274,8 @@ final class DdlExecutor {
 
   private StatementResult createTableAs(SqlCreateTableStatement create, String[] name,
       StatementSplitter.Piece piece) {
-    if (!create.columns().isEmpty()) {
+    if (!create.columns().isEmpty()
+        || create.elements.stream().anyMatch(SqlTableLike.class::isInstance)) {
       throw ExaException.notSupported("column definitions together with AS query");
     }
     QueryPlanner.PreparedPlan plan = engine.planner().plan(

@@ -20,9 +20,12 @@ final class TableKeys {
   }
 
   static List<IndexDef> declared(String table, SqlCreateTableStatement create,
-      List<ColumnDef> columns) {
+      List<ColumnDef> columns, List<IndexDef> copied) {
     List<IndexDef> indexes = new ArrayList<>();
     Set<String> names = new HashSet<>();
+    for (IndexDef key : copied) {
+      add(indexes, names, table, null, key.columns(), key.primary());
+    }
     for (SqlColumnDefinition column : create.columns()) {
       String name = column.name.getSimple();
       if (column.primaryKey) {

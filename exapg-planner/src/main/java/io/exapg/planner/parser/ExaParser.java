@@ -276,8 +276,7 @@ public final class ExaParser {
 
   /**
    * A clause of PostgreSQL's that ExaPG does not have, when parsing stopped at its first word:
-   * RETURNING, INSERT ... ON CONFLICT, SELECT ... INTO a new table, CREATE TABLE (LIKE ...);
-   * null otherwise.
+   * RETURNING, INSERT ... ON CONFLICT, SELECT ... INTO a new table; null otherwise.
    */
   private static ExaException unsupportedClause(String text, int offset) {
     if (offset < 0) {
@@ -302,9 +301,6 @@ public final class ExaParser {
       return new ExaException(SqlState.FEATURE_NOT_SUPPORTED,
           "SELECT ... INTO is not supported yet", 0, null,
           "CREATE TABLE name AS SELECT ... creates a table from a query.", null);
-    }
-    if (word.equals("LIKE") && statement.equals("CREATE")) {
-      return ExaException.notSupported("CREATE TABLE ... (LIKE ...)");
     }
     return null;
   }
