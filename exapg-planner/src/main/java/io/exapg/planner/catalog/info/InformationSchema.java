@@ -27,6 +27,8 @@ public final class InformationSchema extends AbstractSchema {
         Map.entry("check_constraints", ConstraintsTable.checkConstraints(storage, database)),
         Map.entry("referential_constraints",
             ConstraintsTable.referentialConstraints(storage, database)),
+        Map.entry("table_privileges", TablePrivilegesTable.tablePrivileges(storage, database)),
+        Map.entry("role_table_grants", TablePrivilegesTable.roleTableGrants(storage, database)),
         Map.entry("routines", new RoutinesTable(database)),
         Map.entry("parameters", new ParametersTable(database)));
   }
