@@ -825,6 +825,19 @@ public final class ExprTranslator {
 
   /** current_setting(name [, missing_ok]) with a constant name, as the session has it now. */
   private Expr currentSetting(List<RexNode> operands) {
+    if (!(operands.get(0) instanceof RexLiteral)) {
+      // a name computed while the query runs (psql's \dconfig): the session's values as the
+      // statement is planned, by lower-case name; NULL for unknown names
+      Map<String, String> values = new TreeMap<>();
+      statement.session().settings().forEach((name, setting) ->
+          values.put(name.toLowerCase(Locale.ROOT), setting[0]));
+      List<String> names = new ArrayList<>(values.keySet());
+      return new Call(Function.LOOKUP, List.of(
+          new Call(Function.LOWER, List.of(asText(operands.get(0))), DataType.TEXT),
+          new Literal(ArrayText.format(names), DataType.TEXT),
+          new Literal(ArrayText.format(names.stream().map(values::get).toList()),
+              DataType.TEXT)), DataType.TEXT);
+    }
     String setting = constantText(operands.get(0), "current_setting");
     String value = statement.session().setting(setting);
     boolean missingOk = operands.size() > 1 && operands.get(1) instanceof RexLiteral flag
@@ -899,7 +912,6 @@ public final class ExprTranslator {
     throw ExaException.notSupported(function + " with an argument that is not a constant");
   }
 
-  /** The text an OID maps to, else the fallback: CASE oid WHEN ... THEN ... ELSE ... END. */
   /**
    * format(formatstr, args...) with a constant format, as the concatenation it describes:
    * %s (NULL as empty), %I (quote_ident), %L (quote_literal, NULL as NULL), %% and argument
