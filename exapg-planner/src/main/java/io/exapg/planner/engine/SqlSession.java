@@ -549,7 +549,6 @@ final class SqlSession implements EngineSession {
     return transaction;
   }
 
-  /** Fails the session's transaction block after an error outside {@link #execute}. */
   /**
    * Fails with 23505 when rows written in the transaction broke a unique key of the table: a
    * query for a duplicated key, which sees the transaction's own writes.
@@ -589,6 +588,7 @@ final class SqlSession implements EngineSession {
     }
   }
 
+  /** Fails the session's transaction block after an error outside {@link #execute}. */
   void markFailed() {
     if (transaction != null) {
       failed = true;
