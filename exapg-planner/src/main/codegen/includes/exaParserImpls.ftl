@@ -451,8 +451,8 @@ SqlDistributeBy ExaDistributeBy() :
 
 /**
  * ALTER TABLE [IF EXISTS] name PARTITION BY ... | DISTRIBUTE BY ... | DROP PARTITION KEYS |
- * DROP DISTRIBUTION KEYS | RENAME TO new_name | RENAME [COLUMN] column TO new_name, and
- * ALTER VIEW [IF EXISTS] name RENAME ... likewise.
+ * DROP DISTRIBUTION KEYS | RENAME TO new_name | RENAME [COLUMN] column TO new_name |
+ * OWNER TO role, and ALTER VIEW [IF EXISTS] name RENAME ... | OWNER TO ... likewise.
  */
 SqlNode ExaAlterTable() :
 {
@@ -462,6 +462,7 @@ SqlNode ExaAlterTable() :
     final boolean ifExists;
     SqlIdentifier column = null;
     SqlIdentifier newName;
+    final List<String> owners = new ArrayList<String>();
     SqlPartitionBy partitionBy = null;
     SqlDistributeBy distributeBy = null;
     boolean dropPartitioning = false;
@@ -480,6 +481,12 @@ SqlNode ExaAlterTable() :
         )
         {
             return new SqlAlterRename(s.end(this), view, ifExists, id, column, newName);
+        }
+    |
+        LOOKAHEAD({ getToken(1).image.equalsIgnoreCase("OWNER") })
+        SimpleIdentifier() <TO> ExaGrantee(owners)
+        {
+            return new SqlAlterOwner(s.end(this), view, ifExists, id, owners.get(0));
         }
     |
         partitionBy = ExaPartitionBy()

@@ -6,6 +6,7 @@ import io.exapg.core.engine.StatementResult;
 import io.exapg.core.error.ExaException;
 import io.exapg.core.error.SqlState;
 import io.exapg.planner.parser.SqlDropStatement;
+import io.exapg.planner.parser.SqlAlterOwner;
 import io.exapg.planner.parser.SqlGrant;
 import io.exapg.planner.parser.SqlRoleStatement;
 import io.exapg.storage.catalog.AccessControl;
@@ -370,6 +371,44 @@ final class AccessExecutor {
           + "\" is a member of role \"" + groupName + "\"");
     }
     access.grantMembership(group, member);
+  }
+
+  /**
+   * ALTER TABLE | VIEW name OWNER TO role: by the owner (or a superuser), to a role the
+   * session's user may act as (superusers: any), as PostgreSQL requires; the privileges
+   * granted so far stay.
+   */
+  StatementResult changeOwner(SqlAlterOwner alter) {
+    String[] name = session.searchPath().relation(catalog, alter.name.names);
+    TableDef table = catalog.table(name[0], name[1]);
+    ViewDef view = catalog.view(name[0], name[1]);
+    if (table == null && view == null) {
+      if (alter.ifExists) {
+        session.notice("relation \"" + name[1] + "\" does not exist, skipping");
+        return new StatementResult.Command(alter.command());
+      }
+      throw new ExaException(SqlState.UNDEFINED_TABLE,
+          "relation \"" + String.join(".", alter.name.names) + "\" does not exist");
+    }
+    if (alter.view && view == null) {
+      throw new ExaException(SqlState.WRONG_OBJECT_TYPE, "\"" + name[1] + "\" is not a view",
+          0, null, "Use ALTER TABLE instead.", null);
+    }
+    long id = table != null ? table.id() : view.id();
+    long owner = grantees(List.of(alter.owner)).get(0);
+    if (owner == AccessControl.PUBLIC) {
+      throw undefinedRole("public");
+    }
+    if (access.owner(id) == owner) {
+      return new StatementResult.Command(alter.command());
+    }
+    privileges.requireOwner(id, table != null ? "table" : "view", name[1]);
+    if (!privileges.superuser() && !access.isMemberOf(privileges.role(), owner)) {
+      throw new ExaException(SqlState.INSUFFICIENT_PRIVILEGE, "must be able to SET ROLE \""
+          + access.role(owner).name() + "\"");
+    }
+    access.setOwner(id, owner);
+    return new StatementResult.Command(alter.command());
   }
 
   private List<Long> grantees(List<String> names) {

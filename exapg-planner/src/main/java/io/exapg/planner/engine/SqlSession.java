@@ -35,6 +35,7 @@ import io.exapg.planner.catalog.pg.PgOids;
 import io.exapg.planner.catalog.pg.SessionActivity;
 import io.exapg.planner.plan.CatalogTexts;
 import io.exapg.planner.parser.ExaParser;
+import io.exapg.planner.parser.SqlAlterOwner;
 import io.exapg.planner.parser.SqlAlterRename;
 import io.exapg.planner.parser.SqlAlterTableLayout;
 import io.exapg.planner.parser.SqlCheckpoint;
@@ -190,6 +191,7 @@ final class SqlSession implements EngineSession {
       case SqlCreateViewStatement create -> "CREATE VIEW";
       case SqlAlterTableLayout alter -> "ALTER TABLE";
       case SqlAlterRename rename -> rename.command();
+      case SqlAlterOwner alter -> alter.command();
       case SqlComment comment -> "COMMENT";
       case SqlDiscard discard -> discard.command();
       case SqlTruncateTable truncate -> "TRUNCATE TABLE";
@@ -416,6 +418,10 @@ final class SqlSession implements EngineSession {
       case SqlAlterRename rename -> {
         requireNoTransactionBlock(rename.command());
         yield new DdlExecutor(engine, this).rename(rename);
+      }
+      case SqlAlterOwner alter -> {
+        requireNoTransactionBlock(alter.command());
+        yield new AccessExecutor(engine, this).changeOwner(alter);
       }
       case SqlComment comment -> {
         requireNoTransactionBlock("COMMENT");

@@ -256,7 +256,7 @@ public final class ExaParser {
           + alter.group(2).toUpperCase(Locale.ROOT).replaceAll("\\s+", " ")
           + " is not supported yet; " + statement + " supports "
           + (statement.equals("ALTER TABLE") ? "PARTITION BY, DISTRIBUTE BY, DROP PARTITION"
-              + " KEYS, DROP DISTRIBUTION KEYS, " : "") + "RENAME TO and RENAME COLUMN");
+              + " KEYS, DROP DISTRIBUTION KEYS, " : "") + "RENAME TO, RENAME COLUMN and OWNER TO");
     }
     ExaException clause = unsupportedClause(piece.text(), errorOffset(piece.text(), e));
     if (clause != null) {
