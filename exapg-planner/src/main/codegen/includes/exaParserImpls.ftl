@@ -486,7 +486,8 @@ SqlNode ExaAlterTable() :
         LOOKAHEAD({ getToken(1).image.equalsIgnoreCase("OWNER") })
         SimpleIdentifier() <TO> ExaGrantee(owners)
         {
-            return new SqlAlterOwner(s.end(this), view, ifExists, id, owners.get(0));
+            return new SqlAlterOwner(s.end(this), view ? SqlAlterOwner.Kind.VIEW
+                : SqlAlterOwner.Kind.TABLE, ifExists, id, owners.get(0));
         }
     |
         partitionBy = ExaPartitionBy()
@@ -1106,6 +1107,24 @@ SqlNode ExaCreateRole() :
 }
 
 /** ALTER ROLE | USER name [WITH] option ... | RENAME TO new_name. */
+/** ALTER SCHEMA name OWNER TO role. */
+SqlNode ExaAlterSchema() :
+{
+    final Span s;
+    final SqlIdentifier id;
+    final List<String> owners = new ArrayList<String>();
+}
+{
+    <ALTER> { s = span(); } <SCHEMA>
+    id = SimpleIdentifier()
+    LOOKAHEAD({ getToken(1).image.equalsIgnoreCase("OWNER") })
+    SimpleIdentifier() <TO> ExaGrantee(owners)
+    {
+        return new SqlAlterOwner(s.end(this), SqlAlterOwner.Kind.SCHEMA, false, id,
+            owners.get(0));
+    }
+}
+
 SqlNode ExaAlterRole() :
 {
     final Span s;

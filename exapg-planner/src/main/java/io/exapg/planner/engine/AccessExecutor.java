@@ -374,11 +374,19 @@ final class AccessExecutor {
   }
 
   /**
-   * ALTER TABLE | VIEW name OWNER TO role: by the owner (or a superuser), to a role the
+   * ALTER TABLE | VIEW | SCHEMA name OWNER TO role: by the owner (or a superuser), to a role the
    * session's user may act as (superusers: any), as PostgreSQL requires; the privileges
    * granted so far stay.
    */
   StatementResult changeOwner(SqlAlterOwner alter) {
+    if (alter.kind == SqlAlterOwner.Kind.SCHEMA) {
+      String schema = alter.name.getSimple();
+      if (!catalog.hasSchema(schema)) {
+        throw new ExaException(SqlState.INVALID_SCHEMA_NAME,
+            "schema \"" + schema + "\" does not exist");
+      }
+      return handOver(catalog.schemaId(schema), "schema", schema, alter);
+    }
     String[] name = session.searchPath().relation(catalog, alter.name.names);
     TableDef table = catalog.table(name[0], name[1]);
     ViewDef view = catalog.view(name[0], name[1]);
@@ -390,11 +398,15 @@ final class AccessExecutor {
       throw new ExaException(SqlState.UNDEFINED_TABLE,
           "relation \"" + String.join(".", alter.name.names) + "\" does not exist");
     }
-    if (alter.view && view == null) {
+    if (alter.kind == SqlAlterOwner.Kind.VIEW && view == null) {
       throw new ExaException(SqlState.WRONG_OBJECT_TYPE, "\"" + name[1] + "\" is not a view",
           0, null, "Use ALTER TABLE instead.", null);
     }
-    long id = table != null ? table.id() : view.id();
+    return handOver(table != null ? table.id() : view.id(), table != null ? "table" : "view",
+        name[1], alter);
+  }
+
+  private StatementResult handOver(long id, String kind, String name, SqlAlterOwner alter) {
     long owner = grantees(List.of(alter.owner)).get(0);
     if (owner == AccessControl.PUBLIC) {
       throw undefinedRole("public");
@@ -402,7 +414,7 @@ final class AccessExecutor {
     if (access.owner(id) == owner) {
       return new StatementResult.Command(alter.command());
     }
-    privileges.requireOwner(id, table != null ? "table" : "view", name[1]);
+    privileges.requireOwner(id, kind, name);
     if (!privileges.superuser() && !access.isMemberOf(privileges.role(), owner)) {
       throw new ExaException(SqlState.INSUFFICIENT_PRIVILEGE, "must be able to SET ROLE \""
           + access.role(owner).name() + "\"");

@@ -51,7 +51,7 @@ public final class ExaParser {
       + "|CONSTRAINT|DEFAULT)\\s+)*(?:" + OTHER_OBJECT_KINDS + ")"
       + "|CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:TEMP|TEMPORARY|RECURSIVE)\\s+VIEW"
       + "|ALTER\\s+(?:" + OTHER_OBJECT_KINDS + "|DEFAULT\\s+PRIVILEGES|INDEX|LARGE\\s+OBJECT|ROUTINE"
-      + "|SCHEMA|SYSTEM)"
+      + "|SCHEMA\\s+\\S+\\s+(?!OWNER\\b)\\w+|SYSTEM)"
       + "|ALTER\\s+(?:ROLE|USER|GROUP)\\s+\\S+\\s+(?:SET|RESET|RENAME)"
       + "|DROP\\s+(?:" + OTHER_OBJECT_KINDS + "|OWNED|ROUTINE)"
       + "|CLUSTER|DEALLOCATE|DO|EXECUTE|IMPORT\\s+FOREIGN\\s+SCHEMA|LISTEN|LOAD|LOCK|NOTIFY"
@@ -265,9 +265,9 @@ public final class ExaParser {
     Matcher other = OTHER_STATEMENT.matcher(piece.text());
     if (other.lookingAt()) {
       String[] words = other.group(1).toUpperCase(Locale.ROOT).split("\\s+");
-      // ALTER ROLE name SET: the statement, not the role's name
+      // ALTER ROLE name SET, ALTER SCHEMA name RENAME: the statement, not the object's name
       boolean role = words.length == 4 && words[0].equals("ALTER")
-          && List.of("ROLE", "USER", "GROUP").contains(words[1]);
+          && List.of("ROLE", "USER", "GROUP", "SCHEMA").contains(words[1]);
       return ExaException.notSupported(role ? words[0] + " " + words[1] + " ... " + words[3]
           : String.join(" ", words));
     }

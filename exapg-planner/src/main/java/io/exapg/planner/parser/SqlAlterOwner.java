@@ -10,28 +10,31 @@ import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-/** ALTER TABLE | VIEW [IF EXISTS] name OWNER TO role: another role owns the relation. */
+/** ALTER TABLE | VIEW | SCHEMA [IF EXISTS] name OWNER TO role: another role owns it. */
 public final class SqlAlterOwner extends SqlCall {
   private static final SqlOperator OPERATOR =
       new SqlSpecialOperator("ALTER OWNER", SqlKind.OTHER_DDL);
 
-  public final boolean view;
+  /** What the statement alters. */
+  public enum Kind { TABLE, VIEW, SCHEMA }
+
+  public final Kind kind;
   public final boolean ifExists;
   public final SqlIdentifier name;
   /** The role's name, or CURRENT_USER, SESSION_USER, CURRENT_ROLE as written. */
   public final String owner;
 
-  public SqlAlterOwner(SqlParserPos pos, boolean view, boolean ifExists, SqlIdentifier name,
+  public SqlAlterOwner(SqlParserPos pos, Kind kind, boolean ifExists, SqlIdentifier name,
       String owner) {
     super(pos);
-    this.view = view;
+    this.kind = kind;
     this.ifExists = ifExists;
     this.name = name;
     this.owner = owner;
   }
 
   public String command() {
-    return view ? "ALTER VIEW" : "ALTER TABLE";
+    return "ALTER " + kind.name();
   }
 
   @Override
