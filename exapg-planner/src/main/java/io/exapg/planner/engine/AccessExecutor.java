@@ -387,23 +387,17 @@ final class AccessExecutor {
       }
       return handOver(catalog.schemaId(schema), "schema", schema, alter);
     }
-    String[] name = session.searchPath().relation(catalog, alter.name.names);
-    TableDef table = catalog.table(name[0], name[1]);
-    ViewDef view = catalog.view(name[0], name[1]);
-    if (table == null && view == null) {
-      if (alter.ifExists) {
-        session.notice("relation \"" + name[1] + "\" does not exist, skipping");
-        return new StatementResult.Command(alter.command());
-      }
-      throw new ExaException(SqlState.UNDEFINED_TABLE,
-          "relation \"" + String.join(".", alter.name.names) + "\" does not exist");
+    NamedRelation relation = NamedRelation.find(catalog, session.searchPath(), alter.name);
+    if (relation == null && alter.ifExists) {
+      session.notice("relation \"" + alter.name.names.get(alter.name.names.size() - 1)
+          + "\" does not exist, skipping");
+      return new StatementResult.Command(alter.command());
     }
-    if (alter.kind == SqlAlterOwner.Kind.VIEW && view == null) {
-      throw new ExaException(SqlState.WRONG_OBJECT_TYPE, "\"" + name[1] + "\" is not a view",
-          0, null, "Use ALTER TABLE instead.", null);
+    relation = NamedRelation.require(catalog, session.searchPath(), alter.name);
+    if (alter.kind == SqlAlterOwner.Kind.VIEW) {
+      relation.requireView();
     }
-    return handOver(table != null ? table.id() : view.id(), table != null ? "table" : "view",
-        name[1], alter);
+    return handOver(relation.id(), relation.kind(), relation.name(), alter);
   }
 
   private StatementResult handOver(long id, String kind, String name, SqlAlterOwner alter) {

@@ -43,6 +43,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -236,28 +237,20 @@ final class DdlExecutor {
   private List<ColumnDef> likeColumns(SqlTableLike like, List<IndexDef> keys,
       Map<String, String> comments) {
     Catalog catalog = engine.storage().catalog();
-    String[] source = relationName(like.source);
-    TableDef table = catalog.table(source[0], source[1]);
-    ViewDef view = catalog.view(source[0], source[1]);
-    if (table == null && view == null) {
-      throw new ExaException(SqlState.UNDEFINED_TABLE,
-          "relation \"" + String.join(".", like.source.names) + "\" does not exist");
+    NamedRelation source = NamedRelation.require(catalog, session.searchPath(), like.source);
+    session.privileges().requireTable(source.id(), source.name(), Privilege.SELECT);
+    if (source.table() != null && like.includes("INDEXES")) {
+      source.table().indexes().stream().filter(IndexDef::constraint).forEach(keys::add);
     }
-    long id = table != null ? table.id() : view.id();
-    session.privileges().requireTable(id, source[1], Privilege.SELECT);
-    if (table != null && like.includes("INDEXES")) {
-      table.indexes().stream().filter(IndexDef::constraint).forEach(keys::add);
-    }
-    List<ColumnDef> columns = table != null ? table.columns() : view.columns();
     if (like.includes("COMMENTS")) {
-      for (ColumnDef column : columns) {
-        String text = catalog.comment(id, column.name());
+      for (ColumnDef column : source.columns()) {
+        String text = catalog.comment(source.id(), column.name());
         if (text != null) {
           comments.put(column.name(), text);
         }
       }
     }
-    return columns;
+    return source.columns();
   }
 
   private static PartitionSpec partitioning(SqlCreateTableStatement create,
@@ -370,49 +363,48 @@ final class DdlExecutor {
    */
   StatementResult rename(SqlAlterRename rename) {
     Catalog catalog = engine.storage().catalog();
-    String[] name = relationName(rename.name);
-    TableDef table = catalog.table(name[0], name[1]);
-    ViewDef view = catalog.view(name[0], name[1]);
-    if (table == null && view == null) {
-      if (rename.ifExists) {
-        session.notice("relation \"" + name[1] + "\" does not exist, skipping");
-        return new StatementResult.Command(rename.command());
-      }
-      throw new ExaException(SqlState.UNDEFINED_TABLE,
-          "relation \"" + String.join(".", rename.name.names) + "\" does not exist");
+    NamedRelation relation = NamedRelation.find(catalog, session.searchPath(), rename.name);
+    if (relation == null && rename.ifExists) {
+      session.notice("relation \"" + relationName(rename.name)[1]
+          + "\" does not exist, skipping");
+      return new StatementResult.Command(rename.command());
     }
-    if (rename.view && view == null) {
-      throw new ExaException(SqlState.WRONG_OBJECT_TYPE, "\"" + name[1] + "\" is not a view",
-          0, null, "Use ALTER TABLE instead.", null);
+    relation = NamedRelation.require(catalog, session.searchPath(), rename.name);
+    if (rename.view) {
+      relation.requireView();
     }
-    long id = table != null ? table.id() : view.id();
-    session.privileges().requireOwner(id, table != null ? "table" : "view", name[1]);
-    String qualified = name[0] + "." + name[1];
+    long id = relation.id();
+    String schema = relation.schema();
+    String name = relation.name();
+    session.privileges().requireOwner(id, relation.kind(), name);
+    String qualified = schema + "." + name;
     List<ViewDef> readers = engine.storage().catalog().views().stream()
         .filter(v -> v.id() != id && engine.planner().dependencies(v).contains(qualified))
         .toList();
     String newName = rename.newName.getSimple();
+    TableDef table = relation.table();
+    ViewDef view = relation.view();
     if (rename.column == null) {
       renameRelation(table, view, newName);
-      recheckReaders(readers, name[0] + "." + newName,
-          () -> renameRelation(catalog.table(id), catalog.view(name[0], newName), name[1]),
-          "relation \"" + name[1] + "\"");
+      recheckReaders(readers, schema + "." + newName,
+          () -> renameRelation(catalog.table(id), catalog.view(schema, newName), name),
+          "relation \"" + name + "\"");
       return new StatementResult.Command(rename.command());
     }
     String column = rename.column.getSimple();
-    List<ColumnDef> columns = table != null ? table.columns() : view.columns();
+    List<ColumnDef> columns = relation.columns();
     if (columns.stream().noneMatch(c -> c.name().equals(column))) {
       throw new ExaException(SqlState.UNDEFINED_COLUMN,
           "column \"" + column + "\" does not exist");
     }
     if (columns.stream().anyMatch(c -> c.name().equals(newName))) {
       throw new ExaException(SqlState.DUPLICATE_COLUMN, "column \"" + newName
-          + "\" of relation \"" + name[1] + "\" already exists");
+          + "\" of relation \"" + name + "\" already exists");
     }
     renameColumn(table, view, column, newName);
     recheckReaders(readers, qualified,
-        () -> renameColumn(catalog.table(id), catalog.view(name[0], name[1]), newName, column),
-        "column \"" + column + "\" of relation \"" + name[1] + "\"");
+        () -> renameColumn(catalog.table(id), catalog.view(schema, name), newName, column),
+        "column \"" + column + "\" of relation \"" + name + "\"");
     return new StatementResult.Command(rename.command());
   }
 
@@ -482,10 +474,8 @@ final class DdlExecutor {
         SqlIdentifier relation = comment.name.getComponent(0, names.size() - 1);
         long id = commentedRelation(relation, null);
         String column = names.get(names.size() - 1);
-        TableDef table = catalog.table(id);
-        List<ColumnDef> columns = table != null ? table.columns()
-            : catalog.views().stream().filter(v -> v.id() == id).findFirst().orElseThrow()
-                .columns();
+        List<ColumnDef> columns = NamedRelation.require(catalog, session.searchPath(), relation)
+            .columns();
         if (columns.stream().noneMatch(c -> c.name().equals(column))) {
           throw new ExaException(SqlState.UNDEFINED_COLUMN, "column \"" + column
               + "\" of relation \"" + relation.names.get(relation.names.size() - 1)
@@ -504,24 +494,17 @@ final class DdlExecutor {
    * TABLE or VIEW requires that kind, null takes either.
    */
   private long commentedRelation(SqlIdentifier identifier, SqlComment.ObjectKind kind) {
-    Catalog catalog = engine.storage().catalog();
-    String[] name = relationName(identifier);
-    TableDef table = catalog.table(name[0], name[1]);
-    ViewDef view = catalog.view(name[0], name[1]);
-    if (table == null && view == null) {
-      throw new ExaException(SqlState.UNDEFINED_TABLE,
-          "relation \"" + String.join(".", identifier.names) + "\" does not exist");
+    NamedRelation relation = NamedRelation.require(engine.storage().catalog(),
+        session.searchPath(), identifier);
+    if (kind == SqlComment.ObjectKind.TABLE && relation.table() == null
+        || kind == SqlComment.ObjectKind.VIEW && relation.view() == null) {
+      throw new ExaException(SqlState.WRONG_OBJECT_TYPE, "\"" + relation.name() + "\" is not a "
+          + kind.name().toLowerCase(Locale.ROOT));
     }
-    if (kind == SqlComment.ObjectKind.TABLE && table == null) {
-      throw new ExaException(SqlState.WRONG_OBJECT_TYPE, "\"" + name[1] + "\" is not a table");
-    }
-    if (kind == SqlComment.ObjectKind.VIEW && view == null) {
-      throw new ExaException(SqlState.WRONG_OBJECT_TYPE, "\"" + name[1] + "\" is not a view");
-    }
-    long id = table != null ? table.id() : view.id();
-    session.privileges().requireOwner(id, table != null ? "table" : "view", name[1]);
-    return id;
+    session.privileges().requireOwner(relation.id(), relation.kind(), relation.name());
+    return relation.id();
   }
+
 
   /** Re-inserts every row of a table (now in its new layout) and deletes the old copies. */
   private void moveRows(TableDef table) {
