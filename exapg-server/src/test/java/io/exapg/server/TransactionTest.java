@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,43 @@ class TransactionTest {
       a.setAutoCommit(true);
       assertEquals(1, TestServer.queryLong(a, "SELECT n FROM counter"));
       assertEquals(1, TestServer.queryLong(a, "SELECT count(*) FROM counter"));
+    }
+  }
+
+  /**
+   * A block that changed the catalog holds the schema lock until it ends: another session's
+   * DDL waits for it (and gives up at its statement_timeout), then runs.
+   */
+  @Test
+  void ddlOfAnotherSessionWaitsForABlockWithCatalogChanges() throws Exception {
+    try (TestServer server = TestServer.start();
+        Connection a = server.connect();
+        Connection b = server.connect();
+        Statement sa = a.createStatement();
+        Statement sb = b.createStatement()) {
+      a.setAutoCommit(false);
+      sa.execute("CREATE TABLE first_table (x INT)");
+      sa.execute("INSERT INTO first_table VALUES (1)");
+      sb.execute("SET statement_timeout = 300");
+      SQLException timedOut = assertThrows(SQLException.class,
+          () -> sb.execute("CREATE TABLE second_table (y INT)"));
+      assertEquals("57014", timedOut.getSQLState());
+      sb.execute("SET statement_timeout = 0");
+      ExecutorService pool = Executors.newSingleThreadExecutor();
+      try {
+        Future<?> waiting = pool.submit(() -> {
+          sb.execute("CREATE TABLE second_table (y INT)");
+          return null;
+        });
+        Thread.sleep(300);
+        assertEquals(false, waiting.isDone());
+        a.commit();
+        waiting.get(30, TimeUnit.SECONDS);
+      } finally {
+        pool.shutdownNow();
+      }
+      assertEquals(1, TestServer.queryLong(b, "SELECT count(*) FROM first_table"));
+      assertEquals(0, TestServer.queryLong(b, "SELECT count(*) FROM second_table"));
     }
   }
 

@@ -8,11 +8,14 @@ import io.exapg.core.table.TableStore;
 import io.exapg.core.trace.Waits;
 import io.exapg.storage.catalog.AccessControl;
 import io.exapg.storage.catalog.Catalog;
+import io.exapg.storage.catalog.CatalogJournal;
 import io.exapg.storage.catalog.ColumnDef;
 import io.exapg.storage.catalog.IndexDef;
 import io.exapg.storage.catalog.PartitionSpec;
 import io.exapg.storage.catalog.StatisticsStore;
 import io.exapg.storage.catalog.TableDef;
+import io.exapg.storage.format.ByteReader;
+import io.exapg.storage.format.ByteWriter;
 import io.exapg.storage.format.ColumnBuffer;
 import io.exapg.storage.format.ColumnData;
 import io.exapg.storage.format.SegmentFile;
@@ -23,6 +26,7 @@ import io.exapg.storage.io.DurableFiles;
 import io.exapg.storage.table.Compactor;
 import io.exapg.storage.table.DatabaseSnapshot;
 import io.exapg.storage.table.PendingWrites;
+import io.exapg.storage.table.SchemaChange;
 import io.exapg.storage.table.SegmentRef;
 import io.exapg.storage.table.SnapshotRegistry;
 import io.exapg.storage.table.StorageTransaction;
@@ -37,6 +41,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -48,10 +53,13 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.roaringbitmap.RoaringBitmap;
@@ -67,6 +75,12 @@ import org.slf4j.LoggerFactory;
  * started (snapshot isolation); a commit that deletes a row another transaction deleted after
  * that snapshot fails with SQLSTATE 40001. Checkpoints write buffered rows out as segments,
  * record that in each table's manifest, and start a new, empty log.
+ *
+ * <p>Catalog changes hold the schema lock: a statement's for its duration, a transaction
+ * block's until it ends. A block's changes are written through to the catalog at once, with a
+ * journal of the catalog as it was; its commit record names the journal, and a rollback, or a
+ * crash before that record is durable, puts the journaled catalog back. Tables a block drops
+ * keep their storage until it commits; tables it creates lose theirs if it does not.
  */
 public final class StorageEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StorageEngine.class);
@@ -84,6 +98,9 @@ public final class StorageEngine implements AutoCloseable {
   private final StatisticsStore statistics;
   private final Map<Long, TableStorage> tables = new ConcurrentHashMap<>();
   private final ReentrantLock commitLock = new ReentrantLock();
+  private final Semaphore schemaLock = new Semaphore(1);
+  /** The catalog changes of the transaction block holding the schema lock, or null. */
+  private volatile SchemaChange openSchemaChange;
   private final ConcurrentSkipListMap<Long, DatabaseSnapshot> unpublished =
       new ConcurrentSkipListMap<>();
   private final List<Dropped> dropped = new ArrayList<>();
@@ -121,6 +138,9 @@ public final class StorageEngine implements AutoCloseable {
     DataDirectoryLock lock = DataDirectoryLock.acquire(dataDirectory);
     try {
       writeNodeFileIfMissing(dataDirectory);
+      Path walDirectory = dataDirectory.resolve("wal");
+      CatalogJournal.recover(dataDirectory.resolve("catalog"),
+          id -> schemaCommitLogged(walDirectory, id));
       Catalog catalog = Catalog.open(dataDirectory.resolve("catalog"));
       StorageEngine engine = new StorageEngine(dataDirectory, lock, options, catalog);
       engine.recover();
@@ -130,6 +150,18 @@ public final class StorageEngine implements AutoCloseable {
       lock.close();
       throw e;
     }
+  }
+
+  /** Whether the log holds the commit record of the transaction block with that journal. */
+  private static boolean schemaCommitLogged(Path walDirectory, long journalId) {
+    boolean[] found = new boolean[1];
+    WriteAheadLog.scan(walDirectory, record -> found[0] |= record.type()
+        == WalRecord.SCHEMA_COMMIT && journalId(record) == journalId);
+    return found[0];
+  }
+
+  private static long journalId(WalRecord record) {
+    return new ByteReader(record.payload(), 0, Long.BYTES).u64();
   }
 
   /** Writes node.json on first use; later, checks that this version can read the directory. */
@@ -183,7 +215,11 @@ public final class StorageEngine implements AutoCloseable {
     long[] replayed = new long[1];
     wal = WriteAheadLog.open(dataDirectory.resolve("wal"), minimumLsn, record -> {
       if (record.type() == WalRecord.COMMIT) {
-        replay(record);
+        replay(CommitRecord.decode(record.payload()), record.lsn());
+        replayed[0]++;
+      } else if (record.type() == WalRecord.SCHEMA_COMMIT) {
+        replay(CommitRecord.decode(Arrays.copyOfRange(record.payload(), Long.BYTES,
+            record.payload().length)), record.lsn());
         replayed[0]++;
       } else if (record.type() == WalRecord.COMPACTION) {
         CompactionRecord compaction = CompactionRecord.decode(record.payload());
@@ -206,11 +242,10 @@ public final class StorageEngine implements AutoCloseable {
     }
   }
 
-  private void replay(WalRecord record) {
-    CommitRecord commit = CommitRecord.decode(record.payload());
+  private void replay(CommitRecord commit, long lsn) {
     for (CommitRecord.TableWrite write : commit.tables()) {
       TableStorage table = tables.get(write.tableId());
-      if (table != null && record.lsn() > table.appliedLsn()) {
+      if (table != null && lsn > table.appliedLsn()) {
         table.apply(write, null, 1);
       }
     }
@@ -273,6 +308,17 @@ public final class StorageEngine implements AutoCloseable {
   /** Creates a table with its primary key, unique constraints and indexes. */
   public TableDef createTable(String schema, String name, List<ColumnDef> columns,
       PartitionSpec partitioning, List<String> distribution, List<IndexDef> indexes) {
+    return createTable(schema, name, columns, partitioning, distribution, indexes, null);
+  }
+
+  /**
+   * Creates a table; inside a transaction block with catalog changes (block not null), as one
+   * of them: readable to the block at once, gone again if the block does not commit.
+   */
+  public TableDef createTable(String schema, String name, List<ColumnDef> columns,
+      PartitionSpec partitioning, List<String> distribution, List<IndexDef> indexes,
+      StorageTransaction block) {
+    SchemaChange change = block == null ? null : block.schemaChange();
     lockCommits();
     try {
       checkWritable();
@@ -283,6 +329,10 @@ public final class StorageEngine implements AutoCloseable {
       tables.put(table.id(), storage);
       head = head.with(head.lsn(), Map.of(table.id(), storage.head()));
       snapshots.publish(head);
+      if (change != null) {
+        change.created(table.id());
+        block.adopt(table.id(), storage.head());
+      }
       return table;
     } finally {
       commitLock.unlock();
@@ -355,22 +405,125 @@ public final class StorageEngine implements AutoCloseable {
   }
 
   public void dropTable(TableDef table) {
+    dropTable(table, null);
+  }
+
+  /**
+   * Drops a table; inside a transaction block with catalog changes (block not null), as one of
+   * them: gone from the catalog at once, its storage kept until the block commits.
+   */
+  public void dropTable(TableDef table, StorageTransaction block) {
+    SchemaChange change = block == null ? null : block.schemaChange();
     lockCommits();
     try {
       checkWritable();
       publishEverything();
       catalog.dropTable(table);
-      statistics.remove(table.id());
-      TableStorage storage = tables.remove(table.id());
-      head = head.without(table.id());
-      snapshots.publish(head);
-      if (storage != null) {
-        synchronized (dropped) {
-          dropped.add(new Dropped(storage, head.sequence()));
-        }
+      if (change != null) {
+        change.dropped(table.id());
+      } else {
+        retire(table.id());
       }
     } finally {
       commitLock.unlock();
+    }
+    collectGarbage();
+  }
+
+  /** Removes a dropped table's storage; its files go once no snapshot reads them. */
+  private void retire(long tableId) {
+    statistics.remove(tableId);
+    TableStorage storage = tables.remove(tableId);
+    head = head.without(tableId);
+    snapshots.publish(head);
+    if (storage != null) {
+      synchronized (dropped) {
+        dropped.add(new Dropped(storage, head.sequence()));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- catalog changes
+
+  /**
+   * Takes the schema lock for one statement's catalog changes, waiting while a transaction
+   * block holds it; canceled tells, while waiting, whether to give up (and why).
+   */
+  public void lockSchema(Supplier<ExaException> canceled) {
+    if (schemaLock.tryAcquire()) {
+      return;
+    }
+    long start = System.nanoTime();
+    try {
+      while (!schemaLock.tryAcquire(50, TimeUnit.MILLISECONDS)) {
+        ExaException error = canceled.get();
+        if (error != null) {
+          throw error;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ExaException(SqlState.QUERY_CANCELED,
+          "canceling statement: interrupted while waiting for the schema lock");
+    } finally {
+      Waits.add(Waits.Kind.LOCK, System.nanoTime() - start);
+    }
+  }
+
+  public void unlockSchema() {
+    schemaLock.release();
+  }
+
+  /**
+   * Lets a transaction block change the catalog: takes the schema lock until the block ends
+   * and journals the catalog as it is now. Nothing to do when the block already holds it.
+   */
+  public void beginSchemaChange(StorageTransaction block, Supplier<ExaException> canceled) {
+    if (block.schemaChange() != null) {
+      return;
+    }
+    lockSchema(canceled);
+    try {
+      checkWritable();
+      long id = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+      SchemaChange change = new SchemaChange(CatalogJournal.write(
+          dataDirectory.resolve("catalog"), id, catalog.image(), access.image()));
+      block.attach(change, () -> undo(change));
+      openSchemaChange = change;
+    } catch (RuntimeException e) {
+      schemaLock.release();
+      throw e;
+    }
+  }
+
+  /** Puts the journaled catalog back: a block with catalog changes did not commit. */
+  private void undo(SchemaChange change) {
+    lockCommits();
+    try {
+      catalog.restore(change.journal().catalogImage());
+      access.restore(change.journal().accessImage());
+      for (long id : change.createdTables()) {
+        retire(id);
+      }
+      Map<Long, TableSnapshot> changed = new HashMap<>();
+      for (TableStorage storage : tables.values()) {
+        TableDef restored = catalog.table(storage.table().id());
+        if (restored != null && !restored.equals(storage.table())) {
+          storage.redefine(restored);
+          changed.put(restored.id(), storage.head());
+        }
+      }
+      head = head.with(head.lsn(), changed);
+      snapshots.publish(head);
+      change.journal().delete();
+    } catch (RuntimeException e) {
+      // The journal stays; the next start puts the catalog back.
+      failure = ExaException.wrap(e);
+      throw failure;
+    } finally {
+      commitLock.unlock();
+      openSchemaChange = null;
+      schemaLock.release();
     }
     collectGarbage();
   }
@@ -392,7 +545,7 @@ public final class StorageEngine implements AutoCloseable {
     if (table == null) {
       throw new ExaException(SqlState.UNDEFINED_TABLE, "the table was dropped");
     }
-    table.checkConflicts(table.translate(deletes), transaction.snapshot().table(tableId));
+    table.checkConflicts(table.translate(deletes), transaction.table(tableId));
   }
 
   /** Deletes every row of a table the transaction sees (TRUNCATE); returns how many. */
@@ -409,7 +562,7 @@ public final class StorageEngine implements AutoCloseable {
   }
 
   private long deleteAll(StorageTransaction transaction, long tableId, boolean ownRows) {
-    TableSnapshot snapshot = transaction.snapshot().table(tableId);
+    TableSnapshot snapshot = transaction.table(tableId);
     if (snapshot == null || tables.get(tableId) == null) {
       throw new ExaException(SqlState.UNDEFINED_TABLE, "the table does not exist");
     }
@@ -454,8 +607,13 @@ public final class StorageEngine implements AutoCloseable {
    * changes nothing, if it deletes rows deleted by a commit after its snapshot.
    */
   public void commit(StorageTransaction transaction) {
+    SchemaChange change = transaction.schemaChange();
     try {
-      commitChanges(transaction);
+      if (change == null) {
+        commitChanges(transaction);
+      } else {
+        commitSchemaChange(transaction, change);
+      }
     } finally {
       transaction.end();
     }
@@ -469,13 +627,53 @@ public final class StorageEngine implements AutoCloseable {
       List<SegmentFile> files, Map<Long, RoaringBitmap> committedDeletes) {
   }
 
+  /**
+   * Commits a block with catalog changes: its commit record, naming the journal, is made
+   * durable and the journal removed under the commit lock, so that no checkpoint can drop the
+   * record from the log while the journal still exists.
+   */
+  private void commitSchemaChange(StorageTransaction transaction, SchemaChange change) {
+    lockCommits();
+    boolean undone = false;
+    try {
+      long lsn;
+      try {
+        lsn = log(transaction, change.journal().id());
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          undone = true;
+          transaction.rollback();
+        }
+        throw e;
+      }
+      try {
+        wal.sync(lsn);
+      } catch (ExaException e) {
+        failure = e;
+        throw e;
+      }
+      publishUpTo(lsn);
+      for (long id : change.droppedTables()) {
+        retire(id);
+      }
+      change.journal().delete();
+    } finally {
+      commitLock.unlock();
+      if (!undone) {
+        openSchemaChange = null;
+        schemaLock.release();
+      }
+    }
+    collectGarbage();
+  }
+
   private void commitChanges(StorageTransaction transaction) {
     if (!transaction.hasChanges()) {
       return;
     }
     long lsn;
     try {
-      lsn = log(transaction);
+      lsn = log(transaction, 0);
     } catch (RuntimeException e) {
       if (failure == null) {
         transaction.rollback();
@@ -492,30 +690,36 @@ public final class StorageEngine implements AutoCloseable {
   }
 
   /**
-   * Validates a transaction, appends its commit record and applies it to the heads; returns
-   * the record's LSN. If this throws, nothing changed, unless the engine is failed.
+   * Validates a transaction, appends its commit record (for a block with catalog changes, one
+   * naming its journal) and applies it to the heads; returns the record's LSN. If this throws,
+   * nothing changed, unless the engine is failed.
    */
-  private long log(StorageTransaction transaction) {
+  private long log(StorageTransaction transaction, long journalId) {
     checkWritable();
     List<Prepared> prepared = new ArrayList<>();
+    SchemaChange open = openSchemaChange;
     for (long tableId : transaction.tablesChanged()) {
       TableStorage table = tables.get(tableId);
       if (table == null) {
         throw new ExaException(SqlState.UNDEFINED_TABLE,
             "a table this transaction changed was dropped");
       }
+      if (open != null && open != transaction.schemaChange() && open.isCreated(tableId)) {
+        throw new ExaException(SqlState.SERIALIZATION_FAILURE, "could not serialize access:"
+            + " table \"" + table.table().name() + "\" was created by a transaction that"
+            + " has not committed");
+      }
       prepared.add(prepare(table, transaction));
     }
     lockCommits();
     try {
       checkWritable();
-      DatabaseSnapshot seen = transaction.snapshot();
       List<CommitRecord.TableWrite> writes = new ArrayList<>();
       for (Prepared part : prepared) {
         CommitRecord.TableWrite write = part.write();
         if (!part.committedDeletes().isEmpty()) {
           Map<Long, RoaringBitmap> deletes = part.table().translate(part.committedDeletes());
-          part.table().checkConflicts(deletes, seen.table(part.table().table().id()));
+          part.table().checkConflicts(deletes, transaction.table(part.table().table().id()));
           write = write.withDeletes(deletes);
         }
         if (write.rowCount() > 0) {
@@ -525,7 +729,10 @@ public final class StorageEngine implements AutoCloseable {
       }
       long lsn;
       try {
-        lsn = wal.append(WalRecord.COMMIT, new CommitRecord(writes).encode());
+        byte[] record = new CommitRecord(writes).encode();
+        lsn = journalId == 0 ? wal.append(WalRecord.COMMIT, record)
+            : wal.append(WalRecord.SCHEMA_COMMIT, new ByteWriter(Long.BYTES + record.length)
+                .u64(journalId).bytes(record).toByteArray());
       } catch (ExaException e) {
         failure = e;
         throw e;

@@ -154,4 +154,72 @@ class StorageEngineTest {
       assertTrue(engine.catalog().comments().isEmpty());
     }
   }
+
+  /** Runs an INSERT plan inside a transaction that stays open. */
+  private static long insertIn(StorageEngine engine, StorageTransaction transaction,
+      PlanNode plan) {
+    try (QueryContext context = new QueryContext(memory.newChildAllocator("q", 1L << 28),
+        new Object[0], engine.tableStore(transaction), workers);
+        ExecutionPlan execution = ExecutionPlan.build(plan, context)) {
+      execution.run();
+      return execution.modifiedRows();
+    }
+  }
+
+  private static List<ColumnDef> twoColumns() {
+    return List.of(new ColumnDef("a", DataType.BIGINT, false),
+        new ColumnDef("b", DataType.BIGINT, true));
+  }
+
+  @Test
+  void blockCatalogChangesCommitWithItsRowsAndVanishWhenItCrashes(@TempDir Path dir) {
+    TableDef made;
+    long droppedId;
+    try (StorageEngine engine = StorageEngine.open(dir, StorageOptions.defaults())) {
+      TableDef old = engine.createTable("public", "old", twoColumns());
+      droppedId = old.id();
+      run(engine, insertSeries(old, 100), true);
+      StorageTransaction block = engine.begin();
+      engine.beginSchemaChange(block, () -> null);
+      made = engine.createTable("public", "made", twoColumns(), null, List.of(), List.of(),
+          block);
+      assertEquals(1_000, insertIn(engine, block, insertSeries(made, 1_000)));
+      engine.dropTable(old, block);
+      assertTrue(dir.resolve("catalog/undo/id").toFile().exists());
+      engine.commit(block);
+      assertTrue(!dir.resolve("catalog/undo").toFile().exists());
+    }
+    TableDef doomed;
+    try (StorageEngine engine = StorageEngine.open(dir, StorageOptions.defaults())) {
+      assertNull(engine.catalog().table("public", "old"));
+      assertTrue(!dir.resolve("tables/" + droppedId).toFile().exists());
+      assertEquals(1_000L * 1_001 / 2, run(engine, sumWhere(made, 5_000), true));
+      // A block left open by a crash: the engine is closed as a killed process leaves it.
+      StorageTransaction block = engine.begin();
+      engine.beginSchemaChange(block, () -> null);
+      doomed = engine.createTable("public", "doomed", twoColumns(), null, List.of(),
+          List.of(), block);
+      insertIn(engine, block, insertSeries(doomed, 10));
+      engine.dropTable(made, block);
+      engine.renameTable(engine.catalog().table(doomed.id()), "renamed");
+      engine.catalog().setComment(doomed.id(), "", "gone with the block");
+    }
+    try (StorageEngine engine = StorageEngine.open(dir, StorageOptions.defaults())) {
+      assertNull(engine.catalog().table(doomed.id()));
+      assertTrue(engine.catalog().comments().isEmpty());
+      assertTrue(!dir.resolve("tables/" + doomed.id()).toFile().exists());
+      assertEquals(made, engine.catalog().table("public", "made"));
+      assertEquals(1_000L * 1_001 / 2, run(engine, sumWhere(made, 5_000), true));
+      // A rolled back block: the same, without a restart.
+      StorageTransaction block = engine.begin();
+      engine.beginSchemaChange(block, () -> null);
+      engine.dropTable(made, block);
+      TableDef other = engine.createTable("public", "other", twoColumns(), null, List.of(),
+          List.of(), block);
+      block.rollback();
+      assertNull(engine.catalog().table(other.id()));
+      assertEquals(1_000L * 1_001 / 2, run(engine, sumWhere(made, 5_000), true));
+      assertTrue(!dir.resolve("catalog/undo").toFile().exists());
+    }
+  }
 }

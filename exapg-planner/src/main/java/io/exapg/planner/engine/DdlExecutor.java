@@ -221,7 +221,8 @@ final class DdlExecutor {
     List<IndexDef> indexes = TableKeys.declared(name[1], create, columns, copiedKeys);
     columns = TableKeys.primaryKeyColumnsNotNull(columns, indexes);
     TableDef table = engine.storage().createTable(name[0], name[1], columns,
-        partitioning(create, columns), distribution(create, columns), indexes);
+        partitioning(create, columns), distribution(create, columns), indexes,
+        session.transaction());
     session.becomeOwner(table.id());
     copiedComments.forEach((column, text) ->
         engine.storage().catalog().setComment(table.id(), column, text));
@@ -287,11 +288,13 @@ final class DdlExecutor {
       }
       columns.add(new ColumnDef(columnName, query.outputTypes().get(c), true));
     }
+    StorageTransaction block = session.transaction();
     TableDef table = engine.storage().createTable(name[0], name[1], columns,
-        partitioning(create, columns), distribution(create, columns));
+        partitioning(create, columns), distribution(create, columns), List.of(), block);
     session.becomeOwner(table.id());
     boolean loaded = false;
-    StorageTransaction transaction = engine.storage().begin();
+    // In a transaction block the rows are the block's, and go if it does not commit.
+    StorageTransaction transaction = block != null ? block : engine.storage().begin();
     try (QueryContext context = new QueryContext(engine.memory().newChildAllocator("ctas",
         engine.options().queryMemoryLimitBytes()), new Object[0],
         engine.storage().tableStore(transaction), engine.workers())) {
@@ -309,11 +312,13 @@ final class DdlExecutor {
         execution.run();
         rows = execution.modifiedRows();
       }
-      engine.storage().commit(transaction);
+      if (block == null) {
+        engine.storage().commit(transaction);
+      }
       loaded = true;
       return new StatementResult.Command("SELECT " + rows);
     } finally {
-      if (!loaded) {
+      if (!loaded && block == null) {
         transaction.rollback();
         dropTable(table);
       }
@@ -576,12 +581,15 @@ final class DdlExecutor {
     }
     IndexDef index = new IndexDef(0, name, columns, create.unique, false, false);
     if (create.unique) {
-      StorageTransaction reading = engine.storage().begin();
+      StorageTransaction block = session.transaction();
+      StorageTransaction reading = block != null ? block : engine.storage().begin();
       String duplicate;
       try {
         duplicate = session.duplicateKey(table, index, reading);
       } finally {
-        reading.rollback();
+        if (block == null) {
+          reading.rollback();
+        }
       }
       if (duplicate != null) {
         throw new ExaException(SqlState.UNIQUE_VIOLATION, "could not create unique index \""
@@ -676,7 +684,7 @@ final class DdlExecutor {
 
   /** Drops a table, its owner and the privileges on it. */
   private void dropTable(TableDef table) {
-    engine.storage().dropTable(table);
+    engine.storage().dropTable(table, session.transaction());
     engine.storage().access().forget(table.id());
   }
 

@@ -121,7 +121,7 @@ final class SqlSession implements EngineSession {
   private final AtomicInteger admittedQueries = new AtomicInteger();
   private final Set<QueryContext> admittedContexts = ConcurrentHashMap.newKeySet();
   private volatile boolean waitingForAdmission;
-  private volatile boolean admissionCanceled;
+  private volatile boolean waitCanceled;
   private volatile String lastQuery = "";
   private volatile Long queryStart;
   private volatile Long blockStart;
@@ -365,38 +365,27 @@ final class SqlSession implements EngineSession {
       case SqlTransactionControl control -> transactionControl(control);
       case SqlSetVariable set -> setVariable(set);
       case SqlShowVariable show -> show(show);
-      case SqlCreateTableStatement create -> {
-        requireNoTransactionBlock("CREATE TABLE");
-        yield new DdlExecutor(engine, this).createTable(create, query.statement().piece());
-      }
-      case SqlDropStatement drop -> {
-        requireNoTransactionBlock("DROP " + drop.target.name());
+      case SqlCreateTableStatement create -> changingCatalog(() ->
+          new DdlExecutor(engine, this).createTable(create, query.statement().piece()));
+      case SqlDropStatement drop -> changingCatalog(() -> {
         DdlExecutor ddl = new DdlExecutor(engine, this);
-        yield switch (drop.target) {
+        return switch (drop.target) {
           case TABLE -> ddl.dropTable(drop);
           case VIEW -> ddl.dropView(drop);
           case SCHEMA -> ddl.dropSchema(drop);
           case ROLE -> new AccessExecutor(engine, this).dropRoles(drop);
           case INDEX -> ddl.dropIndex(drop);
         };
-      }
-      case SqlCreateIndex create -> {
-        requireNoTransactionBlock("CREATE INDEX");
-        yield new DdlExecutor(engine, this).createIndex(create);
-      }
-      case SqlRoleStatement role -> {
-        requireNoTransactionBlock(role.create ? "CREATE ROLE" : "ALTER ROLE");
+      });
+      case SqlCreateIndex create -> changingCatalog(() ->
+          new DdlExecutor(engine, this).createIndex(create));
+      case SqlRoleStatement role -> changingCatalog(() -> {
         AccessExecutor executor = new AccessExecutor(engine, this);
-        yield role.create ? executor.createRole(role) : executor.alterRole(role);
-      }
-      case SqlGrant grant -> {
-        requireNoTransactionBlock(grant.revoke ? "REVOKE" : "GRANT");
-        yield new AccessExecutor(engine, this).grant(grant);
-      }
-      case SqlCreateSchema create -> {
-        requireNoTransactionBlock("CREATE SCHEMA");
-        yield new DdlExecutor(engine, this).createSchema(create);
-      }
+        return role.create ? executor.createRole(role) : executor.alterRole(role);
+      });
+      case SqlGrant grant -> changingCatalog(() -> new AccessExecutor(engine, this).grant(grant));
+      case SqlCreateSchema create -> changingCatalog(() ->
+          new DdlExecutor(engine, this).createSchema(create));
       case SqlDeclareCursor declare -> declareCursor(declare, query.statement());
       case SqlFetchCursor fetch -> fetchCursor(fetch);
       case SqlCloseCursor close -> {
@@ -407,26 +396,18 @@ final class SqlSession implements EngineSession {
         }
         yield new StatementResult.Command("CLOSE CURSOR" + (close.name == null ? " ALL" : ""));
       }
-      case SqlCreateViewStatement create -> {
-        requireNoTransactionBlock("CREATE VIEW");
-        yield new DdlExecutor(engine, this).createView(create, query.statement().piece());
-      }
+      case SqlCreateViewStatement create -> changingCatalog(() ->
+          new DdlExecutor(engine, this).createView(create, query.statement().piece()));
       case SqlAlterTableLayout alter -> {
         requireNoTransactionBlock("ALTER TABLE");
-        yield new DdlExecutor(engine, this).alterTable(alter);
+        yield changingCatalog(() -> new DdlExecutor(engine, this).alterTable(alter));
       }
-      case SqlAlterRename rename -> {
-        requireNoTransactionBlock(rename.command());
-        yield new DdlExecutor(engine, this).rename(rename);
-      }
-      case SqlAlterOwner alter -> {
-        requireNoTransactionBlock(alter.command());
-        yield new AccessExecutor(engine, this).changeOwner(alter);
-      }
-      case SqlComment comment -> {
-        requireNoTransactionBlock("COMMENT");
-        yield new DdlExecutor(engine, this).comment(comment);
-      }
+      case SqlAlterRename rename -> changingCatalog(() ->
+          new DdlExecutor(engine, this).rename(rename));
+      case SqlAlterOwner alter -> changingCatalog(() ->
+          new AccessExecutor(engine, this).changeOwner(alter));
+      case SqlComment comment -> changingCatalog(() ->
+          new DdlExecutor(engine, this).comment(comment));
       case SqlDiscard discard -> discard(discard);
       case SqlTruncateTable truncate -> truncate(truncate);
       case SqlVacuum vacuum -> {
@@ -505,6 +486,38 @@ final class SqlSession implements EngineSession {
     } finally {
       snapshot.rollback();
     }
+  }
+
+  /**
+   * Runs a statement that changes the catalog under the storage engine's schema lock: inside a
+   * transaction block, the block takes the lock until it ends and its catalog changes are
+   * undone if it does not commit; otherwise the statement holds it while it runs.
+   */
+  private StatementResult changingCatalog(Supplier<StatementResult> statement) {
+    waitCanceled = false;
+    Supplier<ExaException> canceled = waitLimit();
+    if (transaction != null) {
+      engine.storage().beginSchemaChange(transaction, canceled);
+      return statement.get();
+    }
+    engine.storage().lockSchema(canceled);
+    try {
+      return statement.get();
+    } finally {
+      engine.storage().unlockSchema();
+    }
+  }
+
+  /** While the session waits (for a slot, a lock): why to stop waiting, or null to go on. */
+  private Supplier<ExaException> waitLimit() {
+    long timeout = SessionSettings.parseDuration("statement_timeout",
+        settings.get("statement_timeout"));
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
+    return () -> waitCanceled ? QueryContext.userCancel()
+        : timeout > 0 && System.nanoTime() - deadline > 0
+            ? new ExaException(SqlState.QUERY_CANCELED,
+                "canceling statement due to statement timeout")
+            : null;
   }
 
   private void requireNoTransactionBlock(String command) {
@@ -1158,17 +1171,10 @@ final class SqlSession implements EngineSession {
    * way, as for a running query).
    */
   private void admit() {
-    long timeout = SessionSettings.parseDuration("statement_timeout",
-        settings.get("statement_timeout"));
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
-    admissionCanceled = false;
+    waitCanceled = false;
     waitingForAdmission = true;
     try {
-      engine.admission().acquire(() -> admissionCanceled ? QueryContext.userCancel()
-          : timeout > 0 && System.nanoTime() - deadline > 0
-              ? new ExaException(SqlState.QUERY_CANCELED,
-                  "canceling statement due to statement timeout")
-              : null);
+      engine.admission().acquire(waitLimit());
     } catch (RuntimeException e) {
       admittedQueries.decrementAndGet();
       throw e;
@@ -1326,7 +1332,7 @@ final class SqlSession implements EngineSession {
 
   @Override
   public void cancel() {
-    admissionCanceled = true;
+    waitCanceled = true;
     QueryContext context = running;
     if (context != null) {
       context.cancel(QueryContext.userCancel());

@@ -341,6 +341,27 @@ public final class AccessControl {
 
   // ---------------------------------------------------------------- persistence
 
+  /** The access catalog file as it is now: what a rolled back transaction block puts back. */
+  public synchronized byte[] image() {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw DurableFiles.ioError("cannot read the access catalog", e);
+    }
+  }
+
+  /** Puts back an earlier {@link #image}: the changes of a block that did not commit go. */
+  public synchronized void restore(byte[] image) {
+    State earlier;
+    try {
+      earlier = load(JSON.readTree(image));
+    } catch (IOException e) {
+      throw new ExaException(SqlState.DATA_CORRUPTED,
+          "cannot read the access catalog's earlier image: " + e.getMessage(), e);
+    }
+    commit(earlier);
+  }
+
   private void commit(State next) {
     save(next);
     state = next;
@@ -390,37 +411,40 @@ public final class AccessControl {
   }
 
   private static State load(Path file) {
-    State loaded = new State(new HashMap<>(), new HashMap<>(), new HashMap<>(),
-        new HashMap<>());
     try {
-      JsonNode root = JSON.readTree(file.toFile());
-      for (JsonNode r : root.get("roles")) {
-        RoleDef role = new RoleDef(r.get("oid").asLong(), r.get("name").asText(),
-            r.get("superuser").asBoolean(), r.get("inherit").asBoolean(),
-            r.get("createRole").asBoolean(), r.get("createDb").asBoolean(),
-            r.get("login").asBoolean(), r.get("connectionLimit").asInt(),
-            r.has("password") ? r.get("password").asText() : null,
-            r.has("validUntil") ? Instant.parse(r.get("validUntil").asText()) : null);
-        loaded.roles().put(role.oid(), role);
-      }
-      for (JsonNode m : root.get("members")) {
-        loaded.groupsByMember().computeIfAbsent(m.get("member").asLong(), k -> new HashSet<>())
-            .add(m.get("group").asLong());
-      }
-      for (JsonNode o : root.get("owners")) {
-        loaded.owners().put(o.get("object").asLong(), o.get("owner").asLong());
-      }
-      for (JsonNode g : root.get("grants")) {
-        Set<Privilege> privileges = EnumSet.noneOf(Privilege.class);
-        for (char letter : g.get("privileges").asText().toCharArray()) {
-          privileges.add(Privilege.ofLetter(letter));
-        }
-        loaded.grants().computeIfAbsent(g.get("object").asLong(), k -> new HashMap<>())
-            .put(g.get("grantee").asLong(), privileges);
-      }
+      return load(JSON.readTree(file.toFile()));
     } catch (IOException | RuntimeException e) {
       throw new ExaException(SqlState.DATA_CORRUPTED,
           "cannot read the access catalog " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static State load(JsonNode root) {
+    State loaded = new State(new HashMap<>(), new HashMap<>(), new HashMap<>(),
+        new HashMap<>());
+    for (JsonNode r : root.get("roles")) {
+      RoleDef role = new RoleDef(r.get("oid").asLong(), r.get("name").asText(),
+          r.get("superuser").asBoolean(), r.get("inherit").asBoolean(),
+          r.get("createRole").asBoolean(), r.get("createDb").asBoolean(),
+          r.get("login").asBoolean(), r.get("connectionLimit").asInt(),
+          r.has("password") ? r.get("password").asText() : null,
+          r.has("validUntil") ? Instant.parse(r.get("validUntil").asText()) : null);
+      loaded.roles().put(role.oid(), role);
+    }
+    for (JsonNode m : root.get("members")) {
+      loaded.groupsByMember().computeIfAbsent(m.get("member").asLong(), k -> new HashSet<>())
+          .add(m.get("group").asLong());
+    }
+    for (JsonNode o : root.get("owners")) {
+      loaded.owners().put(o.get("object").asLong(), o.get("owner").asLong());
+    }
+    for (JsonNode g : root.get("grants")) {
+      Set<Privilege> privileges = EnumSet.noneOf(Privilege.class);
+      for (char letter : g.get("privileges").asText().toCharArray()) {
+        privileges.add(Privilege.ofLetter(letter));
+      }
+      loaded.grants().computeIfAbsent(g.get("object").asLong(), k -> new HashMap<>())
+          .put(g.get("grantee").asLong(), privileges);
     }
     return loaded;
   }

@@ -48,7 +48,7 @@ public final class Catalog {
   public static Catalog open(Path directory) {
     DurableFiles.createDirectories(directory);
     Catalog catalog = new Catalog(directory.resolve("catalog.json"));
-    if (Files.exists(catalog.file) && catalog.load()) {
+    if (!Files.exists(catalog.file) || catalog.load()) {
       catalog.save();
     }
     return catalog;
@@ -462,78 +462,113 @@ public final class Catalog {
     return columns;
   }
 
+  /** The catalog file as it is now: what a rolled back transaction block puts back. */
+  public synchronized byte[] image() {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw DurableFiles.ioError("cannot read the catalog", e);
+    }
+  }
+
+  /**
+   * Puts back an earlier {@link #image}: the changes of a transaction block that did not commit
+   * go. Ids handed out meanwhile are not handed out again (their files may still exist).
+   */
+  public synchronized void restore(byte[] image) {
+    long next = nextTableId;
+    tablesByName.clear();
+    tablesById.clear();
+    viewsByName.clear();
+    schemas.clear();
+    comments.clear();
+    schemas.put(DEFAULT_SCHEMA, 0L);
+    try {
+      load(JSON.readTree(image));
+    } catch (IOException | RuntimeException e) {
+      throw new ExaException(SqlState.DATA_CORRUPTED,
+          "cannot read the catalog's earlier image: " + e.getMessage(), e);
+    }
+    nextTableId = Math.max(next, nextTableId);
+    save();
+    version++;
+  }
+
   /** Reads the catalog file; true when it was written by an older version (views without ids). */
   private boolean load() {
-    boolean older = false;
     try {
-      JsonNode root = JSON.readTree(file.toFile());
-      nextTableId = root.get("nextTableId").asLong();
-      if (root.has("schemas")) {
-        schemas.clear();
-        for (JsonNode schema : root.get("schemas")) {
-          if (schema.isTextual()) {
-            // Written before schemas had ids.
-            older = true;
-            schemas.put(schema.asText(), schema.asText().equals(DEFAULT_SCHEMA) ? 0
-                : nextTableId++);
-          } else {
-            schemas.put(schema.get("name").asText(), schema.get("id").asLong());
-          }
-        }
-      }
-      for (JsonNode t : root.get("tables")) {
-        List<ColumnDef> columns = readColumns(t.get("columns"));
-        PartitionSpec partitioning = null;
-        JsonNode p = t.get("partitionBy");
-        if (p != null) {
-          partitioning = new PartitionSpec(p.get("column").asText(),
-              PartitionSpec.Method.valueOf(p.get("method").asText()),
-              p.has("unit") ? PartitionSpec.TimeUnit.valueOf(p.get("unit").asText()) : null,
-              p.get("width").asDouble());
-        }
-        List<String> distribution = new ArrayList<>();
-        if (t.has("distributeBy")) {
-          t.get("distributeBy").forEach(name -> distribution.add(name.asText()));
-        }
-        List<IndexDef> indexes = new ArrayList<>();
-        if (t.has("indexes")) {
-          for (JsonNode i : t.get("indexes")) {
-            List<String> indexColumns = new ArrayList<>();
-            i.get("columns").forEach(c -> indexColumns.add(c.asText()));
-            indexes.add(new IndexDef(i.get("id").asLong(), i.get("name").asText(), indexColumns,
-                i.get("unique").asBoolean(), i.get("primary").asBoolean(),
-                i.get("constraint").asBoolean()));
-          }
-        }
-        TableDef table = new TableDef(t.get("id").asLong(), t.get("schema").asText(),
-            t.get("name").asText(), columns, partitioning, distribution, indexes);
-        tablesByName.put(key(table.schema(), table.name()), table);
-        tablesById.put(table.id(), table);
-      }
-      if (root.has("views")) {
-        for (JsonNode v : root.get("views")) {
-          List<String> path = new ArrayList<>();
-          if (v.has("searchPath")) {
-            v.get("searchPath").forEach(name -> path.add(name.asText()));
-          } else {
-            path.add(v.get("schema").asText());
-          }
-          older |= !v.has("id");
-          long id = v.has("id") ? v.get("id").asLong() : nextTableId++;
-          ViewDef view = new ViewDef(id, v.get("schema").asText(), v.get("name").asText(),
-              v.get("query").asText(), readColumns(v.get("columns")), path);
-          viewsByName.put(key(view.schema(), view.name()), view);
-        }
-      }
-      if (root.has("comments")) {
-        for (JsonNode c : root.get("comments")) {
-          comments.put(new CommentKey(c.get("object").asLong(), c.get("column").asText()),
-              c.get("text").asText());
-        }
-      }
+      return load(JSON.readTree(file.toFile()));
     } catch (IOException | RuntimeException e) {
       throw new ExaException(SqlState.DATA_CORRUPTED,
           "cannot read the catalog " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private boolean load(JsonNode root) {
+    boolean older = false;
+    nextTableId = root.get("nextTableId").asLong();
+    if (root.has("schemas")) {
+      schemas.clear();
+      for (JsonNode schema : root.get("schemas")) {
+        if (schema.isTextual()) {
+          // Written before schemas had ids.
+          older = true;
+          schemas.put(schema.asText(), schema.asText().equals(DEFAULT_SCHEMA) ? 0
+              : nextTableId++);
+        } else {
+          schemas.put(schema.get("name").asText(), schema.get("id").asLong());
+        }
+      }
+    }
+    for (JsonNode t : root.get("tables")) {
+      List<ColumnDef> columns = readColumns(t.get("columns"));
+      PartitionSpec partitioning = null;
+      JsonNode p = t.get("partitionBy");
+      if (p != null) {
+        partitioning = new PartitionSpec(p.get("column").asText(),
+            PartitionSpec.Method.valueOf(p.get("method").asText()),
+            p.has("unit") ? PartitionSpec.TimeUnit.valueOf(p.get("unit").asText()) : null,
+            p.get("width").asDouble());
+      }
+      List<String> distribution = new ArrayList<>();
+      if (t.has("distributeBy")) {
+        t.get("distributeBy").forEach(name -> distribution.add(name.asText()));
+      }
+      List<IndexDef> indexes = new ArrayList<>();
+      if (t.has("indexes")) {
+        for (JsonNode i : t.get("indexes")) {
+          List<String> indexColumns = new ArrayList<>();
+          i.get("columns").forEach(c -> indexColumns.add(c.asText()));
+          indexes.add(new IndexDef(i.get("id").asLong(), i.get("name").asText(), indexColumns,
+              i.get("unique").asBoolean(), i.get("primary").asBoolean(),
+              i.get("constraint").asBoolean()));
+        }
+      }
+      TableDef table = new TableDef(t.get("id").asLong(), t.get("schema").asText(),
+          t.get("name").asText(), columns, partitioning, distribution, indexes);
+      tablesByName.put(key(table.schema(), table.name()), table);
+      tablesById.put(table.id(), table);
+    }
+    if (root.has("views")) {
+      for (JsonNode v : root.get("views")) {
+        List<String> path = new ArrayList<>();
+        if (v.has("searchPath")) {
+          v.get("searchPath").forEach(name -> path.add(name.asText()));
+        } else {
+          path.add(v.get("schema").asText());
+        }
+        older |= !v.has("id");
+        long id = v.has("id") ? v.get("id").asLong() : nextTableId++;
+        ViewDef view = new ViewDef(id, v.get("schema").asText(), v.get("name").asText(),
+            v.get("query").asText(), readColumns(v.get("columns")), path);
+        viewsByName.put(key(view.schema(), view.name()), view);
+      }
+    }
+    if (root.has("comments")) {
+      for (JsonNode c : root.get("comments")) {
+        comments.put(new CommentKey(c.get("object").asLong(), c.get("column").asText()),
+            c.get("text").asText());
+      }
     }
     return older;
   }

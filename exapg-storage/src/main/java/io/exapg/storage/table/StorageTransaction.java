@@ -19,7 +19,11 @@ public final class StorageTransaction {
   private final SnapshotRegistry registry;
   private final Map<Long, PendingWrites> pending = new LinkedHashMap<>();
   private final Map<Long, Map<Long, RoaringBitmap>> deletes = new LinkedHashMap<>();
+  /** Tables this transaction created, as it sees them (its snapshot predates them). */
+  private final Map<Long, TableSnapshot> created = new LinkedHashMap<>();
   private DatabaseSnapshot snapshot;
+  private SchemaChange schemaChange;
+  private Runnable undoSchemaChange;
   private boolean finished;
 
   public StorageTransaction(SnapshotRegistry registry) {
@@ -40,6 +44,30 @@ public final class StorageTransaction {
       snapshot = registry.pin();
     }
     return snapshot;
+  }
+
+  /** A table as this transaction sees it, or null when it does not exist for it. */
+  public synchronized TableSnapshot table(long tableId) {
+    TableSnapshot own = created.get(tableId);
+    return own != null ? own : snapshot().table(tableId);
+  }
+
+  /** Makes a table this transaction created readable to it. */
+  public synchronized void adopt(long tableId, TableSnapshot empty) {
+    checkOpen();
+    created.put(tableId, empty);
+  }
+
+  /** The catalog changes of this transaction block, or null when it made none. */
+  public synchronized SchemaChange schemaChange() {
+    return schemaChange;
+  }
+
+  /** Attaches the block's catalog changes and what undoes them if it does not commit. */
+  public synchronized void attach(SchemaChange change, Runnable undo) {
+    checkOpen();
+    schemaChange = change;
+    undoSchemaChange = undo;
   }
 
   synchronized PendingWrites pendingFor(TableStorage table) {
@@ -98,22 +126,32 @@ public final class StorageTransaction {
     return false;
   }
 
-  /** Discards every change and ends the transaction. */
-  public synchronized void rollback() {
-    if (finished) {
-      return;
+  /** Discards every change, catalog changes too, and ends the transaction. */
+  public void rollback() {
+    Runnable undo;
+    synchronized (this) {
+      if (finished) {
+        return;
+      }
+      for (PendingWrites writes : pending.values()) {
+        writes.discard();
+      }
+      pending.clear();
+      deletes.clear();
+      undo = undoSchemaChange;
+      end();
     }
-    for (PendingWrites writes : pending.values()) {
-      writes.discard();
+    if (undo != null) {
+      undo.run();
     }
-    pending.clear();
-    deletes.clear();
-    end();
   }
 
   /** Ends the transaction, releasing its snapshot, once its changes are committed. */
   public synchronized void end() {
     finished = true;
+    schemaChange = null;
+    undoSchemaChange = null;
+    created.clear();
     if (snapshot != null) {
       registry.unpin(snapshot);
       snapshot = null;

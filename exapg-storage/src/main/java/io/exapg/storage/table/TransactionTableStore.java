@@ -58,7 +58,7 @@ public final class TransactionTableStore implements TableStore {
   }
 
   private TableSnapshot snapshot(long tableId, String name) {
-    TableSnapshot snapshot = transaction.snapshot().table(tableId);
+    TableSnapshot snapshot = transaction.table(tableId);
     if (snapshot == null) {
       throw new ExaException(SqlState.UNDEFINED_TABLE, "relation \"" + name
           + "\" was created after this transaction started; it cannot read it");

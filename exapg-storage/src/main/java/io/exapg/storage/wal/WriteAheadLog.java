@@ -67,7 +67,7 @@ public final class WriteAheadLog implements AutoCloseable {
       }
     }
     for (int i = 0; i < files.size(); i++) {
-      log.replayFile(files.get(i), i == files.size() - 1, replay);
+      log.replayFile(files.get(i), i == files.size() - 1, true, replay);
     }
     log.lastLsn = Math.max(minimumLsn, log.readLsn);
     if (files.isEmpty()) {
@@ -87,6 +87,23 @@ public final class WriteAheadLog implements AutoCloseable {
     return log;
   }
 
+  /**
+   * Hands every valid record of the log in a directory to the consumer without opening the log
+   * for writing or repairing a torn end (which {@link #open} does later).
+   */
+  public static void scan(Path directory, Consumer<WalRecord> records) {
+    if (!Files.isDirectory(directory)) {
+      return;
+    }
+    WriteAheadLog log = new WriteAheadLog(directory);
+    List<Path> files = log.files();
+    for (int i = 0; i < files.size(); i++) {
+      if (!log.hasTornHeader(files.get(i))) {
+        log.replayFile(files.get(i), i == files.size() - 1, false, records);
+      }
+    }
+  }
+
   private List<Path> files() {
     try (Stream<Path> entries = Files.list(directory)) {
       return entries.filter(p -> p.getFileName().toString().endsWith(".wal")).sorted().toList();
@@ -100,7 +117,8 @@ public final class WriteAheadLog implements AutoCloseable {
     return Long.parseLong(name.substring(0, name.length() - 4));
   }
 
-  private void replayFile(Path file, boolean isLast, Consumer<WalRecord> replay) {
+  private void replayFile(Path file, boolean isLast, boolean repair,
+      Consumer<WalRecord> replay) {
     byte[] content;
     try {
       content = Files.readAllBytes(file);
@@ -120,20 +138,20 @@ public final class WriteAheadLog implements AutoCloseable {
     while (offset < content.length) {
       int validEnd = offset;
       if (content.length - offset < RECORD_HEADER) {
-        tornTail(file, isLast, validEnd, "truncated record header");
+        tornTail(file, isLast, repair, validEnd, "truncated record header");
         return;
       }
       ByteReader header = new ByteReader(content, offset, RECORD_HEADER);
       int length = header.u32();
       int checksum = header.u32();
       if (length < 9 || length > content.length - offset - RECORD_HEADER) {
-        tornTail(file, isLast, validEnd, "truncated record");
+        tornTail(file, isLast, repair, validEnd, "truncated record");
         return;
       }
       CRC32C crc = new CRC32C();
       crc.update(content, offset + RECORD_HEADER, length);
       if ((int) crc.getValue() != checksum) {
-        tornTail(file, isLast, validEnd, "record checksum mismatch");
+        tornTail(file, isLast, repair, validEnd, "record checksum mismatch");
         return;
       }
       ByteReader body = new ByteReader(content, offset + RECORD_HEADER, length);
@@ -151,11 +169,14 @@ public final class WriteAheadLog implements AutoCloseable {
   }
 
   /** The end of the last file may hold a record that was being written at a crash. */
-  private void tornTail(Path file, boolean isLast, int validEnd, String reason) {
+  private void tornTail(Path file, boolean isLast, boolean repair, int validEnd,
+      String reason) {
     if (!isLast) {
       throw corrupt(file, reason + " in the middle of the log");
     }
-    truncate(file, validEnd);
+    if (repair) {
+      truncate(file, validEnd);
+    }
   }
 
   private static void truncate(Path file, long length) {
