@@ -105,7 +105,7 @@ class CrashRecoveryTest {
   /** The kinds of statement the workload runs, for the summary. */
   private enum Kind {
     VALUES, INSERT_SELECT, COPY, DELETE, UPDATE, VACUUM, CHECKPOINT, ALTER_PARTITIONING,
-    TRUNCATE
+    TRUNCATE, DDL_BLOCK
   }
 
   /** Ids above which the table is emptied and ids start again, to bound the model. */
@@ -186,7 +186,7 @@ class CrashRecoveryTest {
         synchronized (ledger) {
           next = ledger.model.nextId;
         }
-        int kind = random.nextInt(21);
+        int kind = random.nextInt(23);
         Change change;
         Runnable run;
         Kind what;
@@ -236,6 +236,19 @@ class CrashRecoveryTest {
           what = Kind.CHECKPOINT;
           change = model -> { };
           run = sql(statement, "CHECKPOINT");
+        } else if (kind > 20) {
+          // A migration's shape: a staging table created, filled, copied and dropped in one
+          // block; after any kill, the rows are there with the commit or not at all, and the
+          // staging table never is.
+          what = Kind.DDL_BLOCK;
+          int rows = 1 + random.nextInt(random.nextBoolean() ? 100 : 200_000);
+          change = model -> model.insert(next, next + rows - 1);
+          run = sql(statement, "BEGIN; CREATE TABLE staging (id BIGINT NOT NULL, gen INTEGER"
+              + " NOT NULL, note VARCHAR(20), amount DECIMAL(12,2)); INSERT INTO staging"
+              + " SELECT x, 0, 'staged', x % 1000 FROM generate_series(" + next + ", "
+              + (next + rows - 1) + ") AS g(x); INSERT INTO ledger SELECT * FROM staging;"
+              + " DROP TABLE staging; COMMIT");
+          advance(ledger, next + rows);
         } else {
           what = Kind.ALTER_PARTITIONING;
           change = model -> { };
@@ -344,6 +357,11 @@ class CrashRecoveryTest {
       long sumId = rs.getLong(3);
       long sumGen = rs.getLong(4);
       assertEquals(count, distinct, "duplicated rows after recovery in round " + round);
+      ResultSet staging = statement.executeQuery(
+          "SELECT count(*) FROM pg_class WHERE relname = 'staging'");
+      assertTrue(staging.next());
+      assertEquals(0, staging.getLong(1), "a rolled back block's table after recovery in round "
+          + round);
       synchronized (ledger) {
         Model model = ledger.model;
         boolean exact = count == model.count && sumId == model.sumId && sumGen == model.sumGen;
