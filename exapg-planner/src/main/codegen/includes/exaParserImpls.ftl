@@ -452,7 +452,8 @@ SqlDistributeBy ExaDistributeBy() :
 /**
  * ALTER TABLE [IF EXISTS] name PARTITION BY ... | DISTRIBUTE BY ... | DROP PARTITION KEYS |
  * DROP DISTRIBUTION KEYS | RENAME TO new_name | RENAME [COLUMN] column TO new_name |
- * OWNER TO role, and ALTER VIEW [IF EXISTS] name RENAME ... | OWNER TO ... likewise.
+ * OWNER TO role | column actions (see SqlAlterColumns), and ALTER VIEW [IF EXISTS] name
+ * RENAME ... | OWNER TO ... likewise.
  */
 SqlNode ExaAlterTable() :
 {
@@ -467,12 +468,24 @@ SqlNode ExaAlterTable() :
     SqlDistributeBy distributeBy = null;
     boolean dropPartitioning = false;
     boolean dropDistribution = false;
+    final List<SqlAlterColumns.Action> actions = new ArrayList<SqlAlterColumns.Action>();
 }
 {
     <ALTER> { s = span(); } ( <TABLE> | <VIEW> { view = true; } )
     ifExists = ExaIfExists()
     id = CompoundIdentifier()
     (
+        LOOKAHEAD({ getToken(1).kind == ADD || getToken(1).kind == ALTER
+            || (getToken(1).kind == DROP && getToken(2).kind != PARTITION
+                && getToken(2).kind != DISTRIBUTION) })
+        ExaColumnAction(actions) ( <COMMA> ExaColumnAction(actions) )*
+        {
+            if (view) {
+                throw new ParseException("ALTER VIEW cannot change columns");
+            }
+            return new SqlAlterColumns(s.end(this), ifExists, id, actions);
+        }
+    |
         <RENAME>
         (
             <TO> newName = SimpleIdentifier()
@@ -507,6 +520,80 @@ SqlNode ExaAlterTable() :
         }
         return new SqlAlterTableLayout(s.end(this), ifExists, id, partitionBy, distributeBy,
             dropPartitioning, dropDistribution);
+    }
+}
+
+/** One column action of ALTER TABLE (see SqlAlterColumns). */
+void ExaColumnAction(List<SqlAlterColumns.Action> actions) :
+{
+    final List<SqlNode> elements = new ArrayList<SqlNode>();
+    SqlIdentifier column;
+    boolean ifExists = false;
+    boolean cascade = false;
+}
+{
+    <ADD> [ <COLUMN> ] ifExists = ExaIfNotExists()
+    ExaTableElement(elements)
+    {
+        SqlNode element = elements.get(0);
+        actions.add(new SqlAlterColumns.Action(SqlAlterColumns.Kind.ADD,
+            element instanceof SqlColumnDefinition ? ((SqlColumnDefinition) element).name : null,
+            element, null, null, ifExists, false));
+    }
+|
+    <DROP> [ <COLUMN> ] ifExists = ExaIfExists() column = SimpleIdentifier()
+    [ <CASCADE> { cascade = true; } | <RESTRICT> ]
+    {
+        actions.add(new SqlAlterColumns.Action(SqlAlterColumns.Kind.DROP, column, null, null,
+            null, ifExists, cascade));
+    }
+|
+    <ALTER> [ <COLUMN> ] column = SimpleIdentifier()
+    (
+        <TYPE> ExaColumnType(actions, column)
+    |
+        <SET>
+        (
+            <DATA> <TYPE> ExaColumnType(actions, column)
+        |
+            <NOT> <NULL> {
+                actions.add(new SqlAlterColumns.Action(SqlAlterColumns.Kind.SET_NOT_NULL, column,
+                    null, null, null, false, false));
+            }
+        |
+            <DEFAULT_> Expression(ExprContext.ACCEPT_NON_QUERY) {
+                actions.add(new SqlAlterColumns.Action(SqlAlterColumns.Kind.SET_DEFAULT, column,
+                    null, null, null, false, false));
+            }
+        )
+    |
+        <DROP>
+        (
+            <NOT> <NULL> {
+                actions.add(new SqlAlterColumns.Action(SqlAlterColumns.Kind.DROP_NOT_NULL,
+                    column, null, null, null, false, false));
+            }
+        |
+            <DEFAULT_> {
+                actions.add(new SqlAlterColumns.Action(SqlAlterColumns.Kind.DROP_DEFAULT, column,
+                    null, null, null, false, false));
+            }
+        )
+    )
+}
+
+/** The new type of ALTER COLUMN ... [SET DATA] TYPE, and its USING expression. */
+void ExaColumnType(List<SqlAlterColumns.Action> actions, SqlIdentifier column) :
+{
+    final SqlDataTypeSpec type;
+    SqlNode using = null;
+}
+{
+    type = DataType()
+    [ <USING> using = Expression(ExprContext.ACCEPT_NON_QUERY) ]
+    {
+        actions.add(new SqlAlterColumns.Action(SqlAlterColumns.Kind.TYPE, column, null, type,
+            using, false, false));
     }
 }
 

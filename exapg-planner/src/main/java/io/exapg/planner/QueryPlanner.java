@@ -491,7 +491,8 @@ public final class QueryPlanner {
 
   /**
    * The tables and views a view's query reads, directly or through other views, by qualified
-   * name; empty when the query no longer plans (what it read is gone already).
+   * name; empty when the query no longer plans (what it read is gone already) or no longer
+   * returns the view's columns (a {@code SELECT *} over a table that gained a column).
    */
   public Set<String> dependencies(ViewDef view) {
     Environment environment = environment(new SearchPath(view.searchPath()));
@@ -503,6 +504,9 @@ public final class QueryPlanner {
       rel = expansion.expandView(null, view.query(), view.searchPath(),
           List.of(view.schema(), view.name())).rel;
     } catch (ExaException e) {
+      return Set.of();
+    }
+    if (rel.getRowType().getFieldCount() != view.columns().size()) {
       return Set.of();
     }
     Set<String> names = new HashSet<>(expansion.expanded);

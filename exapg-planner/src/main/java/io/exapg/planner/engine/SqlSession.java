@@ -35,6 +35,7 @@ import io.exapg.planner.catalog.pg.PgOids;
 import io.exapg.planner.catalog.pg.SessionActivity;
 import io.exapg.planner.plan.CatalogTexts;
 import io.exapg.planner.parser.ExaParser;
+import io.exapg.planner.parser.SqlAlterColumns;
 import io.exapg.planner.parser.SqlAlterOwner;
 import io.exapg.planner.parser.SqlAlterRename;
 import io.exapg.planner.parser.SqlAlterTableLayout;
@@ -402,6 +403,8 @@ final class SqlSession implements EngineSession {
         requireNoTransactionBlock("ALTER TABLE");
         yield changingCatalog(() -> new DdlExecutor(engine, this).alterTable(alter));
       }
+      case SqlAlterColumns alter -> atomically(() -> changingCatalog(() ->
+          new ColumnAlteration(engine, this).execute(alter)));
       case SqlAlterRename rename -> changingCatalog(() ->
           new DdlExecutor(engine, this).rename(rename));
       case SqlAlterOwner alter -> changingCatalog(() ->
@@ -505,6 +508,30 @@ final class SqlSession implements EngineSession {
       return statement.get();
     } finally {
       engine.storage().unlockSchema();
+    }
+  }
+
+  /**
+   * Runs a statement that changes several things inside a transaction block: the session's, or
+   * outside one, a block of its own that commits when the statement succeeds and rolls back,
+   * catalog changes included, when it fails.
+   */
+  private StatementResult atomically(Supplier<StatementResult> statement) {
+    if (transaction != null) {
+      return statement.get();
+    }
+    transaction = engine.storage().begin();
+    try {
+      StatementResult result = statement.get();
+      StorageTransaction finishing = transaction;
+      transaction = null;
+      engine.storage().commit(finishing);
+      return result;
+    } finally {
+      if (transaction != null) {
+        transaction.rollback();
+        transaction = null;
+      }
     }
   }
 

@@ -31,8 +31,8 @@ public final class ExaParser {
   /** ALTER TABLE and ALTER VIEW forms other than those ExaPG has, by their first word. */
   private static final Pattern OTHER_ALTER_TABLE = Pattern.compile(
       "\\s*ALTER\\s+(TABLE|VIEW)\\s+(?:IF\\s+EXISTS\\s+)?(?:ONLY\\s+)?[\\w.\"]+\\s+"
-          + "(ADD|ALTER|RENAME|OWNER|SET|RESET|ENABLE|DISABLE|ATTACH|DETACH|VALIDATE|CLUSTER"
-          + "|INHERIT|NO|REPLICA|OF|NOT|FORCE|DROP\\s+(?:COLUMN|CONSTRAINT|\\w+(?!\\s+KEYS)))\\b",
+          + "(RENAME|OWNER|SET|RESET|ENABLE|DISABLE|ATTACH|DETACH|VALIDATE|CLUSTER"
+          + "|INHERIT|NO|REPLICA|OF|NOT|FORCE|DROP\\s+CONSTRAINT)\\b",
       Pattern.CASE_INSENSITIVE);
 
   /** Kinds of object PostgreSQL creates, alters and drops that ExaPG does not have. */
@@ -256,7 +256,8 @@ public final class ExaParser {
           + alter.group(2).toUpperCase(Locale.ROOT).replaceAll("\\s+", " ")
           + " is not supported yet; " + statement + " supports "
           + (statement.equals("ALTER TABLE") ? "PARTITION BY, DISTRIBUTE BY, DROP PARTITION"
-              + " KEYS, DROP DISTRIBUTION KEYS, " : "") + "RENAME TO, RENAME COLUMN and OWNER TO");
+              + " KEYS, DROP DISTRIBUTION KEYS, ADD COLUMN, DROP COLUMN, ALTER COLUMN, " : "")
+          + "RENAME TO, RENAME COLUMN and OWNER TO");
     }
     ExaException clause = unsupportedClause(piece.text(), errorOffset(piece.text(), e));
     if (clause != null) {
