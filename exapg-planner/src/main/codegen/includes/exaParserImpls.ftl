@@ -113,17 +113,48 @@ SqlNode ExaCommitTransaction() :
     }
 }
 
-/** ROLLBACK | ABORT [WORK | TRANSACTION]. */
+/** ROLLBACK | ABORT [WORK | TRANSACTION] [TO [SAVEPOINT] name]. */
 SqlNode ExaRollbackTransaction() :
 {
     final Span s;
+    SqlIdentifier savepoint = null;
 }
 {
     ( <ROLLBACK> | <ABORT> ) { s = span(); }
     [ <WORK> | <TRANSACTION> ]
+    [ <TO> [ <SAVEPOINT> ] savepoint = SimpleIdentifier() ]
     {
-        return new SqlTransactionControl(s.end(this),
-            SqlTransactionControl.Kind.ROLLBACK, new ArrayList<String>());
+        return new SqlTransactionControl(s.end(this), savepoint == null
+            ? SqlTransactionControl.Kind.ROLLBACK : SqlTransactionControl.Kind.ROLLBACK_TO,
+            new ArrayList<String>(), savepoint == null ? null : savepoint.getSimple());
+    }
+}
+
+/** SAVEPOINT name. */
+SqlNode ExaSavepoint() :
+{
+    final Span s;
+    final SqlIdentifier name;
+}
+{
+    <SAVEPOINT> { s = span(); } name = SimpleIdentifier()
+    {
+        return new SqlTransactionControl(s.end(this), SqlTransactionControl.Kind.SAVEPOINT,
+            new ArrayList<String>(), name.getSimple());
+    }
+}
+
+/** RELEASE [SAVEPOINT] name. */
+SqlNode ExaReleaseSavepoint() :
+{
+    final Span s;
+    final SqlIdentifier name;
+}
+{
+    <RELEASE> { s = span(); } [ <SAVEPOINT> ] name = SimpleIdentifier()
+    {
+        return new SqlTransactionControl(s.end(this), SqlTransactionControl.Kind.RELEASE,
+            new ArrayList<String>(), name.getSimple());
     }
 }
 

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,6 +80,31 @@ class TransactionTest {
       }
       assertEquals(1, TestServer.queryLong(b, "SELECT count(*) FROM first_table"));
       assertEquals(0, TestServer.queryLong(b, "SELECT count(*) FROM second_table"));
+    }
+  }
+
+  /**
+   * The JDBC driver's autosave=always wraps each statement in a savepoint and rolls back to it
+   * on an error, so that the transaction goes on, as with PostgreSQL.
+   */
+  @Test
+  void jdbcAutosaveKeepsTheTransactionAfterAnError() throws Exception {
+    Properties autosave = new Properties();
+    autosave.setProperty("autosave", "always");
+    try (TestServer server = TestServer.start();
+        Connection connection = server.connect(autosave);
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE saved (x INT PRIMARY KEY)");
+      connection.setAutoCommit(false);
+      statement.execute("INSERT INTO saved VALUES (1)");
+      SQLException duplicate = assertThrows(SQLException.class,
+          () -> statement.execute("INSERT INTO saved VALUES (1)"));
+      assertEquals("23505", duplicate.getSQLState());
+      statement.execute("INSERT INTO saved VALUES (2)");
+      connection.commit();
+      connection.setAutoCommit(true);
+      assertEquals(2, TestServer.queryLong(connection, "SELECT count(*) FROM saved"));
+      assertEquals(3, TestServer.queryLong(connection, "SELECT sum(x) FROM saved"));
     }
   }
 

@@ -496,25 +496,75 @@ public final class StorageEngine implements AutoCloseable {
     }
   }
 
+  /**
+   * Where ROLLBACK TO SAVEPOINT returns a transaction to: its rows, and for a block with
+   * catalog changes, the catalog then (null images: as the journal holds it).
+   */
+  public record Savepoint(StorageTransaction.RowsMark rows, byte[] catalogImage,
+      byte[] accessImage, List<Long> created, List<Long> dropped) {
+  }
+
+  public Savepoint savepoint(StorageTransaction transaction) {
+    SchemaChange change = transaction.schemaChange();
+    if (change == null) {
+      return new Savepoint(transaction.markRows(), null, null, List.of(), List.of());
+    }
+    return new Savepoint(transaction.markRows(), catalog.image(), access.image(),
+        change.createdTables(), change.droppedTables());
+  }
+
+  /** Undoes a transaction's row and catalog changes since the savepoint; it goes on. */
+  public void rollbackTo(StorageTransaction transaction, Savepoint savepoint) {
+    SchemaChange change = transaction.schemaChange();
+    if (change != null) {
+      List<Long> gone = new ArrayList<>(change.createdTables());
+      gone.removeAll(savepoint.created());
+      lockCommits();
+      try {
+        restoreCatalog(savepoint.catalogImage() != null ? savepoint.catalogImage()
+            : change.journal().catalogImage(), savepoint.accessImage() != null
+            ? savepoint.accessImage() : change.journal().accessImage(), gone);
+      } catch (RuntimeException e) {
+        failure = ExaException.wrap(e);
+        throw failure;
+      } finally {
+        commitLock.unlock();
+      }
+      change.retain(savepoint.created(), savepoint.dropped());
+      gone.forEach(transaction::forgetTable);
+      collectGarbage();
+    }
+    transaction.rollbackRows(savepoint.rows());
+  }
+
+  /**
+   * Puts catalog images back and removes the storage of the tables created since; under the
+   * commit lock.
+   */
+  private void restoreCatalog(byte[] catalogImage, byte[] accessImage, List<Long> created) {
+    catalog.restore(catalogImage);
+    access.restore(accessImage);
+    for (long id : created) {
+      retire(id);
+    }
+    Map<Long, TableSnapshot> changed = new HashMap<>();
+    for (TableStorage storage : tables.values()) {
+      TableDef restored = catalog.table(storage.table().id());
+      if (restored != null && !restored.equals(storage.table())) {
+        storage.redefine(restored);
+        changed.put(restored.id(), storage.head());
+      }
+    }
+    head = head.with(head.lsn(), changed);
+    snapshots.publish(head);
+  }
+
   /** Puts the journaled catalog back: a block with catalog changes did not commit. */
   private void undo(SchemaChange change) {
     lockCommits();
     try {
-      catalog.restore(change.journal().catalogImage());
-      access.restore(change.journal().accessImage());
-      for (long id : change.createdTables()) {
-        retire(id);
-      }
-      Map<Long, TableSnapshot> changed = new HashMap<>();
-      for (TableStorage storage : tables.values()) {
-        TableDef restored = catalog.table(storage.table().id());
-        if (restored != null && !restored.equals(storage.table())) {
-          storage.redefine(restored);
-          changed.put(restored.id(), storage.head());
-        }
-      }
-      head = head.with(head.lsn(), changed);
-      snapshots.publish(head);
+      restoreCatalog(change.journal().catalogImage(), change.journal().accessImage(),
+          change.createdTables());
       change.journal().delete();
     } catch (RuntimeException e) {
       // The journal stays; the next start puts the catalog back.

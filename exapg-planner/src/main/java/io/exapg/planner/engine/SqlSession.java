@@ -61,6 +61,7 @@ import io.exapg.planner.parser.SqlVacuum;
 import io.exapg.planner.parser.StatementSplitter;
 import io.exapg.planner.plan.PlanBuilder;
 import io.exapg.planner.plan.StatementContext;
+import io.exapg.storage.StorageEngine;
 import io.exapg.storage.catalog.AccessControl;
 import io.exapg.storage.catalog.IndexDef;
 import io.exapg.storage.catalog.Privilege;
@@ -114,6 +115,8 @@ final class SqlSession implements EngineSession {
   /** The privileges of the role the session acts as: its user's, or SET ROLE's. */
   private volatile Privileges privileges;
   private StorageTransaction transaction;
+  /** The block's savepoints, oldest first (a name may repeat; the newest counts). */
+  private final List<NamedSavepoint> savepoints = new ArrayList<>();
   private volatile boolean failed;
   /** What pg_stat_activity shows; times in microseconds since 1970 (UTC). */
   private final long backendStart = nowMicros();
@@ -353,6 +356,9 @@ final class SqlSession implements EngineSession {
 
   private static long nowMicros() {
     return Calendar.micros(Instant.now());
+  }
+
+  private record NamedSavepoint(String name, StorageEngine.Savepoint point) {
   }
 
   private static ExaException abortedTransaction() {
@@ -646,7 +652,16 @@ final class SqlSession implements EngineSession {
   }
 
   private StatementResult transactionControl(SqlTransactionControl control) {
+    if (control.kind != SqlTransactionControl.Kind.SAVEPOINT
+        && control.kind != SqlTransactionControl.Kind.RELEASE
+        && control.kind != SqlTransactionControl.Kind.ROLLBACK_TO) {
+      savepoints.clear();
+    }
     switch (control.kind) {
+      case SAVEPOINT:
+      case RELEASE:
+      case ROLLBACK_TO:
+        return savepoint(control);
       case BEGIN:
         if (transaction != null) {
           notice("there is already a transaction in progress");
@@ -695,6 +710,51 @@ final class SqlSession implements EngineSession {
         failed = false;
         return new StatementResult.Command("ROLLBACK");
     }
+  }
+
+  /**
+   * SAVEPOINT, RELEASE SAVEPOINT and ROLLBACK TO SAVEPOINT inside a transaction block.
+   * ROLLBACK TO undoes the block's row and catalog changes since the savepoint (keeping the
+   * savepoint) and makes a failed block usable again; SET since then stays, unlike in
+   * PostgreSQL.
+   */
+  private StatementResult savepoint(SqlTransactionControl control) {
+    String command = switch (control.kind) {
+      case SAVEPOINT -> "SAVEPOINT";
+      case RELEASE -> "RELEASE SAVEPOINT";
+      default -> "ROLLBACK TO SAVEPOINT";
+    };
+    if (transaction == null) {
+      throw new ExaException(SqlState.NO_ACTIVE_SQL_TRANSACTION,
+          command + " can only be used in transaction blocks");
+    }
+    if (control.kind == SqlTransactionControl.Kind.SAVEPOINT) {
+      if (failed) {
+        throw abortedTransaction();
+      }
+      savepoints.add(new NamedSavepoint(control.savepoint,
+          engine.storage().savepoint(transaction)));
+      return new StatementResult.Command("SAVEPOINT");
+    }
+    int at = savepoints.size() - 1;
+    while (at >= 0 && !savepoints.get(at).name().equals(control.savepoint)) {
+      at--;
+    }
+    if (at < 0) {
+      throw new ExaException(SqlState.INVALID_SAVEPOINT_SPECIFICATION,
+          "savepoint \"" + control.savepoint + "\" does not exist");
+    }
+    if (control.kind == SqlTransactionControl.Kind.RELEASE) {
+      if (failed) {
+        throw abortedTransaction();
+      }
+      savepoints.subList(at, savepoints.size()).clear();
+      return new StatementResult.Command("RELEASE");
+    }
+    engine.storage().rollbackTo(transaction, savepoints.get(at).point());
+    savepoints.subList(at + 1, savepoints.size()).clear();
+    failed = false;
+    return new StatementResult.Command("ROLLBACK");
   }
 
   /**

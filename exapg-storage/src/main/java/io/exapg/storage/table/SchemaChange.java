@@ -42,4 +42,10 @@ public final class SchemaChange {
   public synchronized List<Long> droppedTables() {
     return List.copyOf(dropped);
   }
+
+  /** After ROLLBACK TO SAVEPOINT: only what was created and dropped before it counts. */
+  public synchronized void retain(List<Long> createdBefore, List<Long> droppedBefore) {
+    created.retainAll(createdBefore);
+    dropped.retainAll(droppedBefore);
+  }
 }

@@ -103,6 +103,66 @@ public final class StorageTransaction {
     return copy;
   }
 
+  /**
+   * The transaction's row changes at a savepoint: its pending rows per table and container,
+   * and the positions it had deleted.
+   */
+  public record RowsMark(Map<Long, Map<Long, Integer>> pendingRows,
+      Map<Long, Map<Long, RoaringBitmap>> deletes) {
+  }
+
+  public synchronized RowsMark markRows() {
+    checkOpen();
+    Map<Long, Map<Long, Integer>> rows = new LinkedHashMap<>();
+    pending.forEach((tableId, writes) -> {
+      Map<Long, Integer> counts = new LinkedHashMap<>();
+      for (SegmentRef container : writes.containers()) {
+        counts.put(container.id(), container.rowCount());
+      }
+      rows.put(tableId, counts);
+    });
+    Map<Long, Map<Long, RoaringBitmap>> deleted = new LinkedHashMap<>();
+    deletes.keySet().forEach(tableId -> deleted.put(tableId, deletes(tableId)));
+    return new RowsMark(rows, deleted);
+  }
+
+  /**
+   * ROLLBACK TO SAVEPOINT for rows: the deletes since the mark are forgotten, and the rows
+   * inserted since count as deleted again by the transaction itself.
+   */
+  public synchronized void rollbackRows(RowsMark mark) {
+    checkOpen();
+    deletes.clear();
+    mark.deletes().forEach((tableId, positions) -> {
+      Map<Long, RoaringBitmap> copy = new LinkedHashMap<>();
+      positions.forEach((id, bitmap) -> copy.put(id, bitmap.clone()));
+      deletes.put(tableId, copy);
+    });
+    pending.forEach((tableId, writes) -> {
+      Map<Long, Integer> before = mark.pendingRows().getOrDefault(tableId, Map.of());
+      for (SegmentRef container : writes.containers()) {
+        int from = before.getOrDefault(container.id(), 0);
+        if (container.rowCount() > from) {
+          deletes.computeIfAbsent(tableId, id -> new LinkedHashMap<>()).merge(container.id(),
+              RoaringBitmap.bitmapOfRange(from, container.rowCount()), (a, b) -> {
+                a.or(b);
+                return a;
+              });
+        }
+      }
+    });
+  }
+
+  /** Drops what the transaction wrote to a table it created after a savepoint gone back to. */
+  public synchronized void forgetTable(long tableId) {
+    PendingWrites writes = pending.remove(tableId);
+    if (writes != null) {
+      writes.discard();
+    }
+    deletes.remove(tableId);
+    created.remove(tableId);
+  }
+
   /** Tables this transaction inserted into or deleted from. */
   public synchronized List<Long> tablesChanged() {
     Set<Long> ids = new LinkedHashSet<>(pending.keySet());
