@@ -559,6 +559,7 @@ void ExaColumnAction(List<SqlAlterColumns.Action> actions) :
 {
     final List<SqlNode> elements = new ArrayList<SqlNode>();
     SqlIdentifier column;
+    SqlNode value;
     boolean ifExists = false;
     boolean cascade = false;
 }
@@ -592,9 +593,9 @@ void ExaColumnAction(List<SqlAlterColumns.Action> actions) :
                     null, null, null, false, false));
             }
         |
-            <DEFAULT_> Expression(ExprContext.ACCEPT_NON_QUERY) {
+            <DEFAULT_> value = Expression(ExprContext.ACCEPT_NON_QUERY) {
                 actions.add(new SqlAlterColumns.Action(SqlAlterColumns.Kind.SET_DEFAULT, column,
-                    null, null, null, false, false));
+                    value, null, null, false, false));
             }
         )
     |

@@ -55,6 +55,7 @@ import io.exapg.planner.validate.ExaConvertletTable;
 import io.exapg.planner.validate.ExaOperatorTable;
 import io.exapg.planner.validate.ExaTypeCoercion;
 import io.exapg.planner.validate.SetReturningFunctions;
+import io.exapg.planner.validate.InsertDefaults;
 import io.exapg.planner.validate.InsertValuesTyping;
 import io.exapg.planner.validate.NullComparisons;
 import io.exapg.planner.validate.ParameterTyping;
@@ -357,6 +358,7 @@ public final class QueryPlanner {
         casts.put(marker.getIndex(), typeSpec(type));
       }
     }
+    InsertDefaults.apply(statement, storage.catalog(), environment.searchPath());
     InsertValuesTyping.apply(statement, storage.catalog(), environment.searchPath(),
         QueryPlanner::typeSpec);
     SqlNode rewritten = SetReturningFunctions.rewrite(NullComparisons.apply(

@@ -352,6 +352,16 @@ public final class StorageEngine implements AutoCloseable {
     });
   }
 
+  /** Changes the DEFAULT expressions of a table's columns, which only the catalog holds. */
+  public TableDef changeDefaults(TableDef table, List<ColumnDef> columns) {
+    return redefine(table, current -> {
+      TableDef changed = new TableDef(current.id(), current.schema(), current.name(), columns,
+          current.partitioning(), current.distribution(), current.indexes());
+      catalog.replaceTable(changed);
+      return changed;
+    });
+  }
+
   /** Renames a table; its data stays where it is (files are named by the table's id). */
   public TableDef renameTable(TableDef table, String newName) {
     return redefine(table, current -> {

@@ -18,6 +18,7 @@ import io.exapg.core.type.DataType;
 import io.exapg.planner.parser.SqlAlterColumns;
 import io.exapg.planner.parser.SqlColumnDefinition;
 import io.exapg.planner.parser.SqlTableConstraint;
+import io.exapg.planner.parser.StatementSplitter;
 import io.exapg.storage.catalog.AccessControl;
 import io.exapg.storage.catalog.Catalog;
 import io.exapg.storage.catalog.ColumnDef;
@@ -49,13 +50,15 @@ final class ColumnAlteration {
   private final List<String> droppedColumns = new ArrayList<>();
   private boolean cascade;
   private boolean typeChanged;
+  private StatementSplitter.Piece piece;
 
   ColumnAlteration(SqlEngine engine, SqlSession session) {
     this.engine = engine;
     this.session = session;
   }
 
-  StatementResult execute(SqlAlterColumns alter) {
+  StatementResult execute(SqlAlterColumns alter, StatementSplitter.Piece piece) {
+    this.piece = piece;
     Catalog catalog = engine.storage().catalog();
     NamedRelation relation = NamedRelation.find(catalog, session.searchPath(), alter.name);
     if (relation == null && alter.ifExists) {
@@ -83,6 +86,10 @@ final class ColumnAlteration {
     if (columns.isEmpty()) {
       throw ExaException.notSupported("tables without columns");
     }
+    if (withoutDefaults(columns).equals(withoutDefaults(table.columns())) && !typeChanged) {
+      engine.storage().changeDefaults(table, columns);
+      return new StatementResult.Command("ALTER TABLE");
+    }
     rewrite(table);
     return new StatementResult.Command("ALTER TABLE");
   }
@@ -106,7 +113,8 @@ final class ColumnAlteration {
               null);
         }
         if (!type.equals(column.type())) {
-          columns.set(at, new ColumnDef(column.name(), type, column.nullable()));
+          columns.set(at, new ColumnDef(column.name(), type, column.nullable(),
+              column.defaultValue()));
           sources.set(at, new Call(Function.ASSIGN_CAST, List.of(sources.get(at)), type));
           typeChanged = true;
         }
@@ -114,7 +122,8 @@ final class ColumnAlteration {
       case SET_NOT_NULL -> {
         int at = require(table, action.column().getSimple());
         ColumnDef column = columns.get(at);
-        columns.set(at, new ColumnDef(column.name(), column.type(), false));
+        columns.set(at, new ColumnDef(column.name(), column.type(), false,
+            column.defaultValue()));
       }
       case DROP_NOT_NULL -> {
         int at = require(table, action.column().getSimple());
@@ -125,10 +134,20 @@ final class ColumnAlteration {
           throw new ExaException(SqlState.INVALID_TABLE_DEFINITION,
               "column \"" + column.name() + "\" is in a primary key");
         }
-        columns.set(at, new ColumnDef(column.name(), column.type(), true));
+        columns.set(at, new ColumnDef(column.name(), column.type(), true,
+            column.defaultValue()));
       }
-      case SET_DEFAULT -> throw ExaException.notSupported("column DEFAULT values");
-      case DROP_DEFAULT -> require(table, action.column().getSimple());
+      case SET_DEFAULT -> {
+        int at = require(table, action.column().getSimple());
+        ColumnDef column = columns.get(at);
+        String text = DefaultExpressions.text(piece, action.definition());
+        DefaultExpressions.plan(engine, session, text, column.type());
+        columns.set(at, column.withDefault(text));
+      }
+      case DROP_DEFAULT -> {
+        int at = require(table, action.column().getSimple());
+        columns.set(at, columns.get(at).withDefault(null));
+      }
     }
   }
 
@@ -147,15 +166,19 @@ final class ColumnAlteration {
       throw new ExaException(SqlState.DUPLICATE_COLUMN,
           "column \"" + name + "\" of relation \"" + table.name() + "\" already exists");
     }
-    if (definition.defaultValue != null) {
-      throw ExaException.notSupported("column DEFAULT values");
-    }
     if (definition.primaryKey || definition.unique) {
       throw ExaException.notSupported("ALTER TABLE ... ADD COLUMN with PRIMARY KEY or UNIQUE");
     }
     DataType type = TypeResolver.resolve(definition.type);
-    columns.add(new ColumnDef(name, type, !definition.notNull));
-    sources.add(Literal.nullOf(type));
+    if (definition.defaultValue == null) {
+      columns.add(new ColumnDef(name, type, !definition.notNull));
+      sources.add(Literal.nullOf(type));
+      return;
+    }
+    // The rows there are get the default too, evaluated for each, as in PostgreSQL.
+    String text = DefaultExpressions.text(piece, definition.defaultValue);
+    sources.add(DefaultExpressions.plan(engine, session, text, type));
+    columns.add(new ColumnDef(name, type, !definition.notNull, text));
   }
 
   private void drop(TableDef table, SqlAlterColumns.Action action) {
@@ -188,6 +211,10 @@ final class ColumnAlteration {
       throw ExaException.notSupported("ALTER TABLE ... to " + verb + " the partition column \""
           + column + "\" (ALTER TABLE ... DROP PARTITION KEYS first)");
     }
+  }
+
+  private static List<ColumnDef> withoutDefaults(List<ColumnDef> columns) {
+    return columns.stream().map(c -> c.withDefault(null)).toList();
   }
 
   private int require(TableDef table, String name) {

@@ -89,6 +89,12 @@ final class CopyExecutor {
     for (int target : targets) {
       targetNames.add(table.columns().get(target).name());
     }
+    for (ColumnDef column : table.columns()) {
+      if (column.defaultValue() != null && !targetNames.contains(column.name())) {
+        throw ExaException.notSupported("COPY that leaves out column \"" + column.name()
+            + "\", which has a DEFAULT (name every column)");
+      }
+    }
     CopyOptions options = CopyOptionParser.parse(copy.options, targetNames, true);
     List<String> names = table.columns().stream().map(ColumnDef::name).toList();
     boolean[] nullable = new boolean[names.size()];

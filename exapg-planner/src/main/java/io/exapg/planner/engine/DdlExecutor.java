@@ -201,11 +201,14 @@ final class DdlExecutor {
       if (element instanceof SqlTableLike like) {
         columns.addAll(likeColumns(like, copiedKeys, copiedComments));
       } else if (element instanceof SqlColumnDefinition column) {
+        DataType type = TypeResolver.resolve(column.type);
+        String defaultValue = null;
         if (column.defaultValue != null) {
-          throw ExaException.notSupported("column DEFAULT values");
+          defaultValue = DefaultExpressions.text(piece, column.defaultValue);
+          DefaultExpressions.plan(engine, session, defaultValue, type);
         }
-        columns.add(new ColumnDef(column.name.getSimple(), TypeResolver.resolve(column.type),
-            !column.notNull));
+        columns.add(new ColumnDef(column.name.getSimple(), type, !column.notNull,
+            defaultValue));
       }
     }
     Set<String> names = new HashSet<>();
@@ -232,8 +235,9 @@ final class DdlExecutor {
   /**
    * The columns LIKE copies (names, types, NOT NULL, as PostgreSQL always does); with
    * INCLUDING INDEXES also the source's primary key and unique constraints (named for the new
-   * table), with INCLUDING COMMENTS its column comments. The other options name what ExaPG
-   * tables do not have (defaults, identity, generated columns, ...) and copy nothing.
+   * table), with INCLUDING COMMENTS its column comments, with INCLUDING DEFAULTS the columns'
+   * DEFAULT expressions. The other options name what ExaPG tables do not have (identity,
+   * generated columns, ...) and copy nothing.
    */
   private List<ColumnDef> likeColumns(SqlTableLike like, List<IndexDef> keys,
       Map<String, String> comments) {
@@ -251,7 +255,10 @@ final class DdlExecutor {
         }
       }
     }
-    return source.columns();
+    if (like.includes("DEFAULTS")) {
+      return source.columns();
+    }
+    return source.columns().stream().map(c -> c.withDefault(null)).toList();
   }
 
   private static PartitionSpec partitioning(SqlCreateTableStatement create,

@@ -410,7 +410,7 @@ final class SqlSession implements EngineSession {
         yield changingCatalog(() -> new DdlExecutor(engine, this).alterTable(alter));
       }
       case SqlAlterColumns alter -> atomically(() -> changingCatalog(() ->
-          new ColumnAlteration(engine, this).execute(alter)));
+          new ColumnAlteration(engine, this).execute(alter, query.statement().piece())));
       case SqlAlterRename rename -> changingCatalog(() ->
           new DdlExecutor(engine, this).rename(rename));
       case SqlAlterOwner alter -> changingCatalog(() ->

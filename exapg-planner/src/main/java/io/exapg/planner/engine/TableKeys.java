@@ -85,6 +85,6 @@ final class TableKeys {
     Set<String> keyColumns = new HashSet<>();
     indexes.stream().filter(IndexDef::primary).forEach(i -> keyColumns.addAll(i.columns()));
     return columns.stream().map(c -> keyColumns.contains(c.name())
-        ? new ColumnDef(c.name(), c.type(), false) : c).toList();
+        ? new ColumnDef(c.name(), c.type(), false, c.defaultValue()) : c).toList();
   }
 }

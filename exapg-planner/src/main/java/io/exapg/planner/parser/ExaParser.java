@@ -348,6 +348,16 @@ public final class ExaParser {
     return text.substring(start, end);
   }
 
+  /** The text a node of a parsed statement was written as, by its parser position. */
+  public static String sourceText(StatementSplitter.Piece piece, SqlNode node) {
+    SqlParserPos pos = node.getParserPosition();
+    String text = piece.text();
+    int start = offsetOf(text, pos.getLineNum(), pos.getColumnNum());
+    int end = Math.min(text.length(),
+        offsetOf(text, pos.getEndLineNum(), pos.getEndColumnNum()) + 1);
+    return text.substring(start, Math.max(start, end)).strip();
+  }
+
   /** 0-based character offset of a 1-based line and column. */
   private static int offsetOf(String text, int line, int column) {
     int offset = 0;

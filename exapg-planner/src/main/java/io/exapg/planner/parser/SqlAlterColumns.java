@@ -31,7 +31,8 @@ public final class SqlAlterColumns extends SqlCall {
    * One action.
    *
    * @param column the column named (for ADD, the new column's name)
-   * @param definition for ADD: the column definition or table constraint, else null
+   * @param definition for ADD: the column definition or table constraint; for SET DEFAULT: the
+   *     expression; else null
    * @param type for TYPE: the new type, else null
    * @param using for TYPE: the USING expression, or null
    * @param ifExists IF EXISTS of DROP, IF NOT EXISTS of ADD

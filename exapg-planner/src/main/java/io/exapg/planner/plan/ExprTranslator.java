@@ -583,9 +583,9 @@ public final class ExprTranslator {
         return new Literal(typeOf(operands.get(0)), DataType.TEXT);
       case "SHOBJ_DESCRIPTION":
       case "PG_GET_EXPR":
-        // ExaPG keeps no comments on shared objects (databases, roles) and no stored
-        // expressions (defaults, checks, partition bounds).
-        return Literal.nullOf(DataType.TEXT);
+        // ExaPG's stored expressions (pg_attrdef.adbin) are SQL text already; checks and
+        // partition bounds are not kept.
+        return cast(translate(operands.get(0)), DataType.TEXT);
       default:
         throw ExaException.notSupported("function " + name.toLowerCase(Locale.ROOT));
     }

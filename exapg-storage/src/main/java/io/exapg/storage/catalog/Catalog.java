@@ -449,6 +449,9 @@ public final class Catalog {
       c.put("precision", column.type().precision());
       c.put("scale", column.type().scale());
       c.put("nullable", column.nullable());
+      if (column.defaultValue() != null) {
+        c.put("default", column.defaultValue());
+      }
     }
   }
 
@@ -457,7 +460,8 @@ public final class Catalog {
     for (JsonNode c : array) {
       DataType type = new DataType(TypeId.valueOf(c.get("type").asText()),
           c.get("precision").asInt(), c.get("scale").asInt());
-      columns.add(new ColumnDef(c.get("name").asText(), type, c.get("nullable").asBoolean()));
+      columns.add(new ColumnDef(c.get("name").asText(), type, c.get("nullable").asBoolean(),
+          c.has("default") ? c.get("default").asText() : null));
     }
     return columns;
   }

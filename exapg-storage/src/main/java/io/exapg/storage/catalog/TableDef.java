@@ -45,7 +45,8 @@ public record TableDef(long id, String schema, String name, List<ColumnDef> colu
   public TableDef withColumnRenamed(String column, String newName) {
     UnaryOperator<String> rename = name -> name.equals(column) ? newName : name;
     List<ColumnDef> renamed = columns.stream()
-        .map(c -> new ColumnDef(rename.apply(c.name()), c.type(), c.nullable())).toList();
+        .map(c -> new ColumnDef(rename.apply(c.name()), c.type(), c.nullable(),
+            c.defaultValue())).toList();
     PartitionSpec newPartitioning = partitioning == null ? null
         : new PartitionSpec(rename.apply(partitioning.column()), partitioning.method(),
             partitioning.unit(), partitioning.width());

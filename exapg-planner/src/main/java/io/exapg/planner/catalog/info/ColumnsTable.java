@@ -61,8 +61,8 @@ final class ColumnsTable extends SystemTable {
       boolean bounded = type.isString() && type.precision() != DataType.UNBOUNDED;
       Integer length = bounded ? type.precision() : null;
       Integer octets = !type.isString() ? null : bounded ? type.precision() * 4 : 1073741824;
-      rows.add(Arrays.asList(database, schema, table, column.name(), c + 1, null,
-          column.nullable() ? "YES" : "NO", dataType(type), length, octets,
+      rows.add(Arrays.asList(database, schema, table, column.name(), c + 1,
+          column.defaultValue(), column.nullable() ? "YES" : "NO", dataType(type), length, octets,
           numericPrecision(type), numericRadix(type), numericScale(type),
           datetimePrecision(type), database, "pg_catalog", udtName(type), "NO", "NEVER",
           updatable));

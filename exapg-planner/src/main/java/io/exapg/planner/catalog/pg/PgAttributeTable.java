@@ -65,8 +65,8 @@ final class PgAttributeTable extends SystemTable {
       int length = type.pgTypeSize();
       rows.add(Arrays.asList(relation, column.name(), type.pgOid(), -1, length,
           (c + 1), 0, -1, type.pgTypmod(), length > 0 && length <= 8,
-          PgTypeTable.alignment(type), length > 0 ? "p" : "x", "", !column.nullable(), false,
-          false, "", "", false, true, 0, type.isString() ? PgOids.DEFAULT_COLLATION : 0, null,
+          PgTypeTable.alignment(type), length > 0 ? "p" : "x", "", !column.nullable(),
+          column.defaultValue() != null, false, "", "", false, true, 0, type.isString() ? PgOids.DEFAULT_COLLATION : 0, null,
           null, null, null));
     }
   }

@@ -98,11 +98,7 @@ public final class PgCatalogSchema extends AbstractSchema {
                     true, -1, "POSIX", "POSIX", null, null)))),
         Map.entry("pg_index", PgIndexTable.indexes(storage)),
         Map.entry("pg_constraint", PgIndexTable.constraints(storage)),
-        Map.entry("pg_attrdef", new PgFixedTable(new Columns()
-            .add("oid", DataType.INTEGER)
-            .add("adrelid", DataType.INTEGER)
-            .add("adnum", DataType.SMALLINT)
-            .add("adbin", DataType.TEXT), List.of())),
+        Map.entry("pg_attrdef", new PgAttrdefTable(storage)),
         Map.entry("pg_inherits", new PgFixedTable(new Columns()
             .add("inhrelid", DataType.INTEGER)
             .add("inhparent", DataType.INTEGER)

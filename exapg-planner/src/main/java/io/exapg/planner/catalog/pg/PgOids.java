@@ -110,4 +110,12 @@ public final class PgOids {
   public static int relation(long id) {
     return (int) (FIRST_USER_OID + id);
   }
+
+  /**
+   * pg_attrdef's OID of a column's default, in a range of its own (1,600 columns at most per
+   * table, as in PostgreSQL).
+   */
+  public static int attributeDefault(int relation, int attnum) {
+    return 1_000_000_000 + (relation - FIRST_USER_OID) * 1600 + attnum;
+  }
 }
