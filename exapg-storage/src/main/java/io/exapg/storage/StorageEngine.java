@@ -226,6 +226,7 @@ public final class StorageEngine implements AutoCloseable {
         TableStorage table = tables.get(compaction.tableId());
         if (table != null && record.lsn() > table.appliedLsn()) {
           table.applyCompaction(compaction, null, null, 1);
+          replayed[0]++;
         }
       }
     });
@@ -237,7 +238,7 @@ public final class StorageEngine implements AutoCloseable {
     head = new DatabaseSnapshot(1, wal.lastLsn(), heads);
     snapshots = new SnapshotRegistry(head);
     if (replayed[0] > 0) {
-      LOG.info("recovered {} committed transactions from the write-ahead log", replayed[0]);
+      LOG.info("recovered {} commits and compactions from the write-ahead log", replayed[0]);
       checkpoint();
     }
   }

@@ -59,7 +59,10 @@ public final class TableStorage implements AutoCloseable {
   private final Map<Long, SegmentFile> writtenAhead = new HashMap<>();
   private final List<Retired> retired = new ArrayList<>();
   private final Map<Long, Forward> forwards = new HashMap<>();
-  /** The files the manifest read at open names: durable state until the next manifest. */
+  /**
+   * The files the manifest read at open names, and those the log records replayed since name:
+   * durable state until the next manifest, since a crash before it replays the log again.
+   */
   private final Set<String> manifestFiles = new HashSet<>();
   private ColumnBuffer[] open;
   private long openId = -1;
@@ -403,6 +406,9 @@ public final class TableStorage implements AutoCloseable {
         }
       }
     }
+    if (file == null) {
+      manifestFiles.add(record.file());
+    }
     SegmentFile merged = file != null ? file : openSegment(record.file());
     sealed.put(record.newId(), SegmentRef.ofFile(record.newId(), merged));
     reserveId(record.newId());
@@ -427,6 +433,9 @@ public final class TableStorage implements AutoCloseable {
       long sequence) {
     for (int k = 0; k < write.segments().size(); k++) {
       CommitRecord.NewSegment segment = write.segments().get(k);
+      if (files == null) {
+        manifestFiles.add(segment.file());
+      }
       SegmentFile file = files != null ? files.get(k) : openSegment(segment.file());
       sealed.put(segment.id(), SegmentRef.ofFile(segment.id(), file));
       reserveId(segment.id());
@@ -582,8 +591,9 @@ public final class TableStorage implements AutoCloseable {
 
   /**
    * Deletes files that neither the manifest nor the replayed log names (failed loads). Files
-   * the manifest names stay even if the log retired them: until a new manifest is durable, a
-   * crash brings them back; they are collected like other retired files after that.
+   * the manifest or a replayed record names stay even if the log retired them (a compaction's
+   * output merged again by a later one): until a new manifest is durable, a crash replays
+   * them again; they are collected like other retired files after that.
    */
   public synchronized void deleteUnreferencedFiles() {
     Set<String> live = new HashSet<>(manifestFiles);
