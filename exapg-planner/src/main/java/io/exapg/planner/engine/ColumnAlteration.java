@@ -34,12 +34,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * ALTER TABLE ... ADD COLUMN, DROP COLUMN, ALTER COLUMN TYPE and SET / DROP NOT NULL. Segments
- * hold a table's columns by position with the table's types, so a changed table is written
- * anew: inside the session's transaction block (the session opens one for a single
- * statement), the table is dropped and created again under its name with the new columns,
- * its owner, privileges and comments, and its rows copied through a projection (NULL for a
- * new column, an assignment cast for a new type). A crash or rollback leaves the old table.
+ * ALTER TABLE ... ADD COLUMN, DROP COLUMN, ALTER COLUMN TYPE, SET / DROP NOT NULL and SET /
+ * DROP DEFAULT. Defaults live in the catalog only. Segments hold a table's columns by
+ * position with the table's types, so any other change writes the table anew: inside the
+ * session's transaction block (the session opens one for a single statement), the table is
+ * dropped and created again under its name with the new columns, its owner, privileges and
+ * comments, and its rows copied through a projection (the default or NULL for a new column,
+ * an assignment cast for a new type). A crash or rollback leaves the old table.
  */
 final class ColumnAlteration {
   private final SqlEngine engine;
