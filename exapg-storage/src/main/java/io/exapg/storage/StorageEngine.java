@@ -695,32 +695,16 @@ public final class StorageEngine implements AutoCloseable {
    */
   private void commitSchemaChange(StorageTransaction transaction, SchemaChange change) {
     lockCommits();
-    boolean undone = false;
     try {
-      long lsn;
-      try {
-        lsn = log(transaction, change.journal().id());
-      } catch (RuntimeException e) {
-        if (failure == null) {
-          undone = true;
-          transaction.rollback();
-        }
-        throw e;
-      }
-      try {
-        wal.sync(lsn);
-      } catch (ExaException e) {
-        failure = e;
-        throw e;
-      }
-      publishUpTo(lsn);
+      logDurably(transaction, change.journal().id());
       for (long id : change.droppedTables()) {
         retire(id);
       }
       change.journal().delete();
     } finally {
       commitLock.unlock();
-      if (!undone) {
+      // a rollback (the commit record could not be logged) has released it already
+      if (transaction.schemaChange() != null) {
         openSchemaChange = null;
         schemaLock.release();
       }
@@ -729,12 +713,19 @@ public final class StorageEngine implements AutoCloseable {
   }
 
   private void commitChanges(StorageTransaction transaction) {
-    if (!transaction.hasChanges()) {
-      return;
+    if (transaction.hasChanges()) {
+      logDurably(transaction, 0);
     }
+  }
+
+  /**
+   * Logs a transaction's commit record, waits until it is durable and publishes it; a
+   * transaction whose record cannot be logged is rolled back (unless the engine failed).
+   */
+  private void logDurably(StorageTransaction transaction, long journalId) {
     long lsn;
     try {
-      lsn = log(transaction, 0);
+      lsn = log(transaction, journalId);
     } catch (RuntimeException e) {
       if (failure == null) {
         transaction.rollback();
