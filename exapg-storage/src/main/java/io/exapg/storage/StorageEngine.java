@@ -461,24 +461,7 @@ public final class StorageEngine implements AutoCloseable {
    * block holds it; canceled tells, while waiting, whether to give up (and why).
    */
   public void lockSchema(Supplier<ExaException> canceled) {
-    if (schemaLock.tryAcquire()) {
-      return;
-    }
-    long start = System.nanoTime();
-    try {
-      while (!schemaLock.tryAcquire(50, TimeUnit.MILLISECONDS)) {
-        ExaException error = canceled.get();
-        if (error != null) {
-          throw error;
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ExaException(SqlState.QUERY_CANCELED,
-          "canceling statement: interrupted while waiting for the schema lock");
-    } finally {
-      Waits.add(Waits.Kind.LOCK, System.nanoTime() - start);
-    }
+    Waits.acquire(schemaLock, Waits.Kind.LOCK, canceled, "the schema lock");
   }
 
   public void unlockSchema() {

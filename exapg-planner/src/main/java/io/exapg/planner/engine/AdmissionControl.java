@@ -4,7 +4,6 @@ import io.exapg.core.error.ExaException;
 import io.exapg.core.error.SqlState;
 import io.exapg.core.trace.Waits;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -16,9 +15,6 @@ import java.util.function.Supplier;
  * so that it never waits for itself.
  */
 public final class AdmissionControl {
-  /** How often a waiting session looks at its cancel request and its deadline. */
-  private static final long POLL_MILLIS = 20;
-
   private final int limit;
   private final Semaphore slots;
   private final AtomicInteger waiting = new AtomicInteger();
@@ -57,22 +53,11 @@ public final class AdmissionControl {
     if (slots == null || slots.tryAcquire()) {
       return;
     }
-    long start = System.nanoTime();
     waiting.incrementAndGet();
     try {
-      while (!slots.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-        ExaException error = canceled.get();
-        if (error != null) {
-          throw error;
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ExaException(SqlState.QUERY_CANCELED,
-          "canceling statement: interrupted while waiting to run");
+      Waits.acquire(slots, Waits.Kind.ADMISSION, canceled, "a slot to run in");
     } finally {
       waiting.decrementAndGet();
-      Waits.add(Waits.Kind.ADMISSION, System.nanoTime() - start);
     }
   }
 
